@@ -1,0 +1,125 @@
+"""Compiled views of the lexicons under models/: built once per process, on first use."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .resources import load_column, load_tsv
+
+
+def _alternation(words: set[str] | frozenset[str]) -> str:
+    # longest first, so 代表取締役社長 wins over 代表取締役 and 社長
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def titles() -> frozenset[str]:
+    return load_column("titles.tsv", "title")
+
+
+@lru_cache(maxsize=None)
+def title_parts(role: str) -> frozenset[str]:
+    return frozenset(r["part"] for r in load_tsv("title_parts.tsv") if r["role"] == role)
+
+
+@lru_cache(maxsize=None)
+def title_pattern() -> re.Pattern[str]:
+    """One post: lexicon titles concatenated without a joiner (取締役常務執行役員 is one post),
+    optionally after a department name that ends in a unit word (経営企画部 + 長)."""
+    atom = _alternation(titles())
+    prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
+    units = _alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
+    heads = _alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
+    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,12}}?(?:{units})(?:{heads}))" if units else "")
+    one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
+    unit = rf"(?:{dept}|{one})" if dept else one
+    return re.compile(rf"{unit}(?:{one})*")
+
+
+@lru_cache(maxsize=None)
+def title_joiners() -> frozenset[str]:
+    return title_parts("joiner") or frozenset({"兼", "・", "／", "/"})
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    return load_column("honorifics.tsv", "honorific")
+
+
+@lru_cache(maxsize=None)
+def legal_forms() -> tuple[dict[str, str], ...]:
+    return load_tsv("legal_forms.tsv")
+
+
+@lru_cache(maxsize=None)
+def legal_form_pattern() -> re.Pattern[str]:
+    forms = {r["form"] for r in legal_forms()}
+    return re.compile(_alternation(forms))
+
+
+@lru_cache(maxsize=None)
+def legal_form_kind(form: str) -> str | None:
+    for row in legal_forms():
+        if row["form"] == form:
+            return row["kind"]
+    return None
+
+
+@lru_cache(maxsize=None)
+def org_suffixes() -> dict[str, str]:
+    return {r["suffix"]: r["kind"] for r in load_tsv("org_suffixes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def org_suffix_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(set(org_suffixes()))})$")
+
+
+@lru_cache(maxsize=None)
+def known_orgs() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Public bodies whose names carry no suffix: name -> (kind, aliases)."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for r in load_tsv("org_lexicon.tsv"):
+        aliases = tuple(a for a in r.get("aliases", "").split("|") if a)
+        out[r["name"]] = (r["kind"], aliases)
+    return out
+
+
+@lru_cache(maxsize=None)
+def org_generic_words() -> frozenset[str]:
+    return load_column("org_generic_words.tsv", "word")
+
+
+@lru_cache(maxsize=None)
+def org_anaphora() -> dict[str, str]:
+    """当社 -> issuer, 同社 -> company … : the word and what it stands for."""
+    return {r["word"]: r["refers_to"] for r in load_tsv("org_anaphora.tsv")}
+
+
+@lru_cache(maxsize=None)
+def prefectures() -> frozenset[str]:
+    return load_column("prefectures.tsv", "name")
+
+
+@lru_cache(maxsize=None)
+def latin_stopwords() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_column("latin_stopwords.tsv", "word"))
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    exact = frozenset(unicodedata.normalize("NFKC", r["pattern"]).casefold()
+                      for r in load_tsv("boilerplate.tsv") if r["kind"] == "exact")
+    regexes = tuple(re.compile(r["pattern"]) for r in load_tsv("boilerplate.tsv") if r["kind"] == "regex")
+    return exact, regexes
+
+
+def is_boilerplate_line(line: str) -> bool:
+    stripped = unicodedata.normalize("NFKC", line.strip()).casefold()
+    if not stripped:
+        return True
+    exact, regexes = boilerplate_rules()
+    if stripped in exact:
+        return True
+    return any(rx.fullmatch(line.strip()) for rx in regexes)
