@@ -53,6 +53,11 @@ def legal_forms() -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def legal_form_texts() -> frozenset[str]:
+    return frozenset(r["form"] for r in legal_forms())
+
+
+@lru_cache(maxsize=None)
 def legal_form_pattern() -> re.Pattern[str]:
     forms = {r["form"] for r in legal_forms()}
     return re.compile(_alternation(forms))
@@ -89,6 +94,13 @@ def known_orgs() -> dict[str, tuple[str, tuple[str, ...]]]:
 @lru_cache(maxsize=None)
 def org_generic_words() -> frozenset[str]:
     return load_column("org_generic_words.tsv", "word")
+
+
+@lru_cache(maxsize=None)
+def org_generic_heads() -> re.Pattern[str]:
+    """Words that leave a name a category when they end it: …団体, …企業, …産業."""
+    words = {r["word"] for r in load_tsv("org_generic_words.tsv") if r.get("as_head") == "yes"}
+    return re.compile(rf"(?:{_alternation(words)})$")
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,96 @@
+"""Aliases of organisations: where the text defines one, and where it is used.
+
+Definitions: ``ORG（…、以下「X」）``, ``ORG（以下、X）``, an abbreviation or a reading in the bracket
+right after the name (``カリフォルニア大学サンディエゴ校（UCSD）``, ``Eurobiomed（ユーロバイオメッド、…）``),
+``略称：X``. Uses: every later occurrence of X, which then counts as a mention of ORG.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .orgs import OrgMention
+
+_IKA = re.compile(r"以下[、,，\s]*[「『“\"]?([^」』”\"、，,）)]{1,30}?)[」』”\"]?\s*(?:[、，,）)]|という|と(?:いう|称)|$)")
+_RYAKU = re.compile(r"略称[：:\s]*[「『]?([^」』、，,）)\s]{1,20})")
+_ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{0,14}")
+_KATAKANA = re.compile(r"[\u30A0-\u30FF・]{2,30}")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasDefinition:
+    alias: str
+    start: int        # offsets of the alias text where it is defined
+    end: int
+    org: OrgMention
+
+
+def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefinition]:
+    out: list[AliasDefinition] = []
+    for org in orgs:
+        pos = org.end
+        while pos < len(text) and text[pos] in " \u3000":
+            pos += 1
+        if pos >= len(text) or text[pos] not in "（(":
+            continue
+        close = _matching_close(text, pos)
+        if close is None:
+            continue
+        inner_start = pos + 1
+        inner = text[inner_start:close]
+        m = _IKA.search(inner) or _RYAKU.search(inner)
+        if m:
+            alias = m.group(1).strip()
+            if alias and alias != org.text:
+                out.append(AliasDefinition(alias, inner_start + m.start(1), inner_start + m.start(1) + len(alias), org))
+            continue
+        first = re.split(r"[、，,;；]", inner, maxsplit=1)[0].strip()
+        offset = inner_start + inner.find(first) if first else inner_start
+        if _is_abbreviation_of(first, org.text) or (_KATAKANA.fullmatch(first) and _is_latin(org.text)):
+            out.append(AliasDefinition(first, offset, offset + len(first), org))
+    return out
+
+
+def _is_latin(s: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9&.,'’\- ]+", s))
+
+
+def _is_abbreviation_of(candidate: str, name: str) -> bool:
+    if not _ABBREV.fullmatch(candidate) or len(candidate) < 2:
+        return False
+    caps = sum(1 for c in candidate if c.isupper())
+    if caps < 2 and not _is_latin(name):
+        return False
+    if _is_latin(name):
+        # initials of the Latin name, loosely: OUI for Oxford University Innovation
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+        return candidate.upper() == initials.upper() or candidate.upper() in name.upper().replace(" ", "")
+    return True
+
+
+def _matching_close(text: str, open_pos: int) -> int | None:
+    depth = 0
+    for i in range(open_pos, min(len(text), open_pos + 300)):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == "\n":
+            return None
+    return None
+
+
+def alias_mentions(text: str, definitions: list[AliasDefinition]) -> list[OrgMention]:
+    """Every occurrence of a defined alias (Latin aliases as whole words), as an org mention."""
+    out: list[OrgMention] = []
+    for d in definitions:
+        for m in re.finditer(re.escape(d.alias), text):
+            s, e = m.start(), m.end()
+            if _is_latin(d.alias) and ((s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or
+                                       (e < len(text) and text[e].isascii() and text[e].isalnum())):
+                continue
+            out.append(OrgMention(s, e, d.alias, d.org.kind, "alias"))
+    return out

@@ -1,0 +1,144 @@
+"""One record per organisation: mentions grouped by name key and alias, ids assigned, the issuer
+found, and 当社/同社/本学… resolved to the body they stand for."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicons
+from .aliases import AliasDefinition
+from .names import normalize_name, org_key
+from .orgs import OrgMention, kind_of
+from .records import Organization
+
+_KIND_STRENGTH = {"other": 0, "company": 1, "association": 1, "research": 1, "university": 1, "government": 1}
+_TOPIC_AFTER = re.compile(r"\s*(?:[（(][^）)\n]{0,300}[）)])?\s*(?:は|が)")
+
+
+@dataclass
+class OrgIndex:
+    organizations: list[Organization]
+    id_by_span: dict[tuple[int, int], str] = field(default_factory=dict)
+    issuer: str | None = None
+    #: 当社/同社… occurrences, each registered in id_by_span under the body it stands for
+    anaphora: list[OrgMention] = field(default_factory=list)
+
+    def id_of(self, mention: OrgMention | None) -> str | None:
+        if mention is None:
+            return None
+        return self.id_by_span.get((mention.start, mention.end))
+
+    def name_of(self, org_id: str | None) -> str | None:
+        for o in self.organizations:
+            if o.id == org_id:
+                return o.name
+        return None
+
+
+def resolve_organizations(text: str, mentions: list[OrgMention], definitions: list[AliasDefinition],
+                          title_span: tuple[int, int] | None) -> OrgIndex:
+    # group keys: a mention's key, joined with its alias's key where an alias is defined
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    for d in definitions:
+        union(org_key(d.org.text), org_key(d.alias))
+    groups: dict[str, list[OrgMention]] = {}
+    order: list[str] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        root = find(org_key(m.text))
+        if root not in groups:
+            groups[root] = []
+            order.append(root)
+        groups[root].append(m)
+    alias_keys = {org_key(d.alias) for d in definitions}
+
+    index = OrgIndex([])
+    for n, root in enumerate(order, start=1):
+        ms = groups[root]
+        full = [m for m in ms if org_key(m.text) not in alias_keys] or ms
+        name = max((normalize_name(m.text) for m in full), key=lambda s: (len(s), s))
+        key = org_key(name)
+        aliases = sorted({normalize_name(m.text) for m in ms if org_key(m.text) != key} |
+                         {normalize_name(d.alias) for d in definitions if find(org_key(d.alias)) == root})
+        kind = _best_kind([m.kind for m in ms] + [kind_of(name, "other")])
+        org_id = f"O{n}"
+        index.organizations.append(Organization(
+            id=org_id, name=name, kind=kind, aliases=tuple(a for a in aliases if a != name),
+            mentions=tuple((m.start, m.end) for m in ms), org_key=key))
+        for m in ms:
+            index.id_by_span[(m.start, m.end)] = org_id
+    index.issuer = _find_issuer(text, mentions, definitions, title_span, index)
+    index.anaphora = _add_anaphora(text, mentions, index)
+    return index
+
+
+def _best_kind(kinds: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for k in kinds:
+        counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: (_KIND_STRENGTH.get(k, 0), counts[k]))
+
+
+def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasDefinition],
+                 title_span: tuple[int, int] | None, index: OrgIndex) -> str | None:
+    """The body a release speaks for: the one that defines its short name (``以下「X」``) and is the
+    topic (は/が) of its sentence, else the first topic in the body, else the first in the title."""
+    body_start = title_span[1] if title_span else 0
+    for d in sorted(definitions, key=lambda d: d.org.start):
+        if d.org.start >= body_start and _TOPIC_AFTER.match(text, d.org.end):
+            return index.id_of(d.org)
+    for m in mentions:
+        if m.start >= body_start and _TOPIC_AFTER.match(text, m.end):
+            return index.id_of(m)
+    if title_span:
+        for m in mentions:
+            if title_span[0] <= m.start < title_span[1]:
+                return index.id_of(m)
+    return None
+
+
+def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> list[OrgMention]:
+    """当社, 弊社, 本学 -> the issuer; 同社, 同大学 -> the last body of that kind named before."""
+    words = lexicons.org_anaphora()
+    found: list[OrgMention] = []
+    if not words:
+        return found
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    taken = [(m.start, m.end) for m in mentions]
+    kind_by_id = {o.id: o.kind for o in index.organizations}
+    extra: dict[str, list[tuple[int, int]]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for hit in pattern.finditer(text):
+        s, e = hit.start(), hit.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        refers = words[hit.group()]
+        target = None
+        if refers == "issuer":
+            target = index.issuer
+        else:
+            for m in reversed([m for m in ordered if m.end <= s]):
+                oid = index.id_of(m)
+                if oid and (refers == "any" or kind_by_id.get(oid) == refers):
+                    target = oid
+                    break
+        if target:
+            extra.setdefault(target, []).append((s, e))
+            found.append(OrgMention(s, e, hit.group(), kind_by_id.get(target, "other"), "anaphor"))
+            index.id_by_span[(s, e)] = target
+    if extra:
+        index.organizations = [
+            Organization(o.id, o.name, o.kind, o.aliases, tuple(sorted(o.mentions + tuple(extra.get(o.id, ())))), o.org_key)
+            for o in index.organizations]
+    return found
