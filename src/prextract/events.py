@@ -1,0 +1,298 @@
+"""Agreement events: who signed what with whom, when, for how long, and the how-manyth it is.
+
+A sentence (or the headline) holding an agreement trigger (締結, 調印, 合意 … from
+models/event_triggers.tsv) and an agreement word (覚書, MOU, 包括連携協定 … from
+models/agreement_kinds.tsv) gives events. The actor is the body marked by は/が (else the issuer),
+partners are the bodies marked by と and those listed with them (A、B及びCと). A sentence that lists
+past agreements by date (``2016年5月にA、2017年6月にB、…と…締結しており``) gives one event per
+partner with its own date. Duration and ordinal are read from the sentences that speak about the
+current agreement. Events that state the same agreement twice (headline and body) are merged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .analyse import Sentence
+from .orgs import OrgMention
+from .records import DateMention, Event, Evidence
+from .resolve import OrgIndex
+from .resources import load_tsv
+
+_LIST_JOINERS = re.compile(r"\s*(?:、|，|,|および|及び|ならびに|並びに|や|と)\s*")
+_PARTNER_MARK = re.compile(r"\s*(?:と(?:の|は|も|で|が)?|との間で)")
+_TOPIC_MARK = re.compile(r"\s*(?:は|が|では|、(?=.{0,40}(?:と|を)))")
+_DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
+_ORDINAL = re.compile(r"([0-9０-９]+)\s*(?:例目|件目|番目|社目|団体目|校目|自治体目|か所目|カ所目|ヶ所目|拠点目)")
+_FIRST = re.compile(r"初めて|はじめて|初の|初となる")
+_PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
+_DURATION_CONTEXT = re.compile(r"期間|有効|合意|締結|協定|契約|覚書|MOU|MoU")
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    kind: str | None
+    actor: str | None
+    partners: tuple[str, ...]
+    date: str | None
+    sentence: Sentence
+    status: str
+    confidence: float
+    duration: str | None = None
+    ordinal: int | None = None
+    listed: bool = False          # from a list of past agreements
+
+
+@lru_cache(maxsize=1)
+def _agreement_words() -> tuple[tuple[str, str], ...]:
+    rows = [(r["word"], r["agreement_kind"]) for r in load_tsv("agreement_kinds.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def _agreement_triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(strong, weak) triggers: 締結/調印 make an event on their own; 提携/連携 are nouns as often
+    as verbs and count only when no strong trigger is in the sentence."""
+    rows = [r for r in load_tsv("event_triggers.tsv") if r["type"] == "agreement"]
+    strong = [r["trigger"] for r in rows if "weak" not in r.get("note", "")]
+    weak = [r["trigger"] for r in rows if "weak" in r.get("note", "")]
+
+    def alternation(words: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+    return alternation(strong), alternation(weak)
+
+
+def find_trigger(sent: Sentence) -> re.Match[str] | None:
+    """The last agreement trigger outside brackets (the main verb comes last in Japanese)."""
+    depths = _bracket_depths(sent)
+    for pattern in _agreement_triggers():
+        hits = [m for m in pattern.finditer(sent.text) if depths[m.start()] == 0]
+        if hits:
+            return hits[-1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _status_cues() -> tuple[tuple[str, str], ...]:
+    rows = [(r["cue"].lstrip("〜～"), r["status"]) for r in load_tsv("status_cues.tsv") if r["status"] != "done"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def agreement_kind(text: str) -> tuple[str, int] | None:
+    """The most specific agreement word in text: (kind, position)."""
+    best = None
+    for word, kind in _agreement_words():
+        pos = text.find(word)
+        if pos >= 0 and (best is None or len(word) > best[2]):
+            best = (kind, pos, len(word))
+    return (best[0], best[1]) if best else None
+
+
+def status_of(clause: str) -> str:
+    for cue, status in _status_cues():
+        if cue and cue in clause:
+            return status
+    return "done"
+
+
+@dataclass
+class _Context:
+    text: str
+    orgs: list[OrgMention]
+    index: OrgIndex
+    dates: list[DateMention]
+    issuer_name: str | None = None
+    drafts: list[_Draft] = field(default_factory=list)
+
+
+def extract_agreements(text: str, sentences: list[Sentence], orgs: list[OrgMention], index: OrgIndex,
+                       dates: list[DateMention]) -> list[Event]:
+    ctx = _Context(text, sorted(orgs, key=lambda o: o.start), index, dates, index.name_of(index.issuer))
+    for sent in sentences:
+        trigger = find_trigger(sent)
+        kind = agreement_kind(sent.text)
+        if trigger is None or kind is None:
+            continue
+        ctx.drafts.extend(_drafts_from_sentence(ctx, sent, kind[0], trigger))
+    main = next((d for d in ctx.drafts if not d.listed and d.partners and d.status == "done"), None) or \
+        next((d for d in ctx.drafts if not d.listed and d.partners), None)
+    drafts = [d for d in ctx.drafts if d.partners]
+    if main is not None:
+        enriched = _with_duration_and_ordinal(ctx, sentences, main)
+        drafts = [enriched if d is main else d for d in drafts]
+    return [_to_event(d) for d in _merge(drafts)]
+
+
+def _bracket_depths(sent: Sentence) -> list[int]:
+    depth, out = 0, []
+    for ch in sent.text:
+        if ch in "（(":
+            depth += 1
+        out.append(depth)
+        if ch in "）)":
+            depth = max(0, depth - 1)
+    return out
+
+
+def _after_bracket(text: str, pos: int) -> int:
+    """Position after an optional bracket that directly follows a mention."""
+    p = pos
+    while p < len(text) and text[p] in " \u3000":
+        p += 1
+    if p < len(text) and text[p] in "（(":
+        depth = 0
+        for i in range(p, min(len(text), p + 300)):
+            if text[i] in "（(":
+                depth += 1
+            elif text[i] in "）)":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+    return pos
+
+
+def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.Match[str]) -> list[_Draft]:
+    text = ctx.text
+    depths = _bracket_depths(sent)
+    trig_pos = sent.start + trigger.start()
+    mentions = [o for o in ctx.orgs if sent.start <= o.start and o.end <= sent.end
+                and depths[o.start - sent.start] == 0 and o.start < trig_pos]
+    if not mentions:
+        return []
+    status = status_of(text[trig_pos:sent.end])
+    actor = None
+    for o in mentions:
+        if _TOPIC_MARK.match(text, _after_bracket(text, o.end)) and not _PARTNER_MARK.match(text, _after_bracket(text, o.end)):
+            actor = o
+            break
+    actor_name = ctx.index.name_of(ctx.index.id_of(actor)) if actor else ctx.issuer_name
+    others = [o for o in mentions if o is not actor]
+    slots = [d for d in ctx.dates if sent.start <= d.start and d.end <= trig_pos and d.kind in ("date", "range")
+             and depths[d.start - sent.start] == 0 and _DATE_SLOT.match(text, d.end)]
+    drafts: list[_Draft] = []
+    if len(slots) >= 2:
+        # a list of past agreements: each date opens a slot holding its partners
+        for n, slot in enumerate(slots):
+            end = slots[n + 1].start if n + 1 < len(slots) else trig_pos
+            partners = _names(ctx, [o for o in others if slot.end <= o.start < end])
+            for partner in partners:
+                drafts.append(_Draft(kind, actor_name, (partner,), slot.value, sent, status, 0.85, listed=True))
+        return drafts
+    partners = _partners(ctx, others)
+    if not partners:
+        return []
+    date = _sentence_date(ctx, sent, trig_pos)
+    confidence = 0.9 if actor is not None or ctx.issuer_name else 0.7
+    if len(partners) > 1 and _PAST_LISTING.search(sent.text):
+        return [_Draft(kind, actor_name, (p,), date, sent, status, confidence - 0.1) for p in partners]
+    return [_Draft(kind, actor_name, tuple(partners), date, sent, status, confidence)]
+
+
+def _partners(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
+    """Bodies marked by と, with those listed before them (A、B及びCと)."""
+    text = ctx.text
+    marked: list[OrgMention] = []
+    for k in range(len(mentions) - 1, -1, -1):
+        o = mentions[k]
+        after = _after_bracket(text, o.end)
+        if _PARTNER_MARK.match(text, after):
+            marked.append(o)
+        elif marked:
+            nxt = marked[-1]
+            joiner = _LIST_JOINERS.match(text, after)
+            if joiner and joiner.end() == nxt.start:
+                marked.append(o)
+    return _names(ctx, sorted(marked, key=lambda o: o.start))
+
+
+def _names(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
+    out: list[str] = []
+    for o in mentions:
+        name = ctx.index.name_of(ctx.index.id_of(o))
+        if name and name not in out and name != ctx.issuer_name:
+            out.append(name)
+    return out
+
+
+def _sentence_date(ctx: _Context, sent: Sentence, trig_pos: int) -> str | None:
+    """The date nearest before the trigger in its sentence (dates after it are plans' deadlines)."""
+    cands = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end
+             and d.kind in ("date", "datetime", "range") and d.value]
+    before = [d for d in cands if d.end <= trig_pos]
+    pick = before[-1] if before else (cands[0] if cands else None)
+    return pick.value if pick else None
+
+
+def _with_duration_and_ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> _Draft:
+    duration = main.duration
+    if duration is None:
+        for sent in _sentences_from(sentences, main.sentence):
+            if not _DURATION_CONTEXT.search(sent.text):
+                continue
+            d = next((d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end
+                      and d.kind == "duration" and d.value and not d.modifier), None)
+            if d is not None:
+                duration = d.value
+                break
+    return replace(main, duration=duration, ordinal=_ordinal(ctx, sentences, main))
+
+
+def _sentences_from(sentences: list[Sentence], first: Sentence) -> list[Sentence]:
+    return [s for s in sentences if s.start >= first.start]
+
+
+def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | None:
+    """The text's own count: in a sentence naming a partner first, else right after the event."""
+    following = _sentences_from(sentences, main.sentence)
+    for sent in following:
+        if any(p in sent.text for p in main.partners):
+            hits = _ORDINAL.findall(sent.text)
+            if hits:
+                return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    for sent in following[:2]:
+        hits = _ORDINAL.findall(sent.text)
+        if hits:
+            return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        if _FIRST.search(sent.text):
+            return 1
+    return None
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """The headline and the body state one agreement: same partners -> one event. An undated
+    statement joins a dated one; two different dates stay two events."""
+    out: list[_Draft] = []
+    for d in drafts:
+        same = [o for o in out if set(o.partners) == set(d.partners) and o.status == d.status]
+        target = None
+        for o in same:
+            if o.date is None or d.date is None or o.date == d.date:
+                target = o
+                break
+        if target is None:
+            out.append(d)
+            continue
+        merged = replace(
+            target if target.date or not d.date else d,
+            kind=_better_kind(target.kind, d.kind),
+            duration=target.duration or d.duration,
+            ordinal=target.ordinal if target.ordinal is not None else d.ordinal,
+            confidence=max(target.confidence, d.confidence),
+            listed=target.listed and d.listed)
+        out[out.index(target)] = merged
+    return out
+
+
+def _better_kind(a: str | None, b: str | None) -> str | None:
+    if a in (None, "other"):
+        return b or a
+    return a
+
+
+def _to_event(d: _Draft) -> Event:
+    parties = tuple(([d.actor] if d.actor else []) + [p for p in d.partners if p != d.actor])
+    return Event(type="agreement", date=d.date, parties=parties,
+                 evidence=Evidence(d.sentence.start, d.sentence.end, d.sentence.text),
+                 confidence=d.confidence, status=d.status, agreement_kind=d.kind or "other",
+                 duration=d.duration, ordinal=d.ordinal)
