@@ -1,0 +1,140 @@
+"""The command line: finds files, decodes, writes, shows progress. Everything else is the library.
+
+Exit codes: 0 all files read, 1 some failed (listed in errors.csv), 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+FORMATS = ("csv", "jsonl", "json")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    bad = [v for v in items if v not in FORMATS]
+    if bad or not items:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or value!r}; choose from {', '.join(FORMATS)}")
+    return items
+
+
+def _date(value: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="prextract",
+        description="Extract structured records (agreements, appointments, dates, organisations, "
+                    "people and their posts) from Japanese press releases.")
+    parser.add_argument("--version", action="version", version=f"prextract {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="extract every release in a folder into OUT (JSONL, JSON, CSV)")
+    run.add_argument("input", type=Path, metavar="DIR", help="folder of .txt/.md/.html releases (searched recursively)")
+    run.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="output folder")
+    run.add_argument("--format", type=_formats, default=FORMATS, metavar="LIST",
+                     help="comma-separated outputs: csv,jsonl,json (default: all)")
+    run.add_argument("--encoding", default=None, help="force an input encoding (default: detect)")
+    run.add_argument("--reference-date", type=_date, default=None, metavar="YYYY-MM-DD",
+                     help="fills the year of partial dates when a release has no dateline")
+    run.add_argument("--resume", action="store_true", help="skip files already in OUT/records.jsonl")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    one = sub.add_parser("extract", help="print one release's prextract/1 JSON to stdout")
+    one.add_argument("file", metavar="FILE", help="a .txt/.md/.html release, or - for standard input")
+    one.add_argument("--encoding", default=None)
+    one.add_argument("--reference-date", type=_date, default=None, metavar="YYYY-MM-DD")
+
+    ev = sub.add_parser("evaluate", help="score records against gold files (precision, recall, F1)")
+    ev.add_argument("gold", metavar="GOLD_DIR")
+    ev.add_argument("records", metavar="RECORDS.jsonl")
+    ev.add_argument("--per-doc", action="store_true", help="scores and misses per document")
+    ev.add_argument("--json", action="store_true", help="the report as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .errors import PrextractError
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "extract":
+            return _extract_one(args)
+        if args.command == "evaluate":
+            from .evaluate import main as evaluate_main
+            rest = [args.gold, args.records] + (["--per-doc"] if args.per_doc else []) + (["--json"] if args.json else [])
+            return evaluate_main(rest)
+    except PrextractError as exc:
+        print(f"prextract: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("prextract: interrupted; finished documents are kept", file=sys.stderr)
+        return 130
+    return 2
+
+
+def _extract_one(args: argparse.Namespace) -> int:
+    from .api import default_extractor, extract_file
+    if args.file == "-":
+        from .read import read_bytes
+        src = read_bytes(sys.stdin.buffer.read(), encoding=args.encoding)
+        doc = default_extractor().extract(src.text, source=None, reference_date=args.reference_date)
+    else:
+        doc = extract_file(args.file, encoding=args.encoding, reference_date=args.reference_date)
+    json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .api import FileError, iter_folder
+    from .errors import InputError
+    from .output import OutputWriter
+    from .read import iter_input_files
+
+    if not args.input.exists():
+        raise InputError(f"{args.input}: no such file or folder")
+    total = sum(1 for _ in iter_input_files(args.input))
+    failed = 0
+    with OutputWriter(args.output, args.format, input_root=args.input, resume=args.resume) as writer:
+        done = writer.done_sources if args.resume else frozenset()
+        progress = _progress(total, quiet=args.quiet)
+        for item in iter_folder(args.input, encoding=args.encoding, reference_date=args.reference_date,
+                                skip=lambda s: s in done):
+            if isinstance(item, FileError):
+                failed += 1
+                writer.error(item.source, item.stage, item.error_type, item.message)
+            else:
+                writer.write(item.to_dict())
+            progress.update(1)
+        progress.update(len(done))
+        progress.close()
+    print(f"prextract: {total - failed} of {total} files extracted into {args.output}"
+          + (f"; {failed} failed (see errors.csv)" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, *, quiet: bool):
+    """A progress bar on stderr when it is a terminal; silent otherwise (logs, CI, pipes)."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()
+    from tqdm import tqdm
+    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)

@@ -1,0 +1,177 @@
+"""The extraction of one document, end to end: text -> analysis -> mentions -> records.
+
+``Extractor`` owns the lazily loaded NLP pipeline; ``extract`` and ``pipe`` are its two calls.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Iterable, Iterator
+
+from . import __version__, lexicons
+from .aliases import alias_mentions, find_alias_definitions
+from .analyse import Analysis, analyse_many, model_version, reading_of
+from .dates import extract_dates, find_release_date
+from .errors import EmptyInputError
+from .events import extract_agreements
+from .money import extract_money
+from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
+from .people import PersonMention, RoleLink, find_person_mentions, find_titles, link_roles
+from .records import DateMention, Extraction, Person, Role
+from .resolve import OrgIndex, resolve_organizations
+
+_HEADER_LINE = re.compile(
+    r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|お知らせ|各位|"
+    r"NEWS\s*RELEASE|PRESS\s*RELEASE|News|Press\s*Release|ニュース一覧)$", re.I)
+_DATE_ONLY_LINE = re.compile(r"^[\d０-９年月日.\-/／()（）月火水木金土日令和平成\s]+(?:発表|更新)?$")
+
+
+def _reference(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(value)
+
+
+class Extractor:
+    """Extracts prextract/1 records from Japanese release texts.
+
+    The GiNZA pipeline is loaded on the first call, once per process; constructing an Extractor
+    is cheap. Texts go through ``nlp.pipe`` in batches in ``pipe``.
+    """
+
+    def __init__(self, *, batch_size: int = 16) -> None:
+        self.batch_size = batch_size
+
+    def extract(self, text: str, *, source: str | None = None,
+                reference_date: _dt.date | str | None = None,
+                meta: dict[str, Any] | None = None) -> Extraction:
+        return next(self.pipe([text], sources=[source], reference_date=reference_date,
+                              metas=[meta or {}]))
+
+    def pipe(self, texts: Iterable[str], *, sources: Iterable[str | None] | None = None,
+             reference_date: _dt.date | str | None = None,
+             metas: Iterable[dict[str, Any]] | None = None) -> Iterator[Extraction]:
+        """Extract many texts, in input order."""
+        texts = list(texts)
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"extract() takes str, not {type(t).__name__}")
+            if not t.strip():
+                raise EmptyInputError("the text is empty")
+        sources = list(sources) if sources is not None else [None] * len(texts)
+        metas = list(metas) if metas is not None else [{} for _ in texts]
+        ref = _reference(reference_date)
+        analyses = analyse_many(texts, batch_size=self.batch_size)
+        for text, source, meta, analysis in zip(texts, sources, metas, analyses):
+            yield _extract(analysis, source=source, reference_date=ref, meta=meta)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of page furniture (Menu, pagetop, image names, share buttons): they yield nothing."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if lexicons.is_boilerplate_line(m.group()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first heading line: the first line that is neither furniture, a header word, nor a dateline."""
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip(" \u3000\t")
+        if not line or any(s <= m.start() < e for s, e in skip):
+            continue
+        if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(line) or len(line) < 6:
+            continue
+        start = m.start() + (len(m.group()) - len(m.group().lstrip(" \u3000\t")))
+        return start, start + len(line)
+    return None
+
+
+def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date | None,
+             meta: dict[str, Any]) -> Extraction:
+    text = analysis.text
+    skip = boilerplate_spans(text)
+    title_span = find_title(text, skip)
+    warnings: list[str] = []
+
+    release = find_release_date(text)
+    release_date = release.value if release is not None else (reference_date.isoformat() if reference_date else None)
+    dates = [d for d in extract_dates(text, reference_date=reference_date) if not _inside(d.start, skip)]
+    money = [m for m in extract_money(text) if not _inside(m.start, skip)]
+
+    titles = find_titles(text, skip)
+    title_spans = [(t.start, t.end) for t in titles]
+    mentions = find_org_mentions(analysis, title_spans, skip)
+    definitions = find_alias_definitions(text, mentions)
+    mentions = _with_aliases(mentions, alias_mentions(text, definitions), skip)
+    index = resolve_organizations(text, mentions, definitions, title_span)
+    all_mentions = sorted(mentions + index.anaphora, key=lambda m: m.start)
+
+    people_mentions = find_person_mentions(analysis, titles, all_mentions, skip)
+    links = link_roles(text, people_mentions, titles, all_mentions)
+    people = _people_records(people_mentions, links, index)
+
+    events = extract_agreements(text, list(analysis.sentences), all_mentions, index, dates)
+
+    full_meta = {"prextract": __version__, "model": model_version()}
+    full_meta.update(meta)
+    return Extraction(
+        source=source,
+        title=text[title_span[0]:title_span[1]] if title_span else None,
+        release_date=release_date,
+        issuer=index.name_of(index.issuer),
+        organizations=tuple(index.organizations),
+        people=tuple(people),
+        dates=tuple(_distinct_dates(dates)),
+        money=tuple(money),
+        events=tuple(events),
+        warnings=tuple(warnings),
+        meta=tuple(sorted(full_meta.items())),
+    )
+
+
+def _with_aliases(mentions: list[OrgMention], aliases: list[OrgMention],
+                  skip: list[tuple[int, int]]) -> list[OrgMention]:
+    """Alias uses win over overlapping mentions from weaker signals (GiNZA cuts LINK-J into
+    LINK and J「); a legal-form or suffix name that contains the alias keeps its place."""
+    strong = {"legal", "lexicon", "suffix"}
+    kept = list(mentions)
+    for a in aliases:
+        if _inside(a.start, skip):
+            continue
+        clash = [m for m in kept if m.start < a.end and a.start < m.end]
+        if any(m.source in strong and m.start <= a.start and a.end <= m.end for m in clash):
+            continue
+        if any(m.start == a.start and m.end == a.end for m in clash):
+            continue
+        kept = [m for m in kept if m not in clash]
+        kept.append(a)
+    return sorted(kept, key=lambda m: (m.start, SOURCE_RANK.get(m.source, 9)))
+
+
+def _people_records(mentions: list[PersonMention], links: list[RoleLink], index: OrgIndex) -> list[Person]:
+    by_name: dict[str, list[PersonMention]] = {}
+    for p in mentions:
+        by_name.setdefault(p.name, []).append(p)
+    roles: dict[str, list[Role]] = {}
+    for link in links:
+        role = Role(title=link.title.text, organization=index.id_of(link.org),
+                    start=link.title.start, end=link.title.end)
+        have = roles.setdefault(link.person.name, [])
+        if all((r.title, r.organization) != (role.title, role.organization) for r in have):
+            have.append(role)
+    people = []
+    for n, (name, ms) in enumerate(by_name.items(), start=1):
+        people.append(Person(id=f"P{n}", name=name, reading=reading_of(name),
+                             roles=tuple(roles.get(name, ())),
+                             mentions=tuple((m.start, m.end) for m in ms)))
+    return people
+
+
+def _distinct_dates(dates: list[DateMention]) -> list[DateMention]:
+    return sorted(dates, key=lambda d: d.start)
