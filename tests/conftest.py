@@ -1,0 +1,47 @@
+"""Shared fixtures: the NLP pipeline loads once per test session, and each sample release is
+extracted at most once."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED_TEXT = SHARED / "seeds" / "link-j-kanagawa-mou.txt"
+SEED_GOLD = SHARED / "seeds" / "link-j-kanagawa-mou.gold.json"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from prextract import Extractor
+    return Extractor()
+
+
+@lru_cache(maxsize=None)
+def _extract_file(path: str):
+    from prextract.api import extract_file
+    return extract_file(path, source=Path(path).name)
+
+
+@pytest.fixture(scope="session")
+def extract_cached():
+    """extract_file, memoised for the session: golden tests and seed tests share results."""
+    return _extract_file
+
+
+@pytest.fixture(scope="session")
+def seed(extract_cached):
+    if not SEED_TEXT.exists():
+        pytest.skip("../shared/seeds is not available")
+    return extract_cached(str(SEED_TEXT))
+
+
+@pytest.fixture(scope="session")
+def seed_gold():
+    if not SEED_GOLD.exists():
+        pytest.skip("../shared/seeds is not available")
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
