@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .analyse import Sentence
+from .context import DocumentContext
 from .orgs import OrgMention
 from .records import DateMention, Event, Evidence
 from .resolve import OrgIndex
@@ -106,9 +107,9 @@ class _Context:
     drafts: list[_Draft] = field(default_factory=list)
 
 
-def extract_agreements(text: str, sentences: list[Sentence], orgs: list[OrgMention], index: OrgIndex,
-                       dates: list[DateMention]) -> list[Event]:
-    ctx = _Context(text, sorted(orgs, key=lambda o: o.start), index, dates, index.name_of(index.issuer))
+def extract_agreements(doc: DocumentContext) -> list[Event]:
+    sentences = list(doc.sentences)
+    ctx = _Context(doc.text, list(doc.orgs), doc.index, list(doc.dates), doc.issuer_name)
     for sent in sentences:
         trigger = find_trigger(sent)
         kind = agreement_kind(sent.text)

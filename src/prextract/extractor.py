@@ -12,6 +12,7 @@ from . import __version__, lexicons
 from .aliases import alias_mentions, find_alias_definitions
 from .analyse import Analysis, analyse_many, model_version, reading_of
 from .dates import extract_dates, find_release_date
+from .context import DocumentContext
 from .errors import EmptyInputError
 from .events import extract_agreements
 from .money import extract_money
@@ -116,7 +117,13 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
     links = link_roles(text, people_mentions, titles, all_mentions)
     people = _people_records(people_mentions, links, index)
 
-    events = extract_agreements(text, list(analysis.sentences), all_mentions, index, dates)
+    ctx = DocumentContext(
+        text=text, analysis=analysis,
+        sentences=tuple(s for s in analysis.sentences if not _inside(s.start, skip)),
+        boilerplate=tuple(skip), title_span=title_span, release_date=release_date,
+        dates=tuple(dates), money=tuple(money), titles=tuple(titles), orgs=tuple(all_mentions),
+        index=index, people=tuple(people_mentions), roles=tuple(links))
+    events = extract_agreements(ctx)
 
     full_meta = {"prextract": __version__, "model": model_version()}
     full_meta.update(meta)
@@ -160,7 +167,7 @@ def _people_records(mentions: list[PersonMention], links: list[RoleLink], index:
         by_name.setdefault(p.name, []).append(p)
     roles: dict[str, list[Role]] = {}
     for link in links:
-        role = Role(title=link.title.text, organization=index.id_of(link.org),
+        role = Role(title=link.title.text, organization=index.id_of(link.org) or link.org_id,
                     start=link.title.start, end=link.title.end)
         have = roles.setdefault(link.person.name, [])
         if all((r.title, r.organization) != (role.title, role.organization) for r in have):

@@ -36,6 +36,8 @@ class RoleLink:
     person: PersonMention
     title: TitleMention
     org: OrgMention | None
+    #: the body's id when no mention names it next to the title (a personnel list of the issuer)
+    org_id: str | None = None
 
 
 _SPACES = " \u3000\t"
