@@ -76,7 +76,7 @@ def find_trigger(sent: Sentence) -> re.Match[str] | None:
 
 @lru_cache(maxsize=1)
 def _status_cues() -> tuple[tuple[str, str], ...]:
-    rows = [(r["cue"].lstrip("〜～"), r["status"]) for r in load_tsv("status_cues.tsv") if r["status"] != "done"]
+    rows = [(r["cue"].lstrip("〜～"), r["status"]) for r in load_tsv("status_cues.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -91,6 +91,7 @@ def agreement_kind(text: str) -> tuple[str, int] | None:
 
 
 def status_of(clause: str) -> str:
+    """done, planned or negated: the longest cue in the clause wins (予定通り over 予定)."""
     for cue, status in _status_cues():
         if cue and cue in clause:
             return status

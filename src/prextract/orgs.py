@@ -286,6 +286,14 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]]) -> list
             acting = True
         if acting:
             out.append(OrgMention(start, end, name, "government", "place"))
+    # one sense per document: a place that acts once as a body is that body wherever it is
+    # named outside an address (2018年8月には川崎市、… after 川崎市および横浜市と)
+    acting_names = {m.text for m in out}
+    taken = {(m.start, m.end) for m in out}
+    for start, end in sorted(spans):
+        name = text[start:end]
+        if name in acting_names and (start, end) not in taken and not _is_address(text, start, end):
+            out.append(OrgMention(start, end, name, "government", "place"))
     return out
 
 
