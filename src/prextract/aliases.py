@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicons
 from .orgs import OrgMention
 
 _IKA = re.compile(r"以下[、,，\s]*[「『“\"]?([^」』”\"、，,）)]{1,30}?)[」』”\"]?\s*(?:[、，,）)]|という|と(?:いう|称)|$)")
@@ -41,7 +42,8 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
         m = _IKA.search(inner) or _RYAKU.search(inner)
         if m:
             alias = m.group(1).strip()
-            if alias and alias != org.text:
+            # （以下「当社」）names the issuer's own word for itself: an anaphor, not an alias
+            if alias and alias != org.text and alias not in lexicons.org_anaphora():
                 out.append(AliasDefinition(alias, inner_start + m.start(1), inner_start + m.start(1) + len(alias), org))
             continue
         first = re.split(r"[、，,;；]", inner, maxsplit=1)[0].strip()

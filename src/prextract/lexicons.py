@@ -97,6 +97,21 @@ def org_generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def weak_org_suffixes() -> frozenset[str]:
+    """Suffixes that make a name only after a proper noun: company industry words (食品, ガス)
+    and those the lexicon marks weak (センター, 校, グループ)."""
+    return frozenset(r["suffix"] for r in load_tsv("org_suffixes.tsv")
+                     if r["kind"] == "company" or "weak" in r.get("note", ""))
+
+
+@lru_cache(maxsize=None)
+def department_words() -> re.Pattern[str]:
+    """Words that end the name of a part of a body (広報部, 第2工場)."""
+    words = {r["word"] for r in load_tsv("org_generic_words.tsv") if r.get("as_head") == "dept"}
+    return re.compile(rf"(?:{_alternation(words)})$")
+
+
+@lru_cache(maxsize=None)
 def org_generic_heads() -> re.Pattern[str]:
     """Words that leave a name a category when they end it: …団体, …企業, …産業."""
     words = {r["word"] for r in load_tsv("org_generic_words.tsv") if r.get("as_head") == "yes"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
@@ -35,11 +36,12 @@ SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin"
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
 _BAD_INSIDE = re.compile(r"[、。,，:：;；「」『』【】\n]")
+_LATIN_END = r"(?![A-Za-z0-9_@/-])"
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9_.@/\\-])"
     r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*"
     r"(?:[ ](?:of|and|for|the|de|du|la|&|[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*))*"
-    r"(?![A-Za-z0-9_@/-])")
+    + _LATIN_END)
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
 #: Latin words that make a Latin-script name an organisation
 _LATIN_ORG_WORDS = re.compile(
@@ -51,9 +53,20 @@ _LATIN_ORG_WORDS = re.compile(
 _ORG_HEADS = re.compile(
     r"(?:団体|企業|会社|大学|機関|組織|財団|協会|研究所|法人|メーカー|スタートアップ|ベンチャー|"
     r"銀行|ファンド|病院|政府|省|庁|連盟|学会|コンソーシアム|クラスター)")
-_ACTING_AFTER = re.compile(r"^(?:\s*)(?:は|が|と|も|および|及び|ならびに|並びに|や|との|とは|では?なく)")
+_ACTING_AFTER = re.compile(
+    r"^(?:\s*)(?:は|が|と|も|との|とは|では?なく|"
+    # 東雲市、高森市、南坂町の3市町と: a list summed up by a count of bodies
+    r"の[0-9０-９一二三四五六七八九十]+(?:都道府県|市区町村|市町村|市町|府県|市|町|村|県|区|自治体|団体)(?:と|が|は|で|の間))")
 _ADDRESS_LABEL = re.compile(r"(?:本社|本店|所在地|住所|本部|事務所|所在)\s*[:：]?\s*$")
 _PLACE_NAME = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FFヶ]{1,6}(?:都|道|府|県|市|区|町|村)")
+# 東雲市・東雲工業大学・東雲信用金庫の三者: a place in a list of bodies counted as parties
+_LIST_OF_BODIES = re.compile(
+    r"(?:[・、](?:[^、。・\sはがとのをにでも]{2,30}))+?"
+    r"の[0-9０-９一二三四五六七八九十]+(?:者|社|団体|機関|市町村|市町)(?:は|が|と|で|に|による|の)")
+_VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
+_ADDRESS_LEVEL = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}?(?:都|道|府|県|州|市|区|町|村|郡)")
+_MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
+_CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|が報じ|は報じ|の取材)")
 _PLACE_LEVEL = re.compile(r"(?:都|道|府|県|市|区|町|村|郡)")
 
 
@@ -71,14 +84,21 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     """All organisation mentions in the text, overlaps settled, boilerplate lines skipped."""
     text = analysis.text
     candidates: list[OrgMention] = []
+    # a title counts only where it is whole words: ベンチャーパートナー inside ミライ・ベンチャーパートナーズ is none
+    starts = {t.start for t in analysis.tokens}
+    ends = {t.end for t in analysis.tokens}
+    title_spans = [(s, e) for s, e in title_spans if s in starts and e in ends]
     title_starts = {s for s, _ in title_spans}
-    for chunk in noun_chunks(analysis.tokens, text):
+    chunks = noun_chunks(analysis.tokens, text)
+    for chunk in chunks:
         candidates.extend(_from_chunk(chunk, text, title_starts))
     candidates.extend(_from_lexicon(text))
     candidates.extend(_from_latin(text))
-    candidates.extend(_from_entities(analysis, title_spans))
-    candidates.extend(_from_places(analysis, title_spans))
-    kept = [c for c in candidates if _plausible(c) and not _inside(c, skip) and not _overlaps_title(c, title_spans)]
+    candidates.extend(_from_legal_prefix_text(text))
+    candidates.extend(_from_entities(analysis, title_spans, chunks))
+    candidates.extend(_from_places(analysis, title_spans, chunks))
+    kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
+            and not _overlaps_title(c, title_spans)]
     return settle_overlaps(kept)
 
 
@@ -95,6 +115,8 @@ def settle_overlaps(mentions: Iterable[OrgMention]) -> list[OrgMention]:
 # -- noun chunks -------------------------------------------------------------------------------------
 
 def _is_nominal(tok: Token) -> bool:
+    if tok.tag.startswith("形状詞") and re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+", tok.text):
+        return True  # スマート, グローバル inside names (日本スマート農業推進協会)
     if tok.tag.startswith(("名詞", "接頭辞", "接尾辞")):
         return tok.tag != "名詞-普通名詞-副詞可能" or tok.text in ("本部",)
     return tok.text in lexicons.legal_form_texts()
@@ -134,11 +156,26 @@ def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
     return out
 
 
+def _split_at_dots(chunk: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for tok in chunk:
+        if tok.text in ("・", "･"):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
 def _latin(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9&.'’-]+", s))
 
 
 def _from_chunk(chunk: list[Token], text: str, title_starts: set[int]) -> list[OrgMention]:
+    parts = _split_at_dots(chunk)
+    if len(parts) > 1:
+        found = [_from_chunk(p, text, title_starts) for p in parts]
+        if sum(1 for f in found if f) >= 2:  # a list of bodies, not one name with ・ inside
+            return [m for f in found for m in f]
     out: list[OrgMention] = []
     start = chunk[0].start
     # cut the chunk at the first title that starts inside it (三井不動産|取締役常務執行役員)
@@ -166,6 +203,10 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int]) -> list[O
             break  # prefectures and cities are bodies only when they act: see _from_places
         if m and m.start() > 0:
             stem = sub[:m.start()]
+            stem_toks = [t for t in head[:k + 1] if t.end <= start + m.start()]
+            weak = m.group() in lexicons.weak_org_suffixes()
+            if weak and not _has_proper(stem_toks):
+                continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
             if _has_name(stem, head[:k + 1]) and sub not in lexicons.org_generic_words():
                 out.append(OrgMention(start, sub_end, sub, lexicons.org_suffixes()[m.group()], "suffix"))
                 return out
@@ -174,6 +215,12 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int]) -> list[O
         if not all("地名" in t.tag for t in head) and span_text not in lexicons.org_generic_words():
             out.append(OrgMention(start, end, span_text, "company", "title_prefix"))
     return out
+
+
+def _has_proper(toks: Iterable[Token]) -> bool:
+    """A proper noun (not a bare place word) or a Latin word among the tokens: the mark of a name."""
+    return any((t.tag.startswith("名詞-固有名詞")) or re.fullmatch(r"[A-Za-z][A-Za-z0-9&.'-]*", t.text)
+               for t in toks)
 
 
 def _is_place_name(name: str, toks: list[Token]) -> bool:
@@ -206,6 +253,29 @@ def _legal_form_match(span_text: str) -> str | None:
 
 # -- other signals ---------------------------------------------------------------------------------
 
+_NAME_RUN = r"[\u3040-\u309F\u30A0-\u30FF\u4E00-\u9FFF々A-Za-z0-9・ー&＆]"
+
+
+@lru_cache(maxsize=1)
+def _legal_prefix_regex() -> re.Pattern[str]:
+    forms = sorted((r["form"] for r in lexicons.legal_forms()
+                    if r["position"] in ("prefix", "either") and not re.search(r"[A-Za-z]", r["form"])),
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    # the name runs to the first particle-like stop; used where the tokenizer cut a name that
+    # holds hiragana (株式会社よつば製菓 -> 株式会社|よ|つば製菓)
+    return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|[、。，．（(「」）)\s:：]|$)")
+
+
+def _from_legal_prefix_text(text: str) -> list[OrgMention]:
+    out = []
+    for m in _legal_prefix_regex().finditer(text):
+        if re.search(r"[\u3040-\u309F]", m.group(1)):
+            kind = lexicons.legal_form_kind(text[m.start():m.start(1)].strip()) or "company"
+            out.append(OrgMention(m.start(), m.end(), m.group(), kind, "legal"))
+    return out
+
+
 def _from_lexicon(text: str) -> list[OrgMention]:
     out = []
     for name, (kind, aliases) in lexicons.known_orgs().items():
@@ -222,8 +292,16 @@ def _latin_neighbour(text: str, start: int, end: int) -> bool:
         (end < len(text) and text[end].isascii() and text[end].isalnum())
 
 
+@lru_cache(maxsize=1)
+def _latin_legal_regex() -> re.Pattern[str]:
+    forms = sorted((r["form"] for r in lexicons.legal_forms() if re.match(r"[A-Za-z]", r["form"])),
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace("\\ ", "\\s?") for f in forms)
+    return re.compile(rf"{_LATIN_NAME.pattern[:-len(_LATIN_END)]},?\s(?:{alternation})(?![A-Za-z])")
+
+
 def _from_latin(text: str) -> list[OrgMention]:
-    out = []
+    out = [OrgMention(m.start(), m.end(), m.group(), "company", "legal") for m in _latin_legal_regex().finditer(text)]
     stop = lexicons.latin_stopwords()
     for m in _LATIN_NAME.finditer(text):
         name = m.group()
@@ -244,27 +322,44 @@ def _from_latin(text: str) -> list[OrgMention]:
     return out
 
 
-def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]]) -> list[OrgMention]:
+def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
+                   chunks: list[list[Token]]) -> list[OrgMention]:
     out = []
     text = analysis.text
+    chunk_of = {t.start: c for c in chunks for t in c}
     for ent in analysis.entities:
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
             continue
         start, end = ent.start, ent.end
+        # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
+        # katakana, Latin or proper-noun words of the same noun chunk right before it
+        chunk = chunk_of.get(start)
+        if chunk is not None:
+            k = next(i for i, t in enumerate(chunk) if t.start == start)
+            while k > 0 and _name_like(chunk[k - 1]):
+                k -= 1
+            start = chunk[k].start
         # a title glued to the end (…株式会社代表取締役社長) is not part of the name
         for ts, te in title_spans:
             if start < ts < end:
                 end = ts
                 break
+        while end > start and text[end - 1] in " \u3000\t":
+            end -= 1
         name = text[start:end]
-        if not name or _BAD_INSIDE.search(name):
-            continue
+        if not name or _BAD_INSIDE.search(name) or _PLACE_NAME.fullmatch(name):
+            continue  # prefectures and cities are bodies only when they act: see _from_places
         out.append(OrgMention(start, end, name, _kind_from_name(name) or kind, "ner"))
     return out
 
 
-def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]]) -> list[OrgMention]:
+def _name_like(tok: Token) -> bool:
+    return tok.tag.startswith("名詞-固有名詞") or bool(re.fullmatch(r"[A-Za-z0-9\u30A0-\u30FF・&-]+", tok.text))
+
+
+def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
+                 chunks: list[list[Token]]) -> list[OrgMention]:
     """Prefectures and municipalities that act as bodies, not addresses."""
     text = analysis.text
     title_starts = {s for s, _ in title_spans}
@@ -272,19 +367,32 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]]) -> list
     for pref in lexicons.prefectures():
         for m in re.finditer(re.escape(pref), text):
             spans.add((m.start(), m.end()))
+    for chunk in chunks:  # 東雲市, 南坂町: a name word and a municipality suffix
+        name = text[chunk[0].start:chunk[-1].end]
+        if len(chunk) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name):
+            spans.add((chunk[0].start, chunk[-1].end))
     out = []
-    for start, end in sorted(spans):
+    acting_ends: set[int] = set()
+    for start, end in sorted(spans, reverse=True):
         name = text[start:end]
         if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2:
             continue
         if _is_address(text, start, end):
             continue
         after = text[end:end + 6]
-        acting = bool(_ACTING_AFTER.match(after))
+        acting = bool(_ACTING_AFTER.match(after)) or bool(
+            re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
+        if _LIST_OF_BODIES.match(text, end):
+            acting = True
         nxt = end + (len(after) - len(after.lstrip(" \u3000")))
-        if nxt in title_starts or any(ts == nxt for ts, _ in title_spans):
+        if nxt in title_starts:
+            acting = True
+        # a list of places ending in an acting one (東雲市、高森市、南坂町と) acts as a whole
+        joiner = re.match(r"\s*(?:、|・|および|及び|並びに|ならびに|や)\s*", text[end:end + 8])
+        if joiner and any(end + joiner.end() == s for s in acting_ends):
             acting = True
         if acting:
+            acting_ends.add(start)
             out.append(OrgMention(start, end, name, "government", "place"))
     # one sense per document: a place that acts once as a body is that body wherever it is
     # named outside an address (2018年8月には川崎市、… after 川崎市および横浜市と)
@@ -310,6 +418,14 @@ def _is_address(text: str, start: int, end: int) -> bool:
     prefix = text[max(line_start, bracket + 1 if bracket >= 0 else line_start):start]
     if _ADDRESS_LABEL.search(prefix):
         return True
+    # a place alone in a bracket after a name says where the body is: 瀬戸内精工株式会社（倉敷市）
+    if bracket >= 0 and not text[bracket + 1:start].strip(" \u3000"):
+        rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+        if re.match(r"[\s\u3000]*[）)、]", rest):
+            return True
+        # （倉敷市　代表取締役社長　三宅 雅人）: the place, then the body's head -> an address
+        if re.match(r"[\s\u3000]+\S+[\s\u3000]+[^）)\s]", rest):
+            return True
     return False
 
 
@@ -334,17 +450,54 @@ def kind_of(name: str, fallback: str = "other") -> str:
 
 # -- filters ------------------------------------------------------------------------------------------
 
-def _plausible(m: OrgMention) -> bool:
+def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     name = m.text.strip()
+    if "@" in name or "$" in name or name.casefold() in lexicons.latin_stopwords():
+        return False
+    text = analysis.text
+    if re.match(r"-?[0-9]", text[m.end:m.end + 2]) and re.fullmatch(r"[A-Z]{2,}", name):
+        return False  # BWT-207: a product code
+    if _MEDIA.search(name) and _CITED.match(text, m.end):
+        return False  # 日本経済新聞によると: a source cited, not a party
+    if m.source in ("ner", "suffix", "title_prefix") and _is_address_name(name):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if _VENUE_LABEL.search(text[line_start:m.start]) and m.source != "legal":
+        return False  # 場所 岡山県庁 3階: a venue or an address, not a party
+    if m.source == "ner" and re.search(r"[^\sA-Za-z][\s\u3000]+[^\sA-Za-z]", name):
+        return False  # GiNZA ran over the spaces of a layout line (岡山県 産業労働部 …)
+    if m.source == "ner" and ("・" in name or "、" in name):
+        parts = re.split(r"[・、]", name)
+        if sum(1 for p in parts if lexicons.org_suffix_pattern().search(p) or _PLACE_NAME.fullmatch(p)) >= 2:
+            return False  # a list of bodies read as one
     if len(name) < 2 or name in lexicons.org_generic_words():
         return False
     if m.source in ("ner", "suffix") and lexicons.org_generic_heads().search(name) and not _legal_form_match(name):
         return False
-    if _BAD_INSIDE.search(name) or _FILE_NAME.search(name):
+    if m.source in ("ner", "suffix", "title_prefix") and not _legal_form_match(name):
+        toks = analysis.tokens_in(m.start, m.end)
+        dept = lexicons.department_words().search(name)
+        # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)
+        government_office = bool(re.match(r"[^\s]{1,6}?(?:都|道|府|県|市|区|町|村)(?!立)", name)) and dept
+        if dept and not government_office and not _has_proper([t for t in toks if t.end <= m.start + dept.start()]):
+            return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
+        if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
+            return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
+    if _BAD_INSIDE.search(name.replace(", ", " ") if _latin(name.replace(" ", "").replace(",", "")) else name):
+        return False  # a comma belongs to a Latin legal form (Co., Ltd.) only
+    if _FILE_NAME.search(name):
         return False
     if re.fullmatch(r"[0-9０-９年月日.\-/]+", name):
         return False
     return True
+
+
+def _is_address_name(name: str) -> bool:
+    """東京都中央区, 潮見市港町, 米国マサチューセッツ州ボストン: places strung together."""
+    if lexicons.org_suffix_pattern().search(name) and not _PLACE_NAME.fullmatch(name):
+        return False
+    levels = _ADDRESS_LEVEL.findall(name)
+    return len(levels) >= 2 or bool(re.match(r"(?:米国|英国|中国|韓国|アメリカ|イギリス|フランス|ドイツ)", name) and levels)
 
 
 def _inside(m: OrgMention, spans: Iterable[tuple[int, int]]) -> bool:

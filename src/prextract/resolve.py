@@ -53,6 +53,14 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
 
     for d in definitions:
         union(org_key(d.org.text), org_key(d.alias))
+    # a part named without its parent is the same body (海洋環境研究所 after 南洋海洋大学海洋環境研究所)
+    keys = {org_key(m.text) for m in mentions if m.source not in ("alias", "anaphor")}
+    for short in keys:
+        for long in keys:
+            if len(short) >= 3 and long != short and long.endswith(short):
+                head = long[:-len(short)]
+                if lexicons.org_suffix_pattern().search(head) or head in lexicons.prefectures():
+                    union(long, short)
     groups: dict[str, list[OrgMention]] = {}
     order: list[str] = []
     for m in sorted(mentions, key=lambda m: m.start):
