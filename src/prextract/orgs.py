@@ -170,11 +170,12 @@ def _latin(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9&.'’-]+", s))
 
 
-def _from_chunk(chunk: list[Token], text: str, title_starts: set[int]) -> list[OrgMention]:
-    parts = _split_at_dots(chunk)
+def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], *, in_list: bool = False) -> list[OrgMention]:
+    parts = _split_at_dots(chunk) if not in_list else [chunk]
     if len(parts) > 1:
-        found = [_from_chunk(p, text, title_starts) for p in parts]
-        if sum(1 for f in found if f) >= 2:  # a list of bodies, not one name with ・ inside
+        found = [_from_chunk(p, text, title_starts, in_list=True) for p in parts]
+        places = [p for p in parts if _is_place_name(text[p[0].start:p[-1].end], p)]
+        if sum(1 for f in found if f) + len(places) >= 2:  # a list of bodies, not one name with ・ inside
             return [m for f in found for m in f]
     out: list[OrgMention] = []
     start = chunk[0].start
@@ -205,7 +206,8 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int]) -> list[O
             stem = sub[:m.start()]
             stem_toks = [t for t in head[:k + 1] if t.end <= start + m.start()]
             weak = m.group() in lexicons.weak_org_suffixes()
-            if weak and not _has_proper(stem_toks):
+            # in a list of bodies (東雲市・東雲信用金庫) the list itself says these are names
+            if weak and not in_list and not _has_proper(stem_toks):
                 continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
             if _has_name(stem, head[:k + 1]) and sub not in lexicons.org_generic_words():
                 out.append(OrgMention(start, sub_end, sub, lexicons.org_suffixes()[m.group()], "suffix"))
@@ -367,10 +369,11 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     for pref in lexicons.prefectures():
         for m in re.finditer(re.escape(pref), text):
             spans.add((m.start(), m.end()))
-    for chunk in chunks:  # 東雲市, 南坂町: a name word and a municipality suffix
-        name = text[chunk[0].start:chunk[-1].end]
-        if len(chunk) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name):
-            spans.add((chunk[0].start, chunk[-1].end))
+    for part in (p for chunk in chunks for p in _split_at_dots(chunk)):
+        # 東雲市, 南坂町: a name word and a municipality suffix
+        name = text[part[0].start:part[-1].end]
+        if len(part) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name):
+            spans.add((part[0].start, part[-1].end))
     out = []
     acting_ends: set[int] = set()
     for start, end in sorted(spans, reverse=True):

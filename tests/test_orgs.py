@@ -1,0 +1,78 @@
+"""Organisation detection: one line per case, texts of our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from prextract.names import org_key
+
+FOUND = [
+    ("legal-prefix", "株式会社みどり商事は新工場を建設します。", "株式会社みどり商事", "company"),
+    ("legal-suffix", "みどり商事株式会社は新工場を建設します。", "みどり商事株式会社", "company"),
+    ("legal-bracket", "ソラノ技研（株）と提携しました。", "ソラノ技研（株）", "company"),
+    ("legal-hiragana", "株式会社よつば製菓は新商品を発売します。", "株式会社よつば製菓", "company"),
+    ("association", "一般社団法人日本スマート農業推進協会は会員を募集します。", "一般社団法人日本スマート農業推進協会", "association"),
+    ("foundation", "公益財団法人しおかぜ環境基金と共催します。", "公益財団法人しおかぜ環境基金", "association"),
+    ("university", "北斗科学技術大学は研究成果を発表しました。", "北斗科学技術大学", "university"),
+    ("university-part", "北斗科学技術大学大学院工学研究科の教授が登壇します。", "北斗科学技術大学大学院工学研究科", "university"),
+    ("institute", "慶應義塾大学先端生命科学研究所と覚書を締結しました。", "慶應義塾大学先端生命科学研究所", "research"),
+    ("ministry", "経済産業省は補助金の公募を開始しました。", "経済産業省", "government"),
+    ("prefecture-acting", "当社は神奈川県と協定を締結しました。", "神奈川県", "government"),
+    ("city-acting", "横浜市は新たな補助制度を設けました。", "横浜市", "government"),
+    ("city-title", "潮見市 環境部長の谷口恵子氏が登壇します。", "潮見市", "government"),
+    ("latin-legal", "韓国のHanbit Bio Co., Ltd.とライセンス契約を締結しました。", "Hanbit Bio Co., Ltd.", "company"),
+    ("latin-bracket", "BIOCOM（米国のライフサイエンス団体）と提携しました。", "BIOCOM", "other"),
+    ("latin-after-head", "英国の推進団体MedCityと覚書を締結しました。", "MedCity", "other"),
+    ("latin-university", "Oxford University Innovationと提携しました。", "Oxford University Innovation", "other"),
+    ("proper-noun-title", "三井不動産取締役の山田一郎が出席しました。", "三井不動産", "company"),
+    ("list-of-bodies", "東雲市・東雲工業大学・東雲信用金庫の三者で協定を締結します。", "東雲工業大学", "university"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", [c[1:] for c in FOUND], ids=[c[0] for c in FOUND])
+def test_found(extractor, text, name, kind):
+    doc = extractor.extract(text)
+    match = [o for o in doc.organizations if org_key(o.name) == org_key(name)]
+    assert match, [o.name for o in doc.organizations]
+    assert match[0].kind == kind
+
+
+ALIASES = [
+    ("ika", "株式会社あおば電機（本社：仙台市、以下「あおば電機」）は、北斗市と協定を締結しました。", "株式会社あおば電機", "あおば電機"),
+    ("ika-comma", "東海ガス株式会社（以下、東海ガス）と合弁会社を設立します。", "東海ガス株式会社", "東海ガス"),
+    ("abbreviation", "カリフォルニア大学サンディエゴ校（UCSD）と提携しました。", "カリフォルニア大学サンディエゴ校", "UCSD"),
+    ("reading", "Eurobiomed（ユーロバイオメッド、南フランスの団体）と提携しました。", "Eurobiomed", "ユーロバイオメッド"),
+]
+
+
+@pytest.mark.parametrize("text,name,alias", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_aliases(extractor, text, name, alias):
+    doc = extractor.extract(text)
+    org = next(o for o in doc.organizations if org_key(o.name) == org_key(name))
+    assert alias in org.aliases
+
+
+def test_anaphora_resolve_to_the_issuer(extractor):
+    text = "株式会社あおば電機（以下「当社」）は新製品を発表しました。当社は今後も開発を進めます。"
+    doc = extractor.extract(text)
+    issuer = next(o for o in doc.organizations if o.name == "株式会社あおば電機")
+    assert doc.issuer == issuer.name
+    assert len(issuer.mentions) >= 2
+    assert "当社" not in issuer.aliases
+
+
+def test_one_record_per_body_with_the_most_complete_name(extractor):
+    doc = extractor.extract("三井不動産株式会社は新ビルを竣工しました。三井不動産の担当者が説明しました。")
+    names = [o.name for o in doc.organizations]
+    assert names.count("三井不動産株式会社") == 1 and "三井不動産" not in names
+
+
+def _must_not_cases():
+    path = __import__("pathlib").Path(__file__).with_name("data") / "no_orgs.txt"
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return [l.split("\t") for l in lines]
+
+
+@pytest.mark.parametrize("text,forbidden", _must_not_cases(), ids=[c[1] for c in _must_not_cases()])
+def test_must_not_extract(extractor, text, forbidden):
+    doc = extractor.extract(text)
+    assert all(forbidden not in o.name for o in doc.organizations), [o.name for o in doc.organizations]
