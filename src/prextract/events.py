@@ -177,11 +177,11 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
         # a list of past agreements: each date opens a slot holding its partners
         for n, slot in enumerate(slots):
             end = slots[n + 1].start if n + 1 < len(slots) else trig_pos
-            partners = _names(ctx, [o for o in others if slot.end <= o.start < end])
+            partners = [p for p in _names(ctx, [o for o in others if slot.end <= o.start < end]) if p != actor_name]
             for partner in partners:
                 drafts.append(_Draft(kind, actor_name, (partner,), slot.value, sent, status, 0.85, listed=True))
         return drafts
-    partners = _partners(ctx, others)
+    partners = [p for p in _partners(ctx, others) if p != actor_name]
     if not partners:
         return []
     date = _sentence_date(ctx, sent, trig_pos)
@@ -212,7 +212,7 @@ def _names(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
     out: list[str] = []
     for o in mentions:
         name = ctx.index.name_of(ctx.index.id_of(o))
-        if name and name not in out and name != ctx.issuer_name:
+        if name and name not in out:
             out.append(name)
     return out
 

@@ -107,7 +107,7 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
 
     titles = find_titles(text, skip)
     title_spans = [(t.start, t.end) for t in titles]
-    mentions = find_org_mentions(analysis, title_spans, skip)
+    mentions = find_org_mentions(analysis, title_spans, skip, headline=title_span)
     definitions = find_alias_definitions(text, mentions)
     mentions = _with_aliases(mentions, alias_mentions(text, definitions), skip)
     index = resolve_organizations(text, mentions, definitions, title_span)

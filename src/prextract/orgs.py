@@ -32,7 +32,8 @@ ORG_LABELS = {
 PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
-SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "ner": 6}
+SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "ner": 6,
+               "headline": 7}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
 _BAD_INSIDE = re.compile(r"[、。,，:：;；「」『』【】\n]")
@@ -63,6 +64,7 @@ _PLACE_NAME = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FFヶ]{1,6}(?:都|道|府|�
 _LIST_OF_BODIES = re.compile(
     r"(?:[・、](?:[^、。・\sはがとのをにでも]{2,30}))+?"
     r"の[0-9０-９一二三四五六七八九十]+(?:者|社|団体|機関|市町村|市町)(?:は|が|と|で|に|による|の)")
+_DATE_SLOT_BEFORE = re.compile(r"(?:年|月|日|度)(?:に|には|にも)\s*$")
 _VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
 _ADDRESS_LEVEL = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}?(?:都|道|府|県|州|市|区|町|村|郡)")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
@@ -80,7 +82,7 @@ class OrgMention:
 
 
 def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
-                      skip: list[tuple[int, int]] = ()) -> list[OrgMention]:
+                      skip: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None) -> list[OrgMention]:
     """All organisation mentions in the text, overlaps settled, boilerplate lines skipped."""
     text = analysis.text
     candidates: list[OrgMention] = []
@@ -97,6 +99,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks))
     candidates.extend(_from_places(analysis, title_spans, chunks))
+    if headline is not None:
+        candidates.extend(_from_headline(analysis, headline))
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans)]
     return settle_overlaps(kept)
@@ -360,6 +364,21 @@ def _name_like(tok: Token) -> bool:
     return tok.tag.startswith("名詞-固有名詞") or bool(re.fullmatch(r"[A-Za-z0-9\u30A0-\u30FF・&-]+", tok.text))
 
 
+def _from_headline(analysis: Analysis, headline: tuple[int, int]) -> list[OrgMention]:
+    """``ファミリーデイズ、…と業務提携`` : a headline opens with its actor's short name and a comma."""
+    text = analysis.text
+    m = re.match(r"[\s\u3000]*([^、，,\s「」（）()]{2,20})[、，,]", text[headline[0]:headline[1]])
+    if m is None:
+        return []
+    start, end = headline[0] + m.start(1), headline[0] + m.end(1)
+    toks = analysis.tokens_in(start, end)
+    if not toks or toks[0].start != start or toks[-1].end != end:
+        return []
+    if not all(_name_like(t) or t.tag.startswith("名詞") for t in toks) or not any(_name_like(t) for t in toks):
+        return []
+    return [OrgMention(start, end, text[start:end], _kind_from_name(text[start:end]) or "company", "headline")]
+
+
 def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
                  chunks: list[list[Token]]) -> list[OrgMention]:
     """Prefectures and municipalities that act as bodies, not addresses."""
@@ -386,6 +405,9 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         acting = bool(_ACTING_AFTER.match(after)) or bool(
             re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
         if _LIST_OF_BODIES.match(text, end):
+            acting = True
+        # 2019年4月に東雲市、…: a body in a dated list (the list's verb decides; places there are parties)
+        if _DATE_SLOT_BEFORE.search(text, max(0, start - 4), start) and re.match(r"\s*[、と]", text[end:end + 2]):
             acting = True
         nxt = end + (len(after) - len(after.lstrip(" \u3000")))
         if nxt in title_starts:

@@ -109,6 +109,9 @@ def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasD
     for m in mentions:
         if m.start >= body_start and _TOPIC_AFTER.match(text, m.end):
             return index.id_of(m)
+    for m in mentions:
+        if _TOPIC_AFTER.match(text, m.end):
+            return index.id_of(m)
     if title_span:
         for m in mentions:
             if title_span[0] <= m.start < title_span[1]:

@@ -1,0 +1,82 @@
+"""Agreement events: kind, parties, date, duration, ordinal, status, lists of past agreements."""
+from __future__ import annotations
+
+import pytest
+
+from prextract.names import org_key
+
+REF = "2024-06-10"
+CASES = [
+    ("mou-topic-partner-date",
+     "株式会社あおば電機は、6月3日、北斗市と脱炭素に関する覚書を締結しました。",
+     dict(kind="mou", partner="北斗市", date="2024-06-03")),
+    ("comprehensive",
+     "みなと電装株式会社と潮見市は、地域の防災力向上に向けた包括連携協定を締結しました。",
+     dict(kind="comprehensive", partner="潮見市", date=None)),
+    ("business-alliance-headline",
+     "ファミリーデイズ、グリーンバスケット株式会社と業務提携契約を締結",
+     dict(kind="business_alliance", partner="グリーンバスケット株式会社", date=None)),
+    ("capital-alliance",
+     "株式会社ネクストロジは5月20日、株式会社はこぶね運輸と資本業務提携契約を締結いたしました。",
+     dict(kind="capital_alliance", partner="株式会社はこぶね運輸", date="2024-05-20")),
+    ("joint-research",
+     "北斗科学技術大学は、株式会社アクアセンスと共同研究契約を締結しました。",
+     dict(kind="joint_research", partner="株式会社アクアセンス", date=None)),
+    ("license",
+     "セイラン製薬株式会社は、Bellwood Therapeutics, Inc.とライセンス契約を締結しました。",
+     dict(kind="license", partner="Bellwood Therapeutics, Inc.", date=None)),
+    ("planned",
+     "一般社団法人日本スマート農業推進協会は、台湾スマート農業協会との覚書締結を目指して協議を進めています。",
+     dict(kind="mou", partner="台湾スマート農業協会", status="planned")),
+]
+
+
+@pytest.mark.parametrize("text,expect", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_agreement(extractor, text, expect):
+    doc = extractor.extract(text, reference_date=REF)
+    events = [e for e in doc.events if e.type == "agreement"]
+    assert events, doc.to_dict()["events"]
+    match = [e for e in events if any(org_key(p) == org_key(expect["partner"]) for p in e.parties)]
+    assert match, [e.parties for e in events]
+    e = match[0]
+    assert e.agreement_kind == expect["kind"]
+    if "date" in expect:
+        assert e.date == expect["date"]
+    assert e.status == expect.get("status", "done")
+    assert doc.to_dict()["events"][0]["evidence"]["text"] in doc.events[0].evidence.text
+
+
+def test_duration_and_ordinal_from_nearby_sentences(extractor):
+    text = ("株式会社あおば電機は、6月3日、北斗市と包括連携協定を締結しました。自治体との協定締結は5例目となります。"
+            "協定期間は3年間です。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert (e.duration, e.ordinal) == ("P3Y", 5)
+
+
+def test_first_time_is_ordinal_one(extractor):
+    text = "一般社団法人日本スマート農業推進協会は、海外団体と初めてとなる覚書をオランダのAgriTech Delta Foundationと締結しました。"
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.ordinal == 1
+
+
+def test_dated_list_of_past_agreements_gives_one_event_each(extractor):
+    text = ("株式会社あおば電機はこれまで、2019年4月に東雲市、2021年10月に高森市、2023年2月には南坂町と"
+            "連携協定を締結しており、今回で4例目となります。")
+    events = {e.parties[-1]: e.date for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"}
+    assert events == {"東雲市": "2019-04", "高森市": "2021-10", "南坂町": "2023-02"}
+
+
+def test_headline_and_body_state_one_agreement(extractor):
+    text = ("あおば電機、北斗市と覚書を締結\n\n"
+            "株式会社あおば電機（以下「あおば電機」）は、6月3日、北斗市と覚書を締結しました。")
+    events = [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
+    assert len(events) == 1 and events[0].date == "2024-06-03"
+
+
+@pytest.mark.parametrize("text", [
+    "当社は地域との連携を大切にしています。",
+    "契約者数は前年比で増加しました。",
+    "今般の提携について、副知事は次のように述べています。",
+])
+def test_no_agreement(extractor, text):
+    assert not [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
