@@ -82,14 +82,16 @@ def iter_folder(root: str | os.PathLike[str], *, encoding: str | None = None,
         source = path.relative_to(root).as_posix() if root.is_dir() else path.name
         if skip is not None and skip(source):
             continue
+        stage = "read"
         try:
             src = read_file(path, encoding=encoding)
+            stage = "extract"
             yield extractor.extract(src.text, source=source, reference_date=reference_date,
                                     meta=source_meta(src))
         except PrextractError as exc:
             yield FileError(source, exc.stage, type(exc).__name__, str(exc))
-        except Exception as exc:  # an extractor bug must not stop a folder run: record it
-            yield FileError(source, "extract", type(exc).__name__, str(exc) or repr(exc))
+        except Exception as exc:  # a bug in one file's reading or extraction must not stop the run
+            yield FileError(source, stage, type(exc).__name__, str(exc) or repr(exc))
 
 
 def extract_folder(root: str | os.PathLike[str], *, encoding: str | None = None,
