@@ -1,0 +1,381 @@
+"""Event records other than agreements and appointments (prextract.event_types): short releases
+of our own, in the wordings releases and news use, and texts that must not give an event.
+
+Each case extracts one text with the session's extractor and calls ``extract_events`` on the
+document context, so the tests do not depend on how the extractor wires the module in.
+"""
+from __future__ import annotations
+
+import pytest
+
+from prextract import event_types
+
+DATELINE = "2024年9月2日\n{org}\n\n"
+
+
+@pytest.fixture(scope="module")
+def events_of(extractor):
+    """text -> the events of this module's types (the context is captured from the extractor)."""
+    import prextract.extractor as ex
+
+    cache: dict[str, list] = {}
+
+    def run(text: str) -> list:
+        if text not in cache:
+            seen = {}
+            original = ex.DocumentContext
+
+            def capture(**fields):
+                seen["ctx"] = original(**fields)
+                return seen["ctx"]
+
+            ex.DocumentContext = capture
+            try:
+                extractor.extract(text)
+            finally:
+                ex.DocumentContext = original
+            cache[text] = event_types.extract_events(seen["ctx"])
+        return cache[text]
+    return run
+
+
+def _release(org: str, body: str, title: str = "") -> str:
+    head = f"{title}\n\n" if title else ""
+    return head + DATELINE.format(org=org) + body
+
+
+def _one(events, type_: str):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [e.to_dict() for e in events]
+    return found[0]
+
+
+def _check(event, *, date=..., status="done", parties=(), **fields):
+    d = event.to_dict()
+    if date is not ...:
+        assert d["date"] == date, d
+    assert d["status"] == status, d
+    for p in parties:
+        assert any(p in q for q in d["parties"]), (p, d["parties"])
+    for key, value in fields.items():
+        assert d.get(key) == value, (key, d)
+    assert 0.0 <= d["confidence"] <= 1.0
+    start, end = event.evidence.start, event.evidence.end
+    assert end > start
+
+
+# -- product_launch ------------------------------------------------------------------------------
+
+LAUNCHES = [
+    pytest.param(
+        _release("株式会社ミドリ食品",
+                 "株式会社ミドリ食品（本社：東京都港区、代表取締役社長：森 一郎）は、2024年10月1日（火）より、"
+                 "新商品「ごろっと野菜カレー」を全国のスーパーマーケットで発売します。"),
+        dict(date="2024-10-01", parties=["ミドリ食品"], product="ごろっと野菜カレー"),
+        id="actor-topic-date-before-object"),
+    pytest.param(
+        _release("アオバ電機株式会社",
+                 "2024年11月15日、アオバ電機株式会社はワイヤレスイヤホン「AB-200」の販売を開始しました。"),
+        dict(date="2024-11-15", parties=["アオバ電機"], product="AB-200"),
+        id="date-first-no-object-particle"),
+    pytest.param(
+        _release("サクラ製薬株式会社", "サクラ製薬株式会社は、花粉症の症状を和らげる点鼻薬を発売します。",
+                 title="サクラ製薬、点鼻薬「ハナクリアEX」を10月10日に発売"),
+        dict(date="2024-10-10", parties=["サクラ製薬"], product="ハナクリアEX"),
+        id="headline-with-date"),
+    pytest.param(
+        _release("株式会社ヤマブキ", "新型の電動アシスト自転車「ヤマブキ e-Ride」は、2025年春の発売を予定しています。"),
+        dict(date="2025-SP", status="planned", parties=["ヤマブキ"], product="ヤマブキ e-Ride"),
+        id="planned-nominal"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LAUNCHES)
+def test_product_launch(events_of, text, expected):
+    _check(_one(events_of(text), "product_launch"), **expected)
+
+
+def test_launch_price_from_overview_block(events_of):
+    text = _release("株式会社ミドリ食品",
+                    "株式会社ミドリ食品は、レトルト食品「まるごと豚汁」を発売いたします。\n\n"
+                    "■商品概要\n商品名：まるごと豚汁\n価格：税込398円\n発売日：2024年11月5日（火）\n")
+    e = _one(events_of(text), "product_launch")
+    _check(e, date="2024-11-05", parties=["ミドリ食品"], product="まるごと豚汁")
+    assert e.attribute("price") and "398" in e.attribute("price")
+
+
+def test_news_report_of_launch_is_planned_and_keeps_no_report_date(events_of):
+    text = ("文具大手の山吹文具株式会社は12日、消せるボールペン「ケシペン」を来春発売すると発表した。"
+            "価格は1本220円を予定している。")
+    e = _one(events_of(text), "product_launch")
+    assert e.status == "planned"
+    assert e.date is None or "12" not in e.date
+    assert any("山吹文具" in p for p in e.parties)
+
+
+def test_postponed_launch_is_not_done(events_of):
+    text = _release("株式会社ミドリ食品",
+                    "株式会社ミドリ食品は、10月1日に予定していた「ごろっと野菜カレー」の発売を延期いたします。")
+    assert all(e.status != "done" for e in events_of(text) if e.type == "product_launch")
+
+
+def test_weak_trigger_alone_is_no_launch(events_of):
+    text = _release("株式会社ミドリ食品", "当社は、2024年度第1四半期の決算説明資料を当社ウェブサイトで公開しました。")
+    assert [e for e in events_of(text) if e.type == "product_launch"] == []
+
+
+def test_launch_date_row_label_is_no_event(events_of):
+    text = _release("株式会社ミドリ食品", "■会社概要\n会社名：株式会社ミドリ食品\n設立：1987年4月\n発売日：未定\n")
+    assert events_of(text) == []
+
+
+# -- acquisition -----------------------------------------------------------------------------------
+
+ACQUISITIONS = [
+    pytest.param(
+        _release("株式会社北斗ホールディングス",
+                 "株式会社北斗ホールディングスは、2024年8月1日付で株式会社南風システムの全株式を取得し、"
+                 "同社を完全子会社化いたしました。"),
+        dict(date="2024-08-01", parties=["北斗ホールディングス", "南風システム"], target="株式会社南風システム"),
+        id="shares-and-subsidiary"),
+    pytest.param(
+        _release("株式会社青葉ソフト",
+                 "当社は、本日開催の取締役会において、株式会社みどりデータの発行済株式の70%を取得し、"
+                 "子会社化することを決議いたしました。",
+                 title="株式会社みどりデータの株式取得（子会社化）に関するお知らせ"),
+        dict(date=None, status="planned", parties=["みどりデータ"], stake_after="70%"),
+        id="board-resolution-planned"),
+    pytest.param(
+        "電子部品大手の東光電子株式会社は3日、半導体検査装置の株式会社ミカサ精工を買収すると発表した。"
+        "買収額は約120億円の見通し。",
+        dict(date=None, status="planned", parties=["東光電子", "ミカサ精工"]),
+        id="news-announced-buyout"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACQUISITIONS)
+def test_acquisition(events_of, text, expected):
+    _check(_one(events_of(text), "acquisition"), **expected)
+
+
+def test_divestment_names_the_buyer(events_of):
+    text = _release("株式会社カエデホールディングス",
+                    "当社は、2024年10月1日付で、連結子会社である株式会社カエデ物流の全株式を"
+                    "株式会社ツバメ運輸に譲渡いたしました。")
+    e = _one(events_of(text), "acquisition")
+    _check(e, date="2024-10-01", parties=["ツバメ運輸", "カエデ物流"])
+    assert e.attribute("acquirer") and "ツバメ運輸" in e.attribute("acquirer")
+
+
+def test_business_transfer_names_seller_and_buyer(events_of):
+    text = _release("株式会社ハヤテ物流",
+                    "当社は、2024年10月1日付で、当社の倉庫事業を株式会社ミナミ倉庫に譲渡することを決定いたしました。")
+    _check(_one(events_of(text), "acquisition"), date="2024-10-01", status="planned",
+           parties=["ミナミ倉庫", "ハヤテ物流"])
+
+
+def test_news_dateline_is_not_the_event_date(events_of):
+    text = ("家電量販大手のミライ電機株式会社は15日、同業の株式会社ホシノ電器を買収したと発表した。"
+            "ミライ電機はホシノ電器の全株式を既存株主から取得した。")
+    _check(_one(events_of(text), "acquisition"), date=None, parties=["ミライ電機", "ホシノ電器"])
+
+
+def test_minority_stake_is_no_acquisition(events_of):
+    text = _release("株式会社ミナト商事", "当社は、株式会社ハルカゼの株式の5%を取得し、業務提携を進めてまいります。")
+    assert [e for e in events_of(text) if e.type == "acquisition"] == []
+
+
+# -- merger ----------------------------------------------------------------------------------------
+
+def test_absorption_merger_with_effective_date_row(events_of):
+    text = _release("株式会社アサヒ設計",
+                    "当社は、本日開催の取締役会において、当社の完全子会社である株式会社アサヒ測量を"
+                    "吸収合併することを決議いたしました。\n\n"
+                    "1．合併の日程\n合併決議取締役会　　2024年9月2日\n合併効力発生日　　2025年1月1日（予定）\n")
+    _check(_one(events_of(text), "merger"), date="2025-01-01", status="planned", parties=["アサヒ測量"])
+
+
+def test_merger_of_equals_agreed(events_of):
+    text = _release("株式会社ヒカリ銀行",
+                    "株式会社ヒカリ銀行と株式会社ミライ信託銀行は、2026年4月1日を目途に合併することで合意しました。")
+    _check(_one(events_of(text), "merger"), date="2026-04-01", status="planned",
+           parties=["ヒカリ銀行", "ミライ信託銀行"])
+
+
+def test_merger_roles_in_the_modifying_clause(events_of):
+    text = _release("株式会社フタバ技研",
+                    "当社は、本日開催の取締役会において、株式会社フタバ精密を消滅会社とし、当社を存続会社とする"
+                    "吸収合併を行うことを決議いたしました。\n\n1．合併の日程\n合併の効力発生日　2025年1月1日（予定）\n")
+    e = _one(events_of(text), "merger")
+    _check(e, date="2025-01-01", status="planned", parties=["フタバ技研", "フタバ精密"])
+    assert "フタバ技研" in e.attribute("surviving")
+
+
+def test_system_integration_is_no_merger(events_of):
+    text = _release("株式会社ヒカリ銀行", "当社は、顧客管理システムと会計システムを統合しました。")
+    assert [e for e in events_of(text) if e.type == "merger"] == []
+
+
+# -- establishment ---------------------------------------------------------------------------------
+
+ESTABLISHMENTS = [
+    pytest.param(
+        _release("株式会社ハルカ製作所",
+                 "株式会社ハルカ製作所（本社：愛知県刈谷市）は、2024年10月1日、愛知県豊田市に"
+                 "「豊田テクニカルセンター」を開設しました。"),
+        dict(date="2024-10-01", parties=["ハルカ製作所"], name="豊田テクニカルセンター", location="愛知県豊田市"),
+        id="opened-with-place"),
+    pytest.param(
+        _release("株式会社ハルカ製作所", "当社は、シンガポールに現地法人「Haruka Asia Pte. Ltd.」を設立いたしました。"),
+        dict(date=None, parties=["ハルカ製作所"]),
+        id="subsidiary-founded-undated"),
+    pytest.param(
+        _release("株式会社ハルカ製作所", "当社は熊本県菊陽町に新工場を建設しています。新工場は2026年4月の稼働を予定しています。"),
+        dict(date="2026-04", status="planned", parties=["ハルカ製作所"], name="新工場"),
+        id="plant-starts-planned"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ESTABLISHMENTS)
+def test_establishment(events_of, text, expected):
+    _check(_one(events_of(text), "establishment"), **expected)
+
+
+def test_award_created_is_no_establishment(events_of):
+    text = _release("株式会社ハルカ製作所", "当社は、若手技術者を表彰する「ハルカ技術賞」を2020年に創設しました。")
+    assert [e for e in events_of(text) if e.type == "establishment"] == []
+
+
+# -- funding ---------------------------------------------------------------------------------------
+
+def test_series_round_with_investors(events_of):
+    text = _release("株式会社ネクスケア",
+                    "株式会社ネクスケア（本社：東京都渋谷区）は、みらいキャピタル株式会社をリード投資家とし、"
+                    "株式会社あおば銀行を引受先とする第三者割当増資により、シリーズBラウンドで総額12億円の"
+                    "資金調達を実施しました。")
+    e = _one(events_of(text), "funding")
+    _check(e, parties=["ネクスケア", "みらいキャピタル", "あおば銀行"], amount="12億円", round="シリーズB")
+
+
+def test_headline_funding(events_of):
+    text = _release("株式会社ステラリンク", "株式会社ステラリンク（本社：東京都中央区）は、人工衛星データの解析サービスを開発しています。",
+                    title="宇宙ベンチャーのステラリンク、シリーズAで20億円を調達")
+    _check(_one(events_of(text), "funding"), parties=["ステラリンク"], amount="20億円", round="シリーズA")
+
+
+def test_investment_into_another_company(events_of):
+    text = _release("株式会社ツバサ商事", "当社は、2024年9月30日に株式会社グリーンテックへ5億円を出資しました。"
+                    "これにより株式会社グリーンテックとの関係を強化します。")
+    text = text.replace("グリーンテックへ", "グリーンテックに")
+    e = _one(events_of(text), "funding")
+    _check(e, date="2024-09-30", parties=["グリーンテック", "ツバサ商事"])
+    assert e.parties[0].endswith("グリーンテック")
+
+
+def test_procurement_is_no_funding(events_of):
+    text = _release("株式会社ツバサ商事", "原材料の調達コストが上昇しているため、一部商品の価格を改定します。")
+    assert [e for e in events_of(text) if e.type == "funding"] == []
+
+
+# -- event_held ------------------------------------------------------------------------------------
+
+def test_event_with_range_and_venue(events_of):
+    text = _release("株式会社ミヤビ",
+                    "株式会社ミヤビ（本社：京都府京都市）は、2024年11月16日（土）～17日（日）の2日間、"
+                    "京都市勧業館で「京都クラフトフェア2024」を開催します。")
+    _check(_one(events_of(text), "event_held"), date="2024-11-16/2024-11-17", parties=["ミヤビ"],
+           name="京都クラフトフェア2024", venue="京都市勧業館")
+
+
+def test_event_planned_with_ordinal(events_of):
+    text = _release("一般社団法人日本ロボット教育協会",
+                    "「第10回 全国ジュニアロボットコンテスト」は、2024年12月7日に名古屋市で開催される予定です。")
+    e = _one(events_of(text), "event_held")
+    _check(e, date="2024-12-07", status="planned", parties=["日本ロボット教育協会"])
+    assert e.ordinal == 10
+
+
+def test_event_organiser_from_overview_block(events_of):
+    text = _release("株式会社タカセ機工",
+                    "当社は、2024年11月20日（水）～22日（金）に開催される展示会「九州ものづくりフェア2024」に出展します。"
+                    "\n\n■展示会概要\n名称：九州ものづくりフェア2024\n会場：西日本総合展示場\n"
+                    "主催：一般社団法人九州産業振興会\n")
+    e = _one(events_of(text), "event_held")
+    _check(e, date="2024-11-20/2024-11-22", parties=["タカセ機工", "九州産業振興会"],
+           name="九州ものづくりフェア2024", venue="西日本総合展示場")
+
+
+def test_campaign_carried_out_is_no_event(events_of):
+    text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
+    assert [e for e in events_of(text) if e.type == "event_held"] == []
+
+
+def test_board_meeting_is_no_event(events_of):
+    text = _release("株式会社ミヤビ", "当社は、2024年9月2日開催の取締役会において、新たな中期経営計画を決議しました。")
+    assert [e for e in events_of(text) if e.type == "event_held"] == []
+
+
+def test_survey_carried_out_is_no_event(events_of):
+    text = _release("株式会社ミヤビ", "当社は、全国の20代から60代の男女1,000名を対象にアンケート調査を実施しました。")
+    assert [e for e in events_of(text) if e.type == "event_held"] == []
+
+
+# -- award -----------------------------------------------------------------------------------------
+
+def test_product_wins_award(events_of):
+    text = _release("株式会社ハナミズキ",
+                    "株式会社ハナミズキ（本社：大阪府大阪市）は、当社の除湿機「カラッと DH-1」が、"
+                    "公益財団法人日本デザイン振興財団が主催する「2024年度グッドデザイン賞」を受賞したことを"
+                    "お知らせいたします。")
+    _check(_one(events_of(text), "award"), parties=["ハナミズキ", "日本デザイン振興財団"],
+           award="2024年度グッドデザイン賞")
+
+
+def test_award_conferred_on_another_body(events_of):
+    text = _release("一般社団法人全国環境経営協会",
+                    "当協会は、2024年8月30日、株式会社イロハ製紙に「環境経営優秀賞」を授与しました。")
+    e = _one(events_of(text), "award")
+    _check(e, date="2024-08-30", parties=["イロハ製紙", "全国環境経営協会"], award="環境経営優秀賞")
+    assert "イロハ製紙" in e.parties[0]
+
+
+def test_earlier_award_by_anaphor(events_of):
+    text = _release("株式会社ハナミズキ",
+                    "当社は、「関西ものづくり大賞」で最優秀賞を受賞しました。当社は2019年にも、同賞で奨励賞を受賞しています。")
+    awards = [e for e in events_of(text) if e.type == "award"]
+    assert sorted(e.attribute("prize") for e in awards) == ["奨励賞", "最優秀賞"]
+    assert {e.attribute("award") for e in awards} == {"関西ものづくり大賞"}
+    assert "2019" in [e.date for e in awards]
+
+
+def test_winner_list(events_of):
+    text = _release("千葉県 商工労働部",
+                    "「ちば働き方改革大賞」の受賞企業を決定しましたので、お知らせします。\n\n"
+                    "1　受賞企業\n【大賞】\n株式会社ナノハナ（千葉市）\n【奨励賞】\n株式会社ミズホ運輸（船橋市）\n"
+                    "株式会社ボウソウ食品（館山市）\n\n2　表彰式\n")
+    awards = [e for e in events_of(text) if e.type == "award"]
+    assert [(e.parties[0], e.attribute("prize")) for e in awards] == [
+        ("株式会社ナノハナ", "大賞"), ("株式会社ミズホ運輸", "奨励賞"), ("株式会社ボウソウ食品", "奨励賞")]
+
+
+# -- documents -------------------------------------------------------------------------------------
+
+def test_headline_and_body_give_one_event(events_of):
+    text = _release("株式会社ハルカ製作所",
+                    "株式会社ハルカ製作所は、2024年10月1日、愛知県豊田市に「豊田テクニカルセンター」を開所しました。"
+                    "本センターの開所により、試作から評価までを一貫して行えるようになります。",
+                    title="ハルカ製作所、愛知県豊田市に「豊田テクニカルセンター」を開所")
+    e = _one(events_of(text), "establishment")
+    assert e.date == "2024-10-01"
+    assert e.evidence.text.startswith("株式会社ハルカ製作所は")
+
+
+def test_text_without_events(events_of):
+    text = _release("株式会社ミドリ食品", "年末年始の営業についてお知らせいたします。12月29日から1月3日まで休業いたします。")
+    assert events_of(text) == []
+
+
+def test_evidence_offsets_point_into_the_text(events_of):
+    text = LAUNCHES[0].values[0]
+    e = _one(events_of(text), "product_launch")
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.text
