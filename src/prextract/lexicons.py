@@ -150,3 +150,17 @@ def is_boilerplate_line(line: str) -> bool:
     if stripped in exact:
         return True
     return any(rx.fullmatch(line.strip()) for rx in regexes)
+
+
+@lru_cache(maxsize=None)
+def post_pattern() -> re.Pattern[str]:
+    """``title_pattern`` with department names up to 20 characters (コーポレートコミュニケーション部長):
+    ``people.find_titles`` trims a body written before the department (当社, 潮見市) itself."""
+    atom = _alternation(titles())
+    prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
+    units = _alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
+    heads = _alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
+    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,20}}?(?:{units})(?:{heads}))" if units else "")
+    one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
+    unit = rf"(?:{dept}|{one})" if dept else one
+    return re.compile(rf"{unit}(?:{one})*")

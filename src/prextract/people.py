@@ -1,19 +1,31 @@
 """People and the posts they hold: name mentions, title mentions, and the links between them.
 
-Names come from UniDic/Sudachi 人名 tags (姓/名 runs), GiNZA ``Person`` entities that contain a
-人名 token, and words next to an honorific or after a title. A title is never a person, an
-honorific is never part of a name. Links follow the layouts releases use (see ``link_roles``).
+Names come from
+- UniDic/Sudachi 人名 tags: a 姓 with a given name (tagged 名, or any short word after a space:
+  ``堀内 正和``, ``新井 大地``), cut where a longer noun goes on;
+- GiNZA ``Person`` entities, trimmed to the name (GiNZA glues titles and companies to names);
+- the words before an honorific (``氏``, ``様``, ``さん``, ``先生``) and after a title
+  (``代表取締役社長：島 健太郎``), foreign names in katakana with ``・`` and Latin names there too.
+A title or an organisation is never (part of) a person, an honorific never part of a name. A
+surname (``植田は``, ``石原氏``) or the last part of a foreign name (``ファン・ダイク氏``) that
+follows a full name is a mention of that person. A kana reading in brackets right after a name
+(``松永 幸一（まつなが こういち）``) is the name's reading, never a person.
+
+Links follow the layouts releases use (see ``link_roles``); ``settle_roles`` then gives a post
+without a written organisation the one the document implies.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
 from .analyse import Analysis, Token
-from .names import normalize_name
-from .orgs import OrgMention
+from .names import normalize_name, org_key
+from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
+from .resources import load_column
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +40,9 @@ class PersonMention:
     start: int
     end: int
     text: str
-    name: str       # display form: no spaces, no honorific
+    name: str       # display form: no spaces, no honorific; a surname mention carries the full name
+    #: katakana reading written beside the name (``（まつなが こういち）``), if any
+    reading: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,53 +52,184 @@ class RoleLink:
     org: OrgMention | None
     #: the body's id when no mention names it next to the title (a personnel list of the issuer)
     org_id: str | None = None
+    #: a body is written beside the title but was not recognised (``ノルド・ケミカル社 CEO``): the
+    #: organisation stays unknown rather than implied
+    unresolved_org: bool = False
 
 
 _SPACES = " \u3000\t"
-_KANA_NAME = re.compile(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+|[A-Z][a-z]+(?: [A-Z]\.?)?(?: [A-Z][a-z]+)+")
-_KANJI_NAME = re.compile(r"[\u4E00-\u9FFF々]{1,4}[ \u3000]?[\u4E00-\u9FFF々\u3040-\u309F]{1,4}")
+#: how sure a name candidate is: a full name; a short one (a surname) that must join a full name
+#: or stand before an honorific; a short one GiNZA and UniDic agree on, kept on its own
+FULL, SHORT, AGREED = 2, 1, 0
+_KANJI = "\u4E00-\u9FFF\u3005\u3006\u30F6"          # 々 〆 ヶ count as kanji in names
+_HIRA = "\u3041-\u309F"
+_KATA = "\u30A1-\u30FA\u30FC"
+_KANA_NAME = re.compile(rf"[{_KATA}]{{2,}}(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*[・=＝][{_KATA}]+|[{_KATA}]{{2,}}")
+#: given name, an optional initial, family name (John A. Smith); a third capitalised word is not
+#: taken, so that an English title before the name stays out (Research Director Anna Berg)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])")
+#: a Japanese name written with a space between family and given name: 堀内 正和, 高倉　のぞみ
+_SPACED_NAME = re.compile(rf"[{_KANJI}]{{1,4}}[ \u3000][{_KANJI}{_HIRA}{_KATA}]{{1,4}}")
+_READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000・]*)[）)]")
+#: a contact label: the surname after it names a desk, not a person the release is about
+_CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*$")
+_NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
 
+
+# -- titles -------------------------------------------------------------------------------------
 
 def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMention]:
+    """Title mentions: lexicon posts and their compounds, and department heads (経営企画部長).
+
+    A department part never swallows the body before it: ``当社経営企画部長`` gives
+    ``経営企画部長`` (当社 is an organisation mention), ``潮見市環境部長`` gives ``環境部長``.
+    """
     skip = list(skip)
     out = []
-    for m in lexicons.title_pattern().finditer(text):
+    for m in lexicons.post_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
-        out.append(TitleMention(m.start(), m.end(), m.group()))
+        start = m.start() + _body_prefix_length(m.group())
+        if start >= m.end() or _inside_word(text, start, m.end()):
+            continue
+        if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
+                not lexicons.post_pattern().match(text, m.end()):
+            continue        # 取締役会, 代表者, 経営陣: the title begins another word
+        out.append(TitleMention(start, m.end(), text[start:m.end()]))
     return out
 
 
+_WORD_CHAR = {"kata": re.compile(rf"[{_KATA}・]"), "latin": re.compile(r"[A-Za-z0-9]")}
+
+
+def _script(ch: str) -> str | None:
+    if re.match(rf"[{_KATA}]", ch):
+        return "kata"
+    if re.match(r"[A-Za-z]", ch):
+        return "latin"
+    return None
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A katakana or Latin title glued to more of its script is part of another word
+    (パートナー in エムズ・パートナーズ, CEO in CEOs)."""
+    first, last = _script(text[start]), _script(text[end - 1])
+    if first and start > 0 and _WORD_CHAR[first].match(text[start - 1]):
+        return True
+    return bool(last and end < len(text) and _WORD_CHAR[last].match(text[end]) and text[end] != "・")
+
+
+def _body_prefix_length(title: str) -> int:
+    """How many leading characters of a matched title name a body rather than the post."""
+    if title in lexicons.titles():
+        return 0
+    best = 0
+    for word in lexicons.org_anaphora():
+        if title.startswith(word) and len(title) > len(word) + 1:
+            best = max(best, len(word))
+    # a place or body ending before a department word: 潮見市|環境部長, 東都大学|医学部長
+    for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)", title):
+        rest = title[m.end():]
+        if m.start() >= 1 and len(rest) >= 3 and lexicons.post_pattern().fullmatch(rest):
+            best = max(best, m.end())
+    return best
+
+
+# -- names --------------------------------------------------------------------------------------
+
 def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: list[OrgMention],
                          skip: Iterable[tuple[int, int]] = ()) -> list[PersonMention]:
+    """Person mentions in text order; short mentions (surnames) carry the full name they stand for."""
     text = analysis.text
-    spans: list[tuple[int, int]] = []
-    spans.extend(_name_token_runs(analysis.tokens, text))
-    spans.extend(_person_entities(analysis))
-    spans.extend(_names_before_honorifics(text))
-    spans.extend(_names_after_titles(analysis, titles))
+    titles = list(titles)
     blocked = [(t.start, t.end) for t in titles] + [(o.start, o.end) for o in orgs] + list(skip)
-    out: list[PersonMention] = []
-    for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
-        start, end = _trim_name(text, start, end)
-        if end - start < 2 or _overlaps(start, end, blocked):
+    readings = _reading_brackets(text)
+    blocked += [(s, e) for s, e, _ in readings]
+    honorific_at = _honorific_positions(analysis)
+    candidates: list[tuple[int, int, int]] = []      # (start, end, FULL / SHORT / AGREED)
+    candidates += _names_from_tokens(analysis)
+    candidates += _names_from_entities(analysis)
+    candidates += _names_before_honorifics(analysis, honorific_at)
+    candidates += _names_after_titles(analysis, titles)
+    candidates += _foreign_names(analysis, titles, honorific_at)
+    candidates = [_whole_katakana_name(text, c) for c in candidates]
+    candidates = [c for c in candidates if c is not None]
+    agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
+    candidates = [(s, e, max(strength, SHORT)) for s, e, strength in candidates]
+    chosen: list[tuple[int, int, int]] = []
+    for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
+        if end - start < 1 or not _NAME_CHARS.match(text[start:end]):
             continue
-        if any(not (end <= p.start or start >= p.end) for p in out):
+        if any(start < e and s < end for s, e, _ in chosen):
             continue
-        raw = text[start:end]
-        out.append(PersonMention(start, end, raw, normalize_name(raw)))
+        if strength == FULL and len(normalize_name(text[start:end])) < 2:
+            continue
+        chosen.append((start, end, strength))
+    chosen.sort()
+    full = [PersonMention(s, e, text[s:e], normalize_name(text[s:e]), _reading_after(text, e, readings))
+            for s, e, strength in chosen if strength == FULL]
+    full = [_as_longer_name(p, full) for p in full]
+    out = list(full)
+    for s, e, strength in chosen:
+        if strength == FULL:
+            continue
+        short = normalize_name(text[s:e])
+        target = _full_name_for(short, full, s)
+        if target is not None:
+            out.append(PersonMention(s, e, text[s:e], target))
+        elif e in honorific_at and len(short) >= 2 and not _only_given_name(analysis, s, e):
+            out.append(PersonMention(s, e, text[s:e], short))
+        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 12), s):
+            out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
-    return _add_surname_mentions(analysis, out, blocked)
+    return out
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(not (end <= s or start >= e) for s, e in spans)
+_KATAKANA_CHAIN = re.compile(rf"[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
+
+
+def _whole_katakana_name(text: str, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
+    """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ); a chain
+    with a body or place word (ギブソン・ギター・コーポレーション) is no person."""
+    s, e, strength = cand
+    if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]):
+        return cand
+    for m in _KATAKANA_CHAIN.finditer(text, max(0, s - 40), min(len(text), e + 40)):
+        if m.start() <= s and e <= m.end():
+            parts = re.split(r"[・=＝]", m.group())
+            if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
+                return None
+            if len(parts) > 1:
+                return (m.start(), m.end(), FULL)
+            return cand
+    return cand
+
+
+@lru_cache(maxsize=1)
+def _name_exclusions() -> frozenset[str]:
+    return load_column("name_exclusions.tsv", "word")
+
+
+def _cut_blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut a candidate at titles, organisations and readings: keep the part before the first
+    blocked span inside it, or the part after one that covers its start."""
+    for s, e in sorted(blocked):
+        if e <= start or s >= end:
+            continue
+        if s <= start:
+            start = e
+        else:
+            end = s
+        if start >= end:
+            break
+    return start, end
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACES:
+    while start < end and text[start] in _SPACES + "・":
         start += 1
-    while end > start and text[end - 1] in _SPACES:
+    while end > start and text[end - 1] in _SPACES + "・":
         end -= 1
     for h in sorted(lexicons.honorifics(), key=len, reverse=True):
         if text[start:end].endswith(h) and end - len(h) - start >= 2:
@@ -95,53 +240,210 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _name_token_runs(tokens: tuple[Token, ...], text: str) -> list[tuple[int, int]]:
-    """姓 + 名 runs (a space between them allowed); a lone 姓 or 名 only before an honorific."""
-    out = []
-    k = 0
-    while k < len(tokens):
-        if not tokens[k].is_person_name:
-            k += 1
-            continue
-        j = k
-        while j + 1 < len(tokens) and tokens[j + 1].is_person_name and \
-                text[tokens[j].end:tokens[j + 1].start].strip(_SPACES) == "" and \
-                tokens[j + 1].start - tokens[j].end <= 1:
-            j += 1
-        tags = {t.tag.rsplit("-", 1)[-1] for t in tokens[k:j + 1]}
-        nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-        if ("姓" in tags and "名" in tags) or nxt in lexicons.honorifics():
-            out.append((tokens[k].start, tokens[j].end))
-        k = j + 1
+def _honorific_positions(analysis: Analysis) -> set[int]:
+    """Offsets where an honorific starts (after an optional space), keyed by the end of the word before."""
+    text = analysis.text
+    out = set()
+    hon = sorted(lexicons.honorifics(), key=len, reverse=True)
+    for tok in analysis.tokens:
+        for h in hon:
+            if text.startswith(h, tok.start) and not _continues_word(text, tok.start + len(h), h):
+                end = tok.start
+                out.add(end)
+                if end > 0 and text[end - 1] in " \u3000":
+                    out.add(end - 1)
+                break
     return out
 
 
-def _person_entities(analysis: Analysis) -> list[tuple[int, int]]:
+def _continues_word(text: str, pos: int, honorific: str) -> bool:
+    """様 in 様々 / 氏名, さん in さんま: the honorific glyphs are the start of another word."""
+    nxt = text[pos:pos + 1]
+    if not nxt:
+        return False
+    if honorific in ("氏", "様", "殿", "君") and re.match(rf"[{_KANJI}]", nxt):
+        return True
+    return honorific in ("さん", "さま", "くん", "ちゃん") and re.match(rf"[{_HIRA}]", nxt) is not None and nxt not in "はがのにをともへ"
+
+
+def _is_given_token(tok: Token) -> bool:
+    return tok.tag.endswith("人名-名") and tok.text not in _name_exclusions()
+
+
+def _is_family_token(tok: Token) -> bool:
+    return tok.tag.endswith("人名-姓")
+
+
+def _nameish(tok: Token) -> bool:
+    """A short noun that can stand as (part of) a given name after a space: 正和, 大地, 遼, のぞみ."""
+    if not tok.tag.startswith("名詞") or len(tok.text) > 4:
+        return False
+    return re.fullmatch(rf"[{_KANJI}{_HIRA}{_KATA}]+", tok.text) is not None
+
+
+def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """姓 + given name; a lone 姓 is a short candidate (a surname mention). A word UniDic knows as a
+    whole person's name (人名-一般: 石田三成, ゲイリー) is a full name when it has three kanji or more,
+    else a short one kept on its own unless GiNZA reads it as something else."""
+    text = analysis.text
+    toks = analysis.tokens
     out = []
-    by_start = {t.start: t for t in analysis.tokens}
+    for tok in toks:
+        if tok.tag.endswith("人名-一般") and not _noun_goes_on(toks, tok.i, text) and \
+                (tok.i == 0 or not toks[tok.i - 1].is_person_name or toks[tok.i - 1].end < tok.start):
+            if re.fullmatch(rf"[{_KANJI}]{{3,6}}", tok.text):
+                out.append((tok.start, tok.end, FULL))
+            elif re.fullmatch(rf"[{_KANJI}]{{2}}|[{_KATA}]{{2,}}", tok.text) and not _other_entity(tok.ent):
+                out.append((tok.start, tok.end, AGREED))
+    for k, tok in enumerate(toks):
+        if not _is_family_token(tok) or (k > 0 and _is_family_token(toks[k - 1]) and toks[k - 1].end == tok.start):
+            continue
+        j = k
+        while j + 1 < len(toks) and _is_family_token(toks[j + 1]) and toks[j + 1].start == toks[j].end \
+                and not _is_given_token(toks[j + 1]):
+            j += 1          # 李 明 華: a second 姓-tagged piece written on
+            if toks[j].end - tok.start >= 3:
+                break
+        given_end = _given_name_end(toks, j, text)
+        if given_end is not None:
+            out.append((tok.start, toks[given_end].end, FULL))
+        else:
+            out.append((tok.start, toks[j].end, SHORT))
+    return out
+
+
+def _given_name_end(toks: tuple[Token, ...], j: int, text: str) -> int | None:
+    """The index of the last token of the given name after a family name ending at token ``j``.
+
+    With one space between (``堀内 正和``, ``新井 大地``, ``高倉　のぞみ``): up to two short words,
+    tagged 名 or not. Written on (``松下幸之助``): only words tagged 名. The name must end there:
+    an untagged word glued to a further noun (田中 工業所) is no given name.
+    """
+    nxt = j + 1
+    if nxt >= len(toks):
+        return None
+    gap = text[toks[j].end:toks[nxt].start]
+    spaced = gap in (" ", "\u3000")
+    if gap and not spaced:
+        return None
+    end, length, tagged = None, 0, False
+    for g in range(nxt, min(nxt + 2, len(toks))):
+        t = toks[g]
+        if g > nxt and t.start != toks[g - 1].end or length >= 4:
+            break
+        if _is_given_token(t):
+            tagged = True
+        elif not (spaced and _nameish(t)):
+            break
+        length += len(t.text)
+        end = g
+    if end is None or (not tagged and _noun_goes_on(toks, end, text)):
+        return None
+    return end
+
+
+def _other_entity(label: str) -> bool:
+    """GiNZA reads the word as a body, a place or a thing (not as a person or nothing)."""
+    return bool(label) and label != "Person" and (
+        label in ORG_LABELS or label in PLACE_LABELS or label.startswith(("Product", "Facility", "Location"))
+        or label in ("Country", "GPE", "Brand", "Food_Other", "Name_Other"))
+
+
+def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
+    """The given-name candidate is glued to a further noun (田中 工業所): not a name."""
+    if g + 1 >= len(toks):
+        return False
+    t = toks[g + 1]
+    if t.start != toks[g].end:
+        return False
+    if t.text in lexicons.honorifics() or lexicons.post_pattern().match(text, t.start):
+        return False
+    return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
+
+
+def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """GiNZA Person entities that hold a 人名 token, from that token to the entity's end.
+
+    Strength 2 (a full name): two name words, one of them a given name or with a space between,
+    a family name with a short given name GiNZA and UniDic agree on (徐平, 楊秀麗), or a katakana
+    name with ``・``. A proper noun glued before a given name inside the entity is the family
+    name UniDic read as a place (兵庫慎司). Strength 1 (short) otherwise; a short one where GiNZA
+    and UniDic agree (the entity is exactly 人名 words: 伏見, 菊栄, ラウリー) is marked 0 and kept by
+    ``find_person_mentions`` even without a full name to join.
+    """
+    out = []
+    text = analysis.text
+    tokens = analysis.tokens
     for ent in analysis.entities:
         if ent.label != "Person":
             continue
-        toks = [t for t in analysis.tokens if ent.start <= t.start and t.end <= ent.end]
-        names = [t for t in toks if t.is_person_name]
-        if not names:
+        toks = analysis.tokens_in(ent.start, ent.end)
+        first = next((t for t in toks if t.is_person_name), None)
+        if first is None:
+            # a katakana word GiNZA alone reads as a person (ホーネッカー): kept on its own
+            if toks and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) and not _noun_goes_on(tokens, toks[-1].i, text) \
+                    and all(t.tag.startswith("名詞-固有名詞") and "地名" not in t.tag for t in toks):
+                out.append((ent.start, ent.end, AGREED))
             continue
-        # keep the 人名 run only: GiNZA glues titles and companies to names (三井不動産取締役)
-        out.append((names[0].start, names[-1].end))
-    del by_start
+        if _is_given_token(first) and first.i > 0:
+            prev = tokens[first.i - 1]
+            if prev.start >= ent.start and prev.end == first.start and prev.tag.startswith("名詞-固有名詞") \
+                    and re.fullmatch(rf"[{_KANJI}]{{1,3}}", prev.text):
+                first = prev
+        names = [t for t in toks if t.start >= first.start]
+        kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
+        span = text[first.start:names[-1].end]
+        katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
+        glued = _noun_goes_on(tokens, names[-1].i, text)
+        if katakana or (len(names) >= 2 and ("名" in kinds or " " in ent.text or "\u3000" in ent.text) and
+                        not (glued and "名" not in kinds)):
+            out.append((first.start, names[-1].end, FULL))
+        elif len(names) >= 2 and _is_family_token(names[0]) and not glued and \
+                re.fullmatch(rf"[{_KANJI}]{{1,2}}", span[len(names[0].text):]) and len(names) <= 3:
+            out.append((first.start, names[-1].end, FULL))       # 徐平, 楊秀麗: a short given name
+        elif all(t.is_person_name for t in names) and not glued:
+            out.append((first.start, names[-1].end, AGREED))       # agreed short name: kept on its own
+        else:
+            out.append((first.start, first.end, SHORT))
     return out
 
 
-def _names_before_honorifics(text: str) -> list[tuple[int, int]]:
+def _names_before_honorifics(analysis: Analysis, honorific_at: set[int]) -> list[tuple[int, int, int]]:
+    """The name words right before 氏/様/さん…: 人名 or proper-noun tokens, one space allowed."""
+    text = analysis.text
+    toks = analysis.tokens
+    by_end = {t.end: t for t in toks}
     out = []
-    hon = "|".join(re.escape(h) for h in sorted(lexicons.honorifics(), key=len, reverse=True))
-    for m in re.finditer(rf"({_KANA_NAME.pattern}|{_KANJI_NAME.pattern})[ \u3000]?(?:{hon})(?![\u4E00-\u9FFF])", text):
-        out.append((m.start(1), m.end(1)))
+    for pos in sorted(honorific_at):
+        end = pos
+        if end not in by_end:
+            continue
+        k = by_end[end].i
+        start = None
+        n = 0
+        has_name = False
+        while k >= 0 and n < 3:
+            t = toks[k]
+            if not (t.is_person_name or t.pos == "PROPN" or (n > 0 and _nameish(t) and has_name)):
+                break
+            if t.tag.startswith("名詞-普通名詞") and not t.is_person_name and n == 0 and t.ent != "Person":
+                break
+            has_name = has_name or t.is_person_name or t.ent == "Person"
+            start = t.start
+            n += 1
+            if k > 0 and toks[k - 1].end < t.start and text[toks[k - 1].end:t.start] not in (" ", "\u3000"):
+                break
+            k -= 1
+        if start is None or not has_name:
+            continue
+        m = _SPACED_NAME.fullmatch(text, start, end)
+        strength = 2 if (m or n >= 2) else 1
+        out.append((start, end, strength))
     return out
 
 
-def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[tuple[int, int]]:
-    """`TITLE NAME` / `TITLE：NAME`: the 人名 tokens or a foreign name right after a title."""
+def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[tuple[int, int, int]]:
+    """``TITLE NAME`` / ``TITLE：NAME``: a spaced name, a 人名 run, or a foreign name right after a title."""
     text = analysis.text
     out = []
     starts = {t.start: t for t in analysis.tokens}
@@ -149,9 +451,15 @@ def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[
         pos = title.end
         while pos < len(text) and text[pos] in _SPACES + ":：":
             pos += 1
-        m = _KANA_NAME.match(text, pos)
-        if m:
-            out.append((m.start(), m.end()))
+        m = _SPACED_NAME.match(text, pos)
+        if m and _ends_name(text, m.end()):
+            out.append((m.start(), m.end(), FULL))
+            continue
+        m = _KANA_NAME.match(text, pos) or _LATIN_NAME.match(text, pos)
+        if m and not _ends_name(text, m.end()):
+            m = None
+        if m and "・" in m.group() or (m and _LATIN_NAME.fullmatch(m.group())):
+            out.append((m.start(), m.end(), FULL))
             continue
         tok = starts.get(pos)
         if tok is None or not tok.is_person_name:
@@ -162,53 +470,168 @@ def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[
                 analysis.tokens[k].start - run_end <= 1:
             run_end = analysis.tokens[k].end
             k += 1
-        out.append((pos, run_end))
+        if run_end > tok.end:
+            out.append((pos, run_end, FULL))
     return out
 
 
-def _add_surname_mentions(analysis: Analysis, people: list[PersonMention],
-                          blocked: list[tuple[int, int]]) -> list[PersonMention]:
-    """A surname alone (植田は…) after a full name is a mention of that person."""
-    surnames: dict[str, str] = {}
-    for p in people:
-        first = next((t for t in analysis.tokens if t.start == p.start and t.tag.endswith("人名-姓")), None)
-        if first is not None and first.end < p.end:
-            surnames.setdefault(first.text, p.name)
-    if not surnames:
-        return people
-    taken = [(p.start, p.end) for p in people] + blocked
-    extra = []
-    for t in analysis.tokens:
-        if t.text in surnames and t.tag.endswith("人名-姓") and not _overlaps(t.start, t.end, taken):
-            nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
-            if nxt is not None and nxt.is_person_name:
-                continue
-            extra.append(PersonMention(t.start, t.end, t.text, surnames[t.text]))
-    return sorted(people + extra, key=lambda p: p.start)
+def _ends_name(text: str, pos: int) -> bool:
+    """A name ends at a space, punctuation, bracket, honorific, particle or the line's end."""
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    if ch in " \u3000\t\n、。，,（(「【）)：:・/／":
+        return True
+    if any(text.startswith(h, pos) for h in lexicons.honorifics()):
+        return True
+    if lexicons.post_pattern().match(text, pos):
+        return True
+    return ch in "はがのにをとも" and not re.match(rf"[{_HIRA}]", text[pos - 1])
 
 
-# -- linking ------------------------------------------------------------------------------------------
+def _foreign_names(analysis: Analysis, titles: list[TitleMention],
+                   honorific_at: set[int]) -> list[tuple[int, int, int]]:
+    """Katakana names joined by ・ and Latin names next to an honorific or after a title, or
+    anywhere when a part of the katakana name is a UniDic 人名 word (ビル・クリントン); a single
+    katakana word before an honorific is a short mention (グリーン氏). A ・-name that is the end
+    of a longer one (ファン・ダイク氏) is joined to it later."""
+    text = analysis.text
+    out = []
+    title_ends = {t.end for t in titles}
+    name_tokens = {(t.start, t.end) for t in analysis.tokens if t.is_person_name}
+    other = [(t.start, t.end) for t in analysis.tokens if _other_entity(t.ent)]
+    for rx in (_KANA_NAME, _LATIN_NAME):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            before = s
+            while before > 0 and text[before - 1] in _SPACES + ":：":
+                before -= 1
+            near_title = before in title_ends and _ends_name(text, e)
+            near_honorific = e in honorific_at
+            joined = "・" in m.group() or rx is _LATIN_NAME
+            tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
+                any(s <= a and b <= e for a, b in name_tokens) and not any(s <= a and b <= e for a, b in other)
+            if joined and (near_title or near_honorific or tagged):
+                out.append((s, e, FULL))
+            elif near_honorific:
+                out.append((s, e, SHORT))
+    return out
+
+
+def _reading_brackets(text: str) -> list[tuple[int, int, str]]:
+    """Kana-only brackets right after a name-like word: (start, end, katakana reading)."""
+    out = []
+    for m in _READING.finditer(text):
+        before = text[max(0, m.start() - 1):m.start()]
+        if before and re.match(rf"[{_KANJI}{_HIRA}{_KATA}]", before):
+            kana = re.sub(r"[ \u3000・]", "", m.group(1))
+            out.append((m.start(), m.end(), _to_katakana(kana)))
+    return out
+
+
+def _to_katakana(kana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in kana)
+
+
+def _reading_after(text: str, end: int, readings: list[tuple[int, int, str]]) -> str | None:
+    pos = end
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return next((r for s, _, r in readings if s == pos), None)
+
+
+def _full_name_for(short: str, full: list[PersonMention], pos: int) -> str | None:
+    """The full name a surname (or the last part of a foreign name) stands for, nearest before first."""
+    def fits(f: PersonMention) -> bool:
+        if f.name == short or len(f.name) <= len(short):
+            return False
+        if f.name.startswith(short):
+            return True
+        parts = re.split(r"[・=＝ ]", f.name)
+        return len(parts) > 1 and ("・".join(parts[1:]) == short or parts[-1] == short or
+                                   f.name.endswith("・" + short) or f.name.endswith(" " + short))
+    before = [f for f in full if f.start < pos and fits(f)]
+    if before:
+        return before[-1].name
+    after = [f for f in full if fits(f)]
+    names = {f.name for f in after}
+    return after[0].name if len(names) == 1 else None
+
+
+def _as_longer_name(p: PersonMention, full: list[PersonMention]) -> PersonMention:
+    """``ファン・ダイク氏`` after ``マリーケ・ファン・ダイク``: the last parts of a foreign name."""
+    if "・" not in p.name:
+        return p
+    longer = [f for f in full if f.name != p.name and f.name.endswith("・" + p.name)]
+    return replace(p, name=longer[0].name) if len({f.name for f in longer}) == 1 else p
+
+
+def _only_given_name(analysis: Analysis, s: int, e: int) -> bool:
+    toks = analysis.tokens_in(s, e)
+    return bool(toks) and all(_is_given_token(t) for t in toks)
+
+
+def name_in_span(text: str, start: int, end: int) -> PersonMention | None:
+    """A person mention for a table cell or list field that holds just a name (and maybe its
+    reading in brackets): ``桑原　一樹``, ``李 明華（り めいか）``, ``トーマス・グリーン``."""
+    while start < end and text[start] in _SPACES:
+        start += 1
+    reading = None
+    m = _READING.search(text, start, end)
+    if m:
+        reading = _to_katakana(re.sub(r"[ \u3000・]", "", m.group(1)))
+        end = m.start()
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    raw = text[start:end]
+    if not raw or len(raw) > 12:
+        return None
+    if not (_SPACED_NAME.fullmatch(raw) or re.fullmatch(rf"[{_KANJI}]{{2,5}}", raw) or
+            re.fullmatch(_KANA_NAME.pattern, raw) and "・" in raw or _LATIN_NAME.fullmatch(raw)):
+        return None
+    if lexicons.post_pattern().search(raw):
+        return None
+    return PersonMention(start, end, raw, normalize_name(raw), reading)
+
+
+# -- linking ------------------------------------------------------------------------------------
 
 def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention],
                orgs: list[OrgMention]) -> list[RoleLink]:
     """Titles and organisations written next to a name, in the layouts releases use:
 
-    - ``ORG TITLE NAME 氏``, ``ORGのTITLEのNAME``, ``ORG・TITLE NAME`` (title before the name)
+    - ``ORG TITLE NAME 氏``, ``ORGのTITLEであるNAME``, ``ORG・TITLE NAME`` (title before the name)
     - ``ORG1 TITLE1／ORG2 TITLE2 NAME``: several posts, each with its own organisation
     - ``TITLE兼TITLE NAME``: posts joined by 兼 or ・ share the organisation written before them
     - ``ORG（…、TITLE：NAME、…）``: a title inside an organisation's bracket belongs to it
     - ``NAME（ORG TITLE）``, ``NAME・TITLE``, ``NAME ORG TITLE`` (title after the name)
+    - ``ORGのNAME TITLE`` (``同社の岡本沙織社長``)
+    - ``東雲市長 NAME``: a 市長/区長/町長/村長 whose first character ends the body's name
+    - labelled blocks: ``会社名　ORG`` then ``代表者名　TITLE NAME`` (column by column in a
+      two-body table)
+    A title that the text gives by an alias (``LINK-J理事``) links through the alias mention.
     """
     title_by_end = {t.end: t for t in titles}
     title_by_start = {t.start: t for t in titles}
-    org_by_end = {o.end: o for o in orgs}
+    org_by_end: dict[int, OrgMention] = {}
+    for o in orgs:
+        org_by_end.setdefault(o.end, o)
     org_by_start = {o.start: o for o in orgs}
+    name_starts = {p.start for p in people}
+    blocks = _labelled_blocks(text, orgs)
     links: list[RoleLink] = []
     for p in people:
         found = _roles_before(text, p, title_by_end, org_by_end, orgs)
-        if not found:
-            found = _roles_after(text, p, title_by_start, org_by_start)
-        links.extend(found)
+        found += _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
+        seen = set()
+        for link in found:
+            key = (link.title.start, link.title.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            if link.org is None:
+                link = replace(link, org=_block_org(blocks, link, text))
+            links.append(link)
     return links
 
 
@@ -218,29 +641,44 @@ def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
     return pos
 
 
+def _org_ending_at(text: str, pos: int, org_by_end: dict[int, OrgMention], orgs: list[OrgMention],
+                   title: TitleMention | None = None) -> OrgMention | None:
+    """The organisation mention that ends at ``pos`` (spaces or ・ between allowed). For
+    ``東雲市長`` the body's last character is the title's first: a mention of 東雲市 elsewhere in
+    the text whose name ends at ``pos + 1`` stands for it."""
+    org = org_by_end.get(pos) or org_by_end.get(_skip_back(text, pos, _SPACES + "・"))
+    if org is None and title is not None and re.match(r"[市区町村]長", title.text):
+        org = next((o for o in orgs if o.source != "anaphor" and len(o.text) >= 2
+                    and text[pos + 1 - len(o.text):pos + 1] == o.text), None)
+    return org
+
+
 def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -> list[RoleLink]:
     pos = _skip_back(text, p.start)
     for glue in ("である", "の", "：", ":"):
-        if text[:pos].endswith(glue) and (pos - len(glue)) in title_by_end:
-            pos -= len(glue)
+        if text[:pos].endswith(glue) and _skip_back(text, pos - len(glue)) in title_by_end:
+            pos = _skip_back(text, pos - len(glue))
             break
-    pos = _skip_back(text, pos)
     chain: list[tuple[TitleMention, OrgMention | None, str]] = []   # (title, org, joiner before it)
     while pos in title_by_end:
         title = title_by_end[pos]
         pos = _skip_back(text, title.start)
         if text[:pos].endswith("の") and (pos - 1) in org_by_end:
             pos -= 1
-        org = org_by_end.get(pos) or org_by_end.get(_skip_back(text, pos, _SPACES + "・"))
+        org = _org_ending_at(text, pos, org_by_end, orgs, title)
         if org is not None:
-            pos = org.start
+            pos = min(org.start, pos)
         joiner = ""
         back = _skip_back(text, pos)
-        if back > 0 and text[back - 1] in "兼・/／、":
-            joiner = text[back - 1]
-            pos = _skip_back(text, back - 1)
+        for j in ("兼務", "兼任", "兼", "・", "/", "／", "、"):
+            if text[:back].endswith(j):
+                joiner = j
+                pos = _skip_back(text, back - len(j))
+                break
         chain.append((title, org, joiner))
         if not joiner or joiner == "、" and org is None:
+            break
+        if joiner == "、" and pos not in title_by_end:
             break
     if not chain:
         return []
@@ -271,42 +709,262 @@ def _bracket_owner(text: str, pos: int, orgs: list[OrgMention]) -> OrgMention | 
             depth += 1
         elif ch in "（(":
             if depth == 0:
-                end = _skip_back(text, i)
+                end = _skip_back(text, i, _SPACES + "」』")
                 return next((o for o in orgs if o.end == end), None)
             depth -= 1
     return None
 
 
-def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start) -> list[RoleLink]:
+def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_by_end,
+                 name_starts: set[int]) -> list[RoleLink]:
+    """Titles written after the name: ``NAME（ORG TITLE・TITLE）``, ``NAME・TITLE``,
+    ``NAME ORG TITLE``, ``ORGのNAME TITLE``; a ``（現 ORG TITLE）`` bracket too."""
     pos = p.end
     for h in sorted(lexicons.honorifics(), key=len, reverse=True):
-        if text.startswith(h, pos):
-            pos += len(h)
+        if text.startswith(h, _skip_forward(text, pos)):
+            pos = _skip_forward(text, pos) + len(h)
             break
-    while pos < len(text) and text[pos] in _SPACES:
-        pos += 1
+    direct = pos == p.end and pos in title_by_start
+    spaced_pos = _skip_forward(text, pos)
     closing = ""
-    if pos < len(text) and text[pos] in "（(・":
-        closing = "）)" if text[pos] in "（(" else ""
-        pos += 1
-    links = []
-    while pos < len(text):
-        while pos < len(text) and text[pos] in _SPACES:
+    if spaced_pos < len(text) and text[spaced_pos] in "（(":
+        closing = "）)"
+        pos = spaced_pos + 1
+        if text.startswith("現", pos) or text.startswith("前", pos) or text.startswith("元", pos):
             pos += 1
+    elif spaced_pos < len(text) and text[spaced_pos] == "・" and spaced_pos == pos:
+        pos = spaced_pos + 1
+    elif not direct:
+        pos = spaced_pos
+    links: list[RoleLink] = []
+    inherited: OrgMention | None = None
+    if direct:
+        # ORGのNAME TITLE / ORG NAME TITLE: the body is written before the name
+        back = _skip_back(text, p.start)
+        if text[:back].endswith("の"):
+            back = _skip_back(text, back - 1)
+        inherited = org_by_end.get(back) or _org_by_short_name(text, back, org_by_end)
+    while pos < len(text):
+        pos = _skip_forward(text, pos)
         org = org_by_start.get(pos)
         if org is not None:
-            pos = org.end
-            while pos < len(text) and text[pos] in _SPACES + "の":
-                pos += 1
+            pos = _skip_forward(text, org.end)
+            if text.startswith("の", pos):
+                pos = _skip_forward(text, pos + 1)
+            inherited = org
         title = title_by_start.get(pos)
         if title is None:
             break
-        links.append(RoleLink(p, title, org))
+        if not closing and not direct and _name_follows(text, title.end, name_starts):
+            break       # the title belongs to the next name: 代表取締役社長　坂口 修平　　代表取締役　水野 香織
+        links.append(RoleLink(p, title, org or inherited))
         pos = title.end
-        if pos < len(text) and text[pos] in "兼・/／、":
-            pos += 1
-            continue
-        break
-    if closing and links and not (pos < len(text) and text[pos] in closing):
+        for j in ("兼務", "兼任", "兼", "・", "/", "／", "、"):
+            q = _skip_forward(text, pos)
+            if text.startswith(j, q):
+                pos = q + len(j)
+                if j in ("/", "／", "、"):
+                    inherited = None
+                break
+        else:
+            break
+    if closing and links and not (pos < len(text) and text[_skip_forward(text, pos)] in closing):
+        return []
+    if not closing and not direct and links and not _line_end_or_break(text, pos):
         return []
     return links
+
+
+def _org_by_short_name(text: str, end: int, org_by_end: dict[int, OrgMention]) -> OrgMention | None:
+    """``ホクト樹脂の福田真一社長``: a word that begins exactly one named body's name stands for it."""
+    m = re.search(rf"[{_KANJI}{_KATA}A-Za-z]{{3,}}$", text[max(0, end - 20):end])
+    if not m:
+        return None
+    word = m.group()
+    hits = {}
+    for o in org_by_end.values():
+        key = org_key(o.text)
+        if o.source != "anaphor" and key.startswith(word.casefold()):
+            hits.setdefault(key, o)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _skip_forward(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return pos
+
+
+def _name_follows(text: str, pos: int, name_starts: set[int]) -> bool:
+    q = pos
+    while q < len(text) and text[q] in _SPACES + ":：":
+        q += 1
+    return q in name_starts and q > pos - 1 and (q != pos or text[pos - 1:pos] in ":：")
+
+
+def _line_end_or_break(text: str, pos: int) -> bool:
+    """After ``NAME ORG TITLE`` the field ends: a line end, a bracket, punctuation or wide space."""
+    rest = text[pos:pos + 2]
+    return not rest or rest[0] in "\n\t、。）)」" or rest.startswith("\u3000") or rest.startswith("  ") or \
+        rest[0] in "はがのにを"
+
+
+# -- labelled blocks ----------------------------------------------------------------------------
+
+_NAME_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
+                         r"(?:会\s*社\s*名|社名|商号|名称|団体名|法人名|機関名|組織名|企業名|事業者名)[\s\u3000]*[:：]?")
+_PERSON_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
+                           r"(?:代表者(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
+                           r"お問い?合わせ先|連絡先|責任者|担当者?)[\s\u3000]*[:：]?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    start: int
+    end: int
+    orgs: tuple[OrgMention, ...]     # the bodies named on the name line, in column order
+    person_lines: tuple[tuple[int, int], ...]
+
+
+def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
+    """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.group() or m.start() == 0]
+    blocks: list[_Block] = []
+    current: tuple[int, int, tuple[OrgMention, ...]] | None = None
+    person_lines: list[tuple[int, int]] = []
+    for s, e in lines:
+        line = text[s:e]
+        label = _NAME_LABEL.match(line)
+        if label:
+            if current:
+                blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
+            found = tuple(o for o in orgs if s + label.end() <= o.start and o.end <= e
+                          and o.source != "anaphor")
+            current = (s, e, found) if found else None
+            person_lines = []
+            continue
+        if current is None:
+            continue
+        if not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
+            blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
+            current, person_lines = None, []
+            continue
+        if _PERSON_LABEL.match(line):
+            person_lines.append((s, e))
+        current = (current[0], e, current[2])
+    if current:
+        blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
+    return blocks
+
+
+def _block_org(blocks: list[_Block], link: RoleLink, text: str) -> OrgMention | None:
+    pos = link.title.start
+    for b in blocks:
+        for s, e in b.person_lines:
+            if not (s <= pos < e):
+                continue
+            if len(b.orgs) == 1:
+                return b.orgs[0]
+            # several columns: the k-th title group on the line belongs to the k-th body
+            column = next((k for k, (a, z) in enumerate(_columns(text, s, e)) if a <= pos < z), None)
+            if column is None:
+                return None
+            return b.orgs[column] if column < len(b.orgs) else None
+    return None
+
+
+def _columns(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The column spans of a table line after its label: cells separated by 2+ spaces or tabs,
+    a TITLE + NAME pair kept in one column."""
+    label = _PERSON_LABEL.match(text[s:e])
+    pos = s + label.end() if label else s
+    cells = []
+    for m in re.finditer(r"[^\t]+?(?=[ \u3000]{2,}|\t|$)", text[pos:e]):
+        if m.group().strip(_SPACES):
+            cells.append((pos + m.start(), pos + m.end()))
+    # merge a title cell with the name cell after it: 代表取締役社長　坂口 修平
+    merged: list[tuple[int, int]] = []
+    for a, z in cells:
+        cell = text[a:z].strip(_SPACES)
+        if merged and not lexicons.post_pattern().fullmatch(cell) and \
+                lexicons.post_pattern().fullmatch(text[merged[-1][0]:merged[-1][1]].strip(_SPACES)):
+            merged[-1] = (merged[-1][0], z)
+        else:
+            merged.append((a, z))
+    return merged
+
+
+# -- settling the organisation of a post ------------------------------------------------------------
+
+def settle_roles(text: str, people: list[PersonMention], links: list[RoleLink],
+                 issuer_id: str | None, id_of=None) -> list[RoleLink]:
+    """Give posts without a written organisation the one the document implies, and drop repeats.
+
+    - A post written elsewhere with its organisation (``■代表取締役 CEO 桐生 遼のコメント`` after
+      ``株式会社メディスコープ（代表取締役CEO：桐生 遼）``) is that post: the bare repeat goes.
+    - Releases write their own people without an honorific and outsiders with one (氏, 様): a
+      bare post of a person never given an honorific is at the body of their other posts when
+      those are all at one, else at the issuer. An outsider's bare post stays without a body.
+    ``id_of`` maps a mention to its organisation id, so that two mentions of one body agree.
+    """
+    def org_key(link: RoleLink):
+        if link.org is not None:
+            return ("m", id_of(link.org)) if id_of else ("m", link.org.start, link.org.end)
+        return ("id", link.org_id)
+
+    by_person: dict[str, list[RoleLink]] = {}
+    for link in links:
+        by_person.setdefault(link.person.name, []).append(link)
+    honoured = {p.name for p in people if _has_honorific(text, p)}
+    out: list[RoleLink] = []
+    for name, person_links in by_person.items():
+        placed = [lk for lk in person_links if lk.org is not None or lk.org_id is not None]
+        titles_placed = {lk.title.text for lk in placed}
+        bodies = {org_key(lk) for lk in placed}
+        for link in person_links:
+            if link.org is None and link.org_id is None:
+                if link.title.text in titles_placed:
+                    continue
+                if name not in honoured and not link.unresolved_org:
+                    if len(bodies) == 1 and placed:
+                        ref = placed[0]
+                        link = replace(link, org=ref.org, org_id=ref.org_id)
+                    elif not placed and issuer_id is not None:
+                        link = replace(link, org_id=issuer_id)
+            out.append(link)
+    return _without_short_forms(out, org_key)
+
+
+def _without_short_forms(links: list[RoleLink], org_key) -> list[RoleLink]:
+    """``大庭社長`` beside ``代表取締役社長 大庭誠一``: 社長 is the short form of the same post (the
+    longer title is a board title + the shorter), not a second one. 専務取締役 and 取締役 stay two."""
+    held: dict[tuple, set[str]] = {}
+    for link in links:
+        held.setdefault((link.person.name, org_key(link)), set()).add(link.title.text)
+    titles = lexicons.titles()
+    out = []
+    for link in links:
+        t = link.title.text
+        longer = held[(link.person.name, org_key(link))]
+        if any(_short_form_of(t, lt, titles) for lt in longer):
+            continue
+        out.append(link)
+    return out
+
+
+def _short_form_of(short: str, long: str, titles: frozenset[str]) -> bool:
+    """社長 in 代表取締役社長 or 代表取締役社長執行役員: a board title before it, a title or nothing after."""
+    if len(long) <= len(short):
+        return False
+    for m in re.finditer(re.escape(short), long):
+        before, after = long[:m.start()], long[m.end():]
+        if len(before) >= 3 and before in titles and (not after or after in titles):
+            return True
+    return False
+
+
+def _has_honorific(text: str, p: PersonMention) -> bool:
+    pos = p.end
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return any(text.startswith(h, pos) for h in lexicons.honorifics())

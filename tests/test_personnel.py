@@ -1,0 +1,251 @@
+"""Personnel changes: lists, tables and sentences -> role links and appointment events.
+
+The releases here are written for these tests. ``extract_personnel`` is called on the
+DocumentContext the extractor builds, so the tests hold whether or not the extractor has wired it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from prextract import extractor as extractor_module
+from prextract.names import org_key
+from prextract.personnel import PersonnelResult, extract_personnel
+
+
+def _run(extractor, text, monkeypatch):
+    seen = []
+    real = extractor_module.DocumentContext
+
+    def recording(*args, **kwargs):
+        ctx = real(*args, **kwargs)
+        seen.append(ctx)
+        return ctx
+
+    monkeypatch.setattr(extractor_module, "DocumentContext", recording)
+    extractor.extract(text)
+    ctx = seen[-1]
+    return ctx, extract_personnel(ctx)
+
+
+def _events(result: PersonnelResult) -> set[tuple]:
+    """(person, title, organisation key, previous title, change, date, status) per event."""
+    out = set()
+    for e in result.events:
+        org = e.attribute("organization")
+        out.add((e.attribute("person"), e.attribute("title"), org_key(org) if org else None,
+                 e.attribute("previous_title"), e.attribute("change"), e.date, e.status))
+    return out
+
+
+def _roles(ctx, result: PersonnelResult) -> set[tuple]:
+    out = set()
+    for link in result.roles:
+        org_id = ctx.index.id_of(link.org) if link.org is not None else link.org_id
+        name = ctx.index.name_of(org_id)
+        out.add((link.person.name, link.title.text, org_key(name) if name else None))
+    return out
+
+
+HEAD = "2025年2月3日\nひばり電機株式会社\n\n人事異動のお知らせ\n\n　当社は、本日開催の取締役会において、下記のとおり役員の異動を決議いたしましたので、お知らせいたします。\n\n"
+ISSUER = "ひばり電機"
+
+TABLE_TAB = HEAD + (
+    "1．執行役員の異動（2025年4月1日付）\n"
+    "新役職\t氏名\t旧役職\n"
+    "常務執行役員\t石川 拓也\t執行役員\n"
+    "執行役員 兼 営業本部長\t中園 早紀\t営業本部長\n"
+    "社外取締役\t河野 雅樹\t株式会社みなと銀行 常務執行役員\n")
+TABLE_PIPE = HEAD + (
+    "1．執行役員の異動（2025年4月1日付）\n"
+    "| 新役職 | 氏名 | 旧役職 |\n"
+    "| 常務執行役員 | 石川 拓也 | 執行役員 |\n"
+    "| 執行役員 兼 営業本部長 | ジョン・A・スミス | 営業本部長 |\n")
+TABLE_WIDE_SPACES = HEAD + (
+    "1．組織長の異動（2025年4月1日付）\n"
+    "新役職　　　　　　氏名　　　　旧役職\n"
+    "経営企画部長　　　平田 美穂　　広報部長\n"
+    "広報部長　　　　　矢島 功　　　広報部 課長\n")
+CURRENT_LINES = HEAD + (
+    "１．新任役員（２０２５年４月１日付）\n"
+    "代表取締役社長　　　　桑野　一樹　（現　専務取締役）\n"
+    "代表取締役副社長　　　宮内　隆　　（現　常務取締役　兼　ひばり物流株式会社　代表取締役社長）\n"
+    "社外取締役　　　　　　小池　修　　（現　株式会社エムズ・キャピタル　代表取締役）\n\n"
+    "２．退任役員（２０２５年３月３１日付）\n"
+    "代表取締役社長　　　　長沢　勝\n"
+    "　※長沢勝は、退任後、当社特別顧問に就任する予定です。\n")
+PLANNED_BLOCKS = HEAD + (
+    "■就任予定者（4月1日付）\n"
+    "　専務執行役員\n"
+    "　　松永 幸一（まつなが こういち）　現 常務執行役員\n"
+    "　執行役員 兼 ひばり精工株式会社 代表取締役社長\n"
+    "　　杉浦 大輔（すぎうら だいすけ）　現 ひばり精工株式会社 取締役\n\n"
+    "■退任予定者（3月31日付）\n"
+    "　執行役員\n"
+    "　　笠原 守（かさはら まもる）\n"
+    "　　※笠原守は、4月1日付でひばり精工株式会社の監査役に就任する予定です。\n")
+
+
+def test_table_with_tabs(extractor, monkeypatch):
+    ctx, result = _run(extractor, TABLE_TAB, monkeypatch)
+    assert _events(result) == {
+        ("石川拓也", "常務執行役員", ISSUER, "執行役員", "appointment", "2025-04-01", "done"),
+        ("中園早紀", "執行役員兼営業本部長", ISSUER, "営業本部長", "appointment", "2025-04-01", "done"),
+        ("河野雅樹", "社外取締役", ISSUER, "常務執行役員", "appointment", "2025-04-01", "done"),
+    }
+    roles = _roles(ctx, result)
+    assert ("河野雅樹", "常務執行役員", "みなと銀行") in roles
+    assert ("河野雅樹", "社外取締役", ISSUER) in roles
+    assert ("中園早紀", "営業本部長", ISSUER) in roles
+
+
+def test_table_with_pipes_and_a_foreign_name(extractor, monkeypatch):
+    ctx, result = _run(extractor, TABLE_PIPE, monkeypatch)
+    assert ("ジョン・A・スミス", "執行役員兼営業本部長", ISSUER, "営業本部長", "appointment", "2025-04-01",
+            "done") in _events(result)
+    assert ("ジョン・A・スミス", "執行役員", ISSUER) in _roles(ctx, result)
+
+
+def test_table_with_wide_spaces(extractor, monkeypatch):
+    _, result = _run(extractor, TABLE_WIDE_SPACES, monkeypatch)
+    events = _events(result)
+    assert ("平田美穂", "経営企画部長", ISSUER, "広報部長", "appointment", "2025-04-01", "done") in events
+    assert any(e[0] == "矢島功" and e[1] == "広報部長" for e in events)
+
+
+def test_lines_with_current_post(extractor, monkeypatch):
+    ctx, result = _run(extractor, CURRENT_LINES, monkeypatch)
+    events = _events(result)
+    assert ("桑野一樹", "代表取締役社長", ISSUER, "専務取締役", "appointment", "2025-04-01", "done") in events
+    # the previous post at the same body is the one that counts; the other body's post is a role
+    assert ("宮内隆", "代表取締役副社長", ISSUER, "常務取締役", "appointment", "2025-04-01", "done") in events
+    assert ("小池修", "社外取締役", ISSUER, "代表取締役", "appointment", "2025-04-01", "done") in events
+    assert ("長沢勝", None, ISSUER, "代表取締役社長", "retirement", "2025-03-31", "done") in events
+    assert ("長沢勝", "特別顧問", ISSUER, "代表取締役社長", "appointment", None, "planned") in events
+    roles = _roles(ctx, result)
+    assert {("宮内隆", "代表取締役社長", "ひばり物流"), ("小池修", "代表取締役", "エムズ・キャピタル"),
+            ("桑野一樹", "専務取締役", ISSUER)} <= roles
+
+
+def test_planned_blocks_with_titles_above_names(extractor, monkeypatch):
+    ctx, result = _run(extractor, PLANNED_BLOCKS, monkeypatch)
+    events = _events(result)
+    assert {
+        ("松永幸一", "専務執行役員", ISSUER, "常務執行役員", "appointment", "2025-04-01", "planned"),
+        ("杉浦大輔", "執行役員", ISSUER, None, "appointment", "2025-04-01", "planned"),
+        ("杉浦大輔", "代表取締役社長", "ひばり精工", "取締役", "appointment", "2025-04-01", "planned"),
+        ("笠原守", None, ISSUER, "執行役員", "retirement", "2025-03-31", "planned"),
+        ("笠原守", "監査役", "ひばり精工", "執行役員", "appointment", "2025-04-01", "planned"),
+    } == events
+    assert {p.name for p in ctx.people} | {p.name for p in result.people} >= {"松永幸一", "杉浦大輔", "笠原守"}
+
+
+def test_event_records_carry_evidence_and_sorted_attributes(extractor, monkeypatch):
+    ctx, result = _run(extractor, PLANNED_BLOCKS, monkeypatch)
+    for event in result.events:
+        assert event.type == "appointment"
+        assert ctx.text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert event.attribute("person") in event.evidence.text.replace(" ", "").replace("\u3000", "")
+        keys = [k for k, _ in event.attributes]
+        assert keys == sorted(keys)
+        assert 0.0 < event.confidence <= 1.0
+        assert event.parties[0] == event.attribute("person")
+
+
+PROSE_CASES = [
+    ("appointed-on-date",
+     "2025年3月10日\n株式会社青葉フーズ\n\n　柴田 亜希子は4月1日付で執行役員に就任いたします。\n",
+     {("柴田亜希子", "執行役員", "青葉フーズ", None, "appointment", "2025-04-01", "planned")}),
+    ("retires-and-successor",
+     "2025年3月10日\n株式会社青葉フーズ\n\n　代表取締役社長の村井誠が6月20日付で退任し、専務取締役の藤川 直美が"
+     "代表取締役社長に就任いたします。\n",
+     {("村井誠", None, "青葉フーズ", "代表取締役社長", "retirement", "2025-06-20", "planned"),
+      ("藤川直美", "代表取締役社長", "青葉フーズ", "専務取締役", "appointment", "2025-06-20", "planned")}),
+    ("promotion-with-title-before-name",
+     "2025年3月10日\n株式会社青葉フーズ\n\n　現代表取締役社長の村井誠は6月20日付で代表取締役会長に就任し、"
+     "後任の代表取締役社長には専務取締役の藤川 直美が昇格いたします。\n",
+     {("村井誠", "代表取締役会長", "青葉フーズ", "代表取締役社長", "appointment", "2025-06-20", "planned"),
+      ("藤川直美", "代表取締役社長", "青葉フーズ", "専務取締役", "promotion", "2025-06-20", "planned")}),
+    ("career-in-a-sentence",
+     "2025年3月10日\n株式会社青葉フーズ\n\n　桑野一樹（５８歳）は、１９９２年に青葉物流株式会社へ入社し、"
+     "２０１９年６月に当社取締役、２０２２年６月に専務取締役に就任いたしました。\n",
+     {("桑野一樹", "取締役", "青葉フーズ", None, "appointment", "2019-06", "done"),
+      ("桑野一樹", "専務取締役", "青葉フーズ", None, "appointment", "2022-06", "done")}),
+    ("post-compounded-with-verb",
+     "2025年3月10日\n株式会社青葉フーズ\n\n　長沢勝は２０１６年６月の社長就任以来、当社を率いてまいりました。\n",
+     {("長沢勝", "社長", "青葉フーズ", None, "appointment", "2016-06", "done")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in PROSE_CASES], ids=[c[0] for c in PROSE_CASES])
+def test_prose(extractor, monkeypatch, text, expected):
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == expected
+
+
+def test_career_table(extractor, monkeypatch):
+    text = HEAD + (
+        "3．新代表取締役社長の略歴\n"
+        "氏名\t田中 亮（たなか りょう）\n"
+        "1994年4月\t当社入社\n"
+        "2017年4月\t当社 執行役員\n"
+        "2023年4月\t当社 取締役 兼 専務執行役員（現任）\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("田中亮", "執行役員", ISSUER, None, "appointment", "2017-04", "done"),
+        ("田中亮", "取締役兼専務執行役員", ISSUER, None, "appointment", "2023-04", "done"),
+    }
+    assert {("田中亮", "取締役", ISSUER), ("田中亮", "専務執行役員", ISSUER)} <= _roles(ctx, result)
+
+
+def test_unannounced_decision_makes_the_list_planned(extractor, monkeypatch):
+    text = HEAD.replace("役員の異動を決議いたしました", "代表取締役の異動を内定いたしました") + (
+        "1．代表取締役の異動（2025年6月26日付）\n"
+        "新役職\t氏名\t現役職\n"
+        "代表取締役会長\t堀田 正和\t代表取締役社長\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("堀田正和", "代表取締役会長", ISSUER, "代表取締役社長", "appointment", "2025-06-26", "planned")}
+
+
+def test_unrecognised_body_leaves_the_post_without_org(extractor, monkeypatch):
+    text = HEAD + ("【新任取締役候補】\n氏名\t新役職\t現職\n"
+                   "アンナ・ベルク\t社外取締役\tノルド・ケミカル社 CEO\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    roles = _roles(ctx, result)
+    assert ("アンナ・ベルク", "社外取締役", ISSUER) in roles
+    assert ("アンナ・ベルク", "CEO", None) in roles          # not the issuer's CEO
+    (event,) = result.events
+    assert (event.attribute("title"), event.attribute("previous_title")) == ("社外取締役", "CEO")
+
+
+def test_news_style_subject_with_title_and_age(extractor, monkeypatch):
+    text = ("株式会社ソラテック、新社長に青木真由美氏\n\n　株式会社ソラテック（東京都渋谷区）は18日、"
+            "青木真由美取締役（48）が社長に昇格する人事を発表した。佐野浩一社長（63）は代表権のない会長に就く。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert {(e[0], e[1], e[2], e[4], e[6]) for e in _events(result)} == {
+        ("青木真由美", "社長", "ソラテック", "promotion", "planned"),
+        ("佐野浩一", "会長", "ソラテック", "appointment", "planned"),
+    }
+
+
+def test_retirement_table_without_new_posts(extractor, monkeypatch):
+    text = HEAD + "5．退任予定取締役（2025年6月26日付）\n氏名\t現役職\n大森 孝之\t常務取締役\n山口 悟\t社外取締役\n"
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("大森孝之", None, ISSUER, "常務取締役", "retirement", "2025-06-26", "planned"),
+        ("山口悟", None, ISSUER, "社外取締役", "retirement", "2025-06-26", "planned"),
+    }
+
+
+NOTHING_CASES = [
+    ("agreement-release",
+     "株式会社みなと電装（代表取締役社長：大庭 誠一）は、潮見市と包括連携協定を締結しました。"),
+    ("ceremony-not-a-change", "就任式には来賓約80名が出席しました。"),
+    ("title-list-without-names", "1．役員の異動\n取締役\t執行役員\n"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOTHING_CASES], ids=[c[0] for c in NOTHING_CASES])
+def test_no_appointments(extractor, monkeypatch, text):
+    _, result = _run(extractor, text, monkeypatch)
+    assert result.events == ()
