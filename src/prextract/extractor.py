@@ -14,7 +14,9 @@ from .analyse import Analysis, analyse_many, model_version, reading_of
 from .dates import extract_dates, find_release_date
 from .context import DocumentContext
 from .errors import EmptyInputError
+from .event_types import extract_events
 from .events import extract_agreements
+from .personnel import extract_personnel
 from .money import extract_money
 from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
 from .people import PersonMention, RoleLink, find_person_mentions, find_titles, link_roles
@@ -25,6 +27,12 @@ _HEADER_LINE = re.compile(
     r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|お知らせ|各位|"
     r"NEWS\s*RELEASE|PRESS\s*RELEASE|News|Press\s*Release|ニュース一覧)$", re.I)
 _DATE_ONLY_LINE = re.compile(r"^[\d０-９年月日.\-/／()（）月火水木金土日令和平成\s]+(?:発表|更新)?$")
+# the sender block of a disclosure: 会社名 …, 代表者名 …, 問合せ先 …, (TEL …)
+_SENDER_LINE = re.compile(
+    r"^(?:[（(]|(?:上場)?会\s*社\s*名|代\s*表\s*者\s*名?|問\s*合\s*せ\s*先|問い合わせ先|お問い?合わせ|"
+    r"所\s*在\s*地|本社|TEL|ＴＥＬ|担当|コード番号|URL|E-?mail)")
+# a line that only names a body (株式会社ナカノ製作所　総務部): no particle, no punctuation of a sentence
+_NAME_ONLY_LINE = re.compile(r"^[^、。，「」をがとにはでもや]{2,40}$")
 
 
 def _reference(value: _dt.date | str | None) -> _dt.date | None:
@@ -82,7 +90,9 @@ def find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None
         line = m.group().strip(" \u3000\t")
         if not line or any(s <= m.start() < e for s, e in skip):
             continue
-        if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(line) or len(line) < 6:
+        if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(line) or len(line) < 6 or _SENDER_LINE.match(line):
+            continue
+        if _NAME_ONLY_LINE.match(line) and lexicons.legal_form_pattern().search(line):
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip(" \u3000\t")))
         return start, start + len(line)
@@ -115,7 +125,6 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
 
     people_mentions = find_person_mentions(analysis, titles, all_mentions, skip)
     links = link_roles(text, people_mentions, titles, all_mentions)
-    people = _people_records(people_mentions, links, index)
 
     ctx = DocumentContext(
         text=text, analysis=analysis,
@@ -123,7 +132,12 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
         boilerplate=tuple(skip), title_span=title_span, release_date=release_date,
         dates=tuple(dates), money=tuple(money), titles=tuple(titles), orgs=tuple(all_mentions),
         index=index, people=tuple(people_mentions), roles=tuple(links))
-    events = extract_agreements(ctx)
+    personnel = extract_personnel(ctx)
+    # personnel lists add people and settle every role link of the document (posts written
+    # without a body belong to the issuer's list), so its roles replace the plain links
+    people = _people_records(sorted(people_mentions + list(personnel.people), key=lambda p: p.start),
+                             list(personnel.roles), index)
+    events = extract_agreements(ctx) + extract_events(ctx) + list(personnel.events)
 
     full_meta = {"prextract": __version__, "model": model_version()}
     full_meta.update(meta)
@@ -174,7 +188,9 @@ def _people_records(mentions: list[PersonMention], links: list[RoleLink], index:
             have.append(role)
     people = []
     for n, (name, ms) in enumerate(by_name.items(), start=1):
-        people.append(Person(id=f"P{n}", name=name, reading=reading_of(name),
+        # a reading written in brackets (松永 幸一（まつなが こういち）) wins over UniDic's guess
+        reading = next((m.reading for m in ms if m.reading), None) or reading_of(name)
+        people.append(Person(id=f"P{n}", name=name, reading=reading,
                              roles=tuple(roles.get(name, ())),
                              mentions=tuple((m.start, m.end) for m in ms)))
     return people

@@ -103,6 +103,9 @@ def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasD
     """The body a release speaks for: the one that defines its short name (``以下「X」``) and is the
     topic (は/が) of its sentence, else the first topic in the body, else the first in the title."""
     body_start = title_span[1] if title_span else 0
+    sender = _sender(text, mentions, title_span)
+    if sender is not None:
+        return index.id_of(sender)
     for d in sorted(definitions, key=lambda d: d.org.start):
         if d.org.start >= body_start and _TOPIC_AFTER.match(text, d.org.end):
             return index.id_of(d.org)
@@ -116,6 +119,28 @@ def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasD
         for m in mentions:
             if title_span[0] <= m.start < title_span[1]:
                 return index.id_of(m)
+    return None
+
+
+_SENDER_LABEL = re.compile(r"^[\s\u3000]*(?:(?:上場)?会\s*社\s*名|発\s*信\s*元|発表者|団体名|法人名)?[\s\u3000:：]*")
+
+
+def _sender(text: str, mentions: list[OrgMention], title_span: tuple[int, int] | None) -> OrgMention | None:
+    """The body named alone on a line above the headline (the sender block of a release or a
+    disclosure: 会社名　株式会社グランフォート, ㈱ナカノ製作所　総務部)."""
+    if title_span is None:
+        return None
+    for m in mentions:
+        if m.start >= title_span[0] or m.source in ("alias", "anaphor"):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:m.start]
+        after = text[m.end:line_end].strip(" \u3000\t")
+        if _SENDER_LABEL.fullmatch(before) and (not after or lexicons.department_words().search(after)
+                                                 and len(after) <= 20 and "、" not in after):
+            return m
     return None
 
 
