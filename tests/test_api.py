@@ -89,3 +89,9 @@ def test_pipe_keeps_input_order(extractor):
     texts = [TEXT, "株式会社みどり商事は新工場を建設します。", TEXT.replace("北斗市", "南坂町")]
     docs = list(extractor.pipe(texts, sources=["1", "2", "3"]))
     assert [d.source for d in docs] == ["1", "2", "3"]
+
+
+def test_weekday_mismatch_is_a_warning_not_an_error(extractor):
+    doc = prextract.extract("2024年4月1日\n当社は4月2日（月）に新製品を発売します。")
+    assert any("weekday" in w for w in doc.warnings)
+    assert "2024-04-02" in [d.value for d in doc.dates]

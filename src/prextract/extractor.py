@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 from . import __version__, lexicons
 from .aliases import alias_mentions, find_alias_definitions
 from .analyse import Analysis, analyse_many, model_version, reading_of
-from .dates import extract_dates, find_release_date
+from .dates import analyze_dates
 from .context import DocumentContext
 from .errors import EmptyInputError
 from .event_types import extract_events
@@ -20,7 +20,7 @@ from .personnel import extract_personnel
 from .money import extract_money
 from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
 from .people import PersonMention, RoleLink, find_person_mentions, find_titles, link_roles
-from .records import DateMention, Extraction, Person, Role
+from .records import Extraction, Person, Role
 from .resolve import OrgIndex, resolve_organizations
 
 _HEADER_LINE = re.compile(
@@ -110,9 +110,11 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
     title_span = find_title(text, skip)
     warnings: list[str] = []
 
-    release = find_release_date(text)
+    temporal = analyze_dates(text, reference_date=reference_date)
+    release = temporal.release_date
     release_date = release.value if release is not None else (reference_date.isoformat() if reference_date else None)
-    dates = [d for d in extract_dates(text, reference_date=reference_date) if not _inside(d.start, skip)]
+    dates = [d for d in temporal.mentions if not _inside(d.start, skip)]
+    warnings.extend(temporal.warnings)  # a weekday that does not fit its date, an impossible date
     money = [m for m in extract_money(text) if not _inside(m.start, skip)]
 
     titles = find_titles(text, skip)
@@ -148,7 +150,7 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
         issuer=index.name_of(index.issuer),
         organizations=tuple(index.organizations),
         people=tuple(people),
-        dates=tuple(_distinct_dates(dates)),
+        dates=tuple(sorted(dates, key=lambda d: d.start)),
         money=tuple(money),
         events=tuple(events),
         warnings=tuple(warnings),
@@ -195,6 +197,3 @@ def _people_records(mentions: list[PersonMention], links: list[RoleLink], index:
                              mentions=tuple((m.start, m.end) for m in ms)))
     return people
 
-
-def _distinct_dates(dates: list[DateMention]) -> list[DateMention]:
-    return sorted(dates, key=lambda d: d.start)
