@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("records", metavar="RECORDS.jsonl")
     ev.add_argument("--per-doc", action="store_true", help="scores and misses per document")
     ev.add_argument("--json", action="store_true", help="the report as JSON")
+    ev.add_argument("--by-type", action="store_true", help="also score events per event type")
     return parser
 
 
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract_one(args)
         if args.command == "evaluate":
             from .evaluate import main as evaluate_main
-            rest = [args.gold, args.records] + (["--per-doc"] if args.per_doc else []) + (["--json"] if args.json else [])
+            flags = [f"--{name.replace('_', '-')}" for name in ("per_doc", "json", "by_type") if getattr(args, name)]
+            rest = [args.gold, args.records] + flags
             return evaluate_main(rest)
     except PrextractError as exc:
         print(f"prextract: {exc}", file=sys.stderr)

@@ -163,10 +163,10 @@ class EvaluationReport:
         return "\n".join(lines)
 
 
-def _score_table(scores: Mapping[str, FieldScore]) -> list[str]:
+def _score_table(scores: Mapping[str, FieldScore], names: Sequence[str] = FIELDS) -> list[str]:
     header = f"  {'field':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>9}{'f1':>8}"
     rows = [header]
-    for name in FIELDS:
+    for name in names:
         s = scores[name]
         if s.empty:         # nothing in the gold, nothing predicted: no score to show
             rows.append(f"  {name:<14}{0:>6}{0:>6}{0:>6}{'-':>11}{'-':>9}{'-':>8}")
@@ -572,6 +572,19 @@ def evaluate(gold: Mapping[str, Mapping[str, Any]], records: Mapping[str, Mappin
     )
 
 
+def event_scores_by_type(gold: Mapping[str, Mapping[str, Any]],
+                         records: Mapping[str, Mapping[str, Any]]) -> dict[str, FieldScore]:
+    """Event scores per event type (agreement, appointment, …): the same matching, one type at a time."""
+    types = sorted({e.get("type") for doc in gold.values() for e in doc.get("events") or []} |
+                   {e.get("type") for doc in records.values() for e in doc.get("events") or []} - {None})
+    out: dict[str, FieldScore] = {}
+    for kind in types:
+        g = {k: {**v, "events": [e for e in v.get("events") or [] if e.get("type") == kind]} for k, v in gold.items()}
+        r = {k: {**v, "events": [e for e in v.get("events") or [] if e.get("type") == kind]} for k, v in records.items()}
+        out[kind] = evaluate(g, r).fields["events"]
+    return out
+
+
 # --------------------------------------------------------------------------- files
 
 def gold_stem(path: str | Path) -> str:
@@ -687,16 +700,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-doc", action="store_true",
                         help="also score each document and list its missed and spurious items")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--by-type", action="store_true", help="also score events per event type")
     args = parser.parse_args(argv)
     try:
-        report = evaluate_paths(args.gold_dir, args.records)
+        gold, records = load_gold(args.gold_dir), load_records(args.records)
+        report = evaluate(gold, records)
+        by_type = event_scores_by_type(gold, records) if args.by_type else {}
     except InputError as exc:
         print(f"prextract evaluate: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(report.to_dict(per_doc=args.per_doc), ensure_ascii=False, indent=2))
+        out = report.to_dict(per_doc=args.per_doc)
+        if by_type:
+            out["events_by_type"] = {k: v.to_dict() for k, v in by_type.items()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(report.to_text(per_doc=args.per_doc))
+        if by_type:
+            print("\nevents by type")
+            print("\n".join(_score_table(by_type, names=sorted(by_type))))
     return 0
 
 
