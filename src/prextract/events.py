@@ -19,6 +19,7 @@ from .context import DocumentContext
 from .orgs import OrgMention
 from .records import DateMention, Event, Evidence
 from .resolve import OrgIndex
+from .status import status_of
 from .resources import load_tsv
 
 _LIST_JOINERS = re.compile(r"\s*(?:、|，|,|および|及び|ならびに|並びに|や|と)\s*")
@@ -28,6 +29,15 @@ _DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
 _ORDINAL = re.compile(r"([0-9０-９]+)\s*(?:例目|件目|番目|社目|団体目|校目|自治体目|か所目|カ所目|ヶ所目|拠点目)")
 _FIRST = re.compile(r"初めて|はじめて|初の|初となる")
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
+_REPORTING = re.compile(r"(?:と|を|ことを)(?:発表|公表|明らかに)|が報じ|と報じ")
+_ANNOUNCEMENT_DATE_BEFORE = re.compile(r"(?:は|が)\s*$")
+# 1年ごと, 1年間更新: a period of renewal, not the agreement's term
+_EVERY = re.compile(r"(?:ごと|毎|おき|ずつ|更新|延長|自動更新)")
+_ROW_START = r"(?m)^[\s\u3000・■●◆◇○（(0-9０-９)）.．]*"
+_DATE_LABEL = re.compile(_ROW_START + r"(?:協定|契約|覚書)?(?:締結日|調印日|締結日時|調印日時)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
+# 日時 / 日程 rows count under a heading of the signing (1 締結式 / （1）日時 令和6年6月20日)
+_WHEN_LABEL = re.compile(_ROW_START + r"(?:日時|日程|日付)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
+_SIGNING_HEADING = re.compile(r"締結|調印")
 _DURATION_CONTEXT = re.compile(r"期間|有効|合意|締結|協定|契約|覚書|MOU|MoU")
 
 
@@ -65,19 +75,14 @@ def _agreement_triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def find_trigger(sent: Sentence) -> re.Match[str] | None:
-    """The last agreement trigger outside brackets (the main verb comes last in Japanese)."""
-    depths = _bracket_depths(sent)
+    """The last agreement trigger outside brackets and quotes (the main verb comes last in
+    Japanese; a trigger inside an executive's 「…」 is talk, not the deed)."""
+    depths = _bracket_depths(sent, "（(「『")
     for pattern in _agreement_triggers():
         hits = [m for m in pattern.finditer(sent.text) if depths[m.start()] == 0]
         if hits:
             return hits[-1]
     return None
-
-
-@lru_cache(maxsize=1)
-def _status_cues() -> tuple[tuple[str, str], ...]:
-    rows = [(r["cue"].lstrip("〜～"), r["status"]) for r in load_tsv("status_cues.tsv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def agreement_kind(text: str) -> tuple[str, int] | None:
@@ -88,14 +93,6 @@ def agreement_kind(text: str) -> tuple[str, int] | None:
         if pos >= 0 and (best is None or len(word) > best[2]):
             best = (kind, pos, len(word))
     return (best[0], best[1]) if best else None
-
-
-def status_of(clause: str) -> str:
-    """done, planned or negated: the longest cue in the clause wins (予定通り over 予定)."""
-    for cue, status in _status_cues():
-        if cue and cue in clause:
-            return status
-    return "done"
 
 
 @dataclass
@@ -126,13 +123,17 @@ def extract_agreements(doc: DocumentContext) -> list[Event]:
     return [_to_event(d) for d in _merge(drafts)]
 
 
-def _bracket_depths(sent: Sentence) -> list[int]:
+_CLOSING = {"（": "）", "(": ")", "「": "」", "『": "』"}
+
+
+def _bracket_depths(sent: Sentence, opening: str = "（(") -> list[int]:
+    closing = "".join(_CLOSING[c] for c in opening)
     depth, out = 0, []
     for ch in sent.text:
-        if ch in "（(":
+        if ch in opening:
             depth += 1
         out.append(depth)
-        if ch in "）)":
+        if ch in closing:
             depth = max(0, depth - 1)
     return out
 
@@ -218,9 +219,15 @@ def _names(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
 
 
 def _sentence_date(ctx: _Context, sent: Sentence, trig_pos: int) -> str | None:
-    """The date nearest before the trigger in its sentence (dates after it are plans' deadlines)."""
+    """The date nearest before the trigger in its sentence (dates after it are plans' deadlines).
+
+    In a report (…と発表した) the date right after the topic (Xは12日、) is the day of the
+    announcement, not of the deed: it is not the event's date."""
     cands = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end
              and d.kind in ("date", "datetime", "range") and d.value]
+    if _REPORTING.search(ctx.text, trig_pos, sent.end):
+        cands = [d for d in cands if not (_ANNOUNCEMENT_DATE_BEFORE.search(ctx.text, max(sent.start, d.start - 3), d.start)
+                                          and re.match(r"\s*[、,]", ctx.text[d.end:d.end + 2]))]
     before = [d for d in cands if d.end <= trig_pos]
     pick = before[-1] if before else (cands[0] if cands else None)
     return pick.value if pick else None
@@ -233,11 +240,32 @@ def _with_duration_and_ordinal(ctx: _Context, sentences: list[Sentence], main: _
             if not _DURATION_CONTEXT.search(sent.text):
                 continue
             d = next((d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end
-                      and d.kind == "duration" and d.value and not d.modifier), None)
+                      and d.kind == "duration" and d.value and not d.modifier
+                      and not _EVERY.match(ctx.text, d.end)), None)
             if d is not None:
                 duration = d.value
                 break
-    return replace(main, duration=duration, ordinal=_ordinal(ctx, sentences, main))
+    date = main.date or _labelled_date(ctx)
+    return replace(main, date=date, duration=duration, ordinal=_ordinal(ctx, sentences, main))
+
+
+def _labelled_date(ctx: _Context) -> str | None:
+    """締結日：令和6年6月20日 — the signing date given as a row of the release's overview."""
+    labels = list(_DATE_LABEL.finditer(ctx.text)) + [
+        m for m in _WHEN_LABEL.finditer(ctx.text)
+        if _SIGNING_HEADING.search(ctx.text, max(0, ctx.text.rfind("\n", 0, max(0, m.start() - 1)) - 60), m.start())]
+    for label_match in labels:
+        line_end = ctx.text.find("\n", label_match.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        d = next((d for d in ctx.dates if label_match.end() <= d.start < line_end
+                  and d.kind in ("date", "datetime", "range") and d.value), None)
+        if d is not None:
+            # the day of a datetime or of a time range on one day (午前10時30分～11時)
+            first = d.value.split("/")[0]
+            if d.kind == "range" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?", first):
+                continue
+            return first[:10] if "T" in first else d.value
+    return None
 
 
 def _sentences_from(sentences: list[Sentence], first: Sentence) -> list[Sentence]:
