@@ -80,3 +80,28 @@ def test_headline_and_body_state_one_agreement(extractor):
 ])
 def test_no_agreement(extractor, text):
     assert not [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
+
+
+def test_news_report_date_is_the_announcement_not_the_deed(extractor):
+    text = "コンビニ大手の株式会社ファミリーデイズは12日、グリーンバスケット株式会社と業務提携契約を締結したと発表した。"
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.date is None
+
+
+def test_signing_date_from_the_overview_row(extractor):
+    text = ("東雲市は、東雲工業大学と連携協定を締結します。\n\n1　締結式\n（1）日時　令和6年6月20日（木）午前10時30分～11時\n"
+            "（2）場所　東雲市役所\n")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.date == "2024-06-20"
+
+
+def test_a_renewal_period_is_not_the_term(extractor):
+    text = ("株式会社あおば電機は、6月3日、北斗市と包括連携協定を締結しました。"
+            "期間満了までに申出がないときは、1年間更新するものとします。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.duration is None
+
+
+def test_talk_in_a_quote_is_no_agreement(extractor):
+    text = "当社代表取締役の青葉太一は、「北斗市との協業をさらに深めてまいります」と述べています。"
+    assert not [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
