@@ -7,25 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from prextract import extractor as extractor_module
 from prextract.names import org_key
 from prextract.people import find_titles, name_in_span
 from prextract.personnel import extract_personnel
 
 
-def _capture_context(extractor, text, monkeypatch):
-    """Run the extractor and return the DocumentContext it built (for the role links as found)."""
-    seen = []
-    real = extractor_module.DocumentContext
-
-    def recording(*args, **kwargs):
-        ctx = real(*args, **kwargs)
-        seen.append(ctx)
-        return ctx
-
-    monkeypatch.setattr(extractor_module, "DocumentContext", recording)
-    doc = extractor.extract(text)
-    return doc, seen[-1]
+def _capture_context(extractor, text, monkeypatch=None):
+    """The extraction and the DocumentContext it was built from (for the role links as found)."""
+    return extractor.extract(text), extractor.context(text)
 
 
 def _names(doc) -> set[str]:

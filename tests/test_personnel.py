@@ -7,23 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from prextract import extractor as extractor_module
 from prextract.names import org_key
 from prextract.personnel import PersonnelResult, extract_personnel
 
 
-def _run(extractor, text, monkeypatch):
-    seen = []
-    real = extractor_module.DocumentContext
-
-    def recording(*args, **kwargs):
-        ctx = real(*args, **kwargs)
-        seen.append(ctx)
-        return ctx
-
-    monkeypatch.setattr(extractor_module, "DocumentContext", recording)
-    extractor.extract(text)
-    ctx = seen[-1]
+def _run(extractor, text, monkeypatch=None):
+    ctx = extractor.context(text)
     return ctx, extract_personnel(ctx)
 
 

@@ -33,6 +33,7 @@ class DocumentContext:
     index: OrgIndex
     people: tuple[PersonMention, ...]
     roles: tuple[RoleLink, ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def issuer_id(self) -> str | None:

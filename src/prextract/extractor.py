@@ -57,22 +57,31 @@ class Extractor:
         return next(self.pipe([text], sources=[source], reference_date=reference_date,
                               metas=[meta or {}]))
 
+    def context(self, text: str, *, reference_date: _dt.date | str | None = None) -> DocumentContext:
+        """The mentions found in a text before records are built (for debugging and tests)."""
+        _check_texts([text])
+        return build_context(next(analyse_many([text])), _reference(reference_date))
+
     def pipe(self, texts: Iterable[str], *, sources: Iterable[str | None] | None = None,
              reference_date: _dt.date | str | None = None,
              metas: Iterable[dict[str, Any]] | None = None) -> Iterator[Extraction]:
         """Extract many texts, in input order."""
         texts = list(texts)
-        for t in texts:
-            if not isinstance(t, str):
-                raise TypeError(f"extract() takes str, not {type(t).__name__}")
-            if not t.strip():
-                raise EmptyInputError("the text is empty")
+        _check_texts(texts)
         sources = list(sources) if sources is not None else [None] * len(texts)
         metas = list(metas) if metas is not None else [{} for _ in texts]
         ref = _reference(reference_date)
         analyses = analyse_many(texts, batch_size=self.batch_size)
         for text, source, meta, analysis in zip(texts, sources, metas, analyses):
             yield _extract(analysis, source=source, reference_date=ref, meta=meta)
+
+
+def _check_texts(texts: list[str]) -> None:
+    for t in texts:
+        if not isinstance(t, str):
+            raise TypeError(f"extract() takes str, not {type(t).__name__}")
+        if not t.strip():
+            raise EmptyInputError("the text is empty")
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -103,18 +112,20 @@ def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
-def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date | None,
-             meta: dict[str, Any]) -> Extraction:
+def build_context(analysis: Analysis, reference_date: _dt.date | None = None) -> DocumentContext:
+    """Find every mention in an analysed text: the read -> analyse -> mentions half of extraction.
+
+    The record builders (events, personnel) read the context it returns; so can a developer
+    who wants to see what was found before records are built (``Extractor.context``).
+    """
     text = analysis.text
     skip = boilerplate_spans(text)
     title_span = find_title(text, skip)
-    warnings: list[str] = []
 
     temporal = analyze_dates(text, reference_date=reference_date)
     release = temporal.release_date
     release_date = release.value if release is not None else (reference_date.isoformat() if reference_date else None)
-    dates = [d for d in temporal.mentions if not _inside(d.start, skip)]
-    warnings.extend(temporal.warnings)  # a weekday that does not fit its date, an impossible date
+    dates = sorted((d for d in temporal.mentions if not _inside(d.start, skip)), key=lambda d: d.start)
     money = [m for m in extract_money(text) if not _inside(m.start, skip)]
 
     titles = find_titles(text, skip)
@@ -127,33 +138,34 @@ def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date
 
     people_mentions = find_person_mentions(analysis, titles, all_mentions, skip)
     links = link_roles(text, people_mentions, titles, all_mentions)
-
-    ctx = DocumentContext(
+    return DocumentContext(
         text=text, analysis=analysis,
         sentences=tuple(s for s in analysis.sentences if not _inside(s.start, skip)),
         boilerplate=tuple(skip), title_span=title_span, release_date=release_date,
         dates=tuple(dates), money=tuple(money), titles=tuple(titles), orgs=tuple(all_mentions),
-        index=index, people=tuple(people_mentions), roles=tuple(links))
+        index=index, people=tuple(people_mentions), roles=tuple(links),
+        # a weekday that does not fit its date, an impossible date
+        warnings=tuple(temporal.warnings))
+
+
+def _extract(analysis: Analysis, *, source: str | None, reference_date: _dt.date | None,
+             meta: dict[str, Any]) -> Extraction:
+    ctx = build_context(analysis, reference_date)
+    index = ctx.index
     personnel = extract_personnel(ctx)
     # personnel lists add people and settle every role link of the document (posts written
     # without a body belong to the issuer's list), so its roles replace the plain links
-    people = _people_records(sorted(people_mentions + list(personnel.people), key=lambda p: p.start),
+    people = _people_records(sorted(list(ctx.people) + list(personnel.people), key=lambda p: p.start),
                              list(personnel.roles), index)
     events = extract_agreements(ctx) + extract_events(ctx) + list(personnel.events)
 
     full_meta = {"prextract": __version__, "model": model_version()}
     full_meta.update(meta)
+    title = ctx.text[ctx.title_span[0]:ctx.title_span[1]] if ctx.title_span else None
     return Extraction(
-        source=source,
-        title=text[title_span[0]:title_span[1]] if title_span else None,
-        release_date=release_date,
-        issuer=index.name_of(index.issuer),
-        organizations=tuple(index.organizations),
-        people=tuple(people),
-        dates=tuple(sorted(dates, key=lambda d: d.start)),
-        money=tuple(money),
-        events=tuple(events),
-        warnings=tuple(warnings),
+        source=source, title=title, release_date=ctx.release_date, issuer=ctx.issuer_name,
+        organizations=tuple(index.organizations), people=tuple(people), dates=ctx.dates,
+        money=ctx.money, events=tuple(events), warnings=ctx.warnings,
         meta=tuple(sorted(full_meta.items())),
     )
 

@@ -26,12 +26,14 @@ def title_parts(role: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def title_pattern() -> re.Pattern[str]:
     """One post: lexicon titles concatenated without a joiner (取締役常務執行役員 is one post),
-    optionally after a department name that ends in a unit word (経営企画部 + 長)."""
+    optionally after a department name of up to 20 characters that ends in a unit word
+    (経営企画部 + 長, コーポレートコミュニケーション部 + 長); ``people.find_titles`` trims a body
+    written before the department (当社, 潮見市) itself."""
     atom = _alternation(titles())
     prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
     units = _alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
     heads = _alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
-    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,12}}?(?:{units})(?:{heads}))" if units else "")
+    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,20}}?(?:{units})(?:{heads}))" if units else "")
     one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
     unit = rf"(?:{dept}|{one})" if dept else one
     return re.compile(rf"{unit}(?:{one})*")
@@ -151,16 +153,3 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     return any(rx.fullmatch(line.strip()) for rx in regexes)
 
-
-@lru_cache(maxsize=None)
-def post_pattern() -> re.Pattern[str]:
-    """``title_pattern`` with department names up to 20 characters (コーポレートコミュニケーション部長):
-    ``people.find_titles`` trims a body written before the department (当社, 潮見市) itself."""
-    atom = _alternation(titles())
-    prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
-    units = _alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
-    heads = _alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
-    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,20}}?(?:{units})(?:{heads}))" if units else "")
-    one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
-    unit = rf"(?:{dept}|{one})" if dept else one
-    return re.compile(rf"{unit}(?:{one})*")

@@ -86,14 +86,14 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
     """
     skip = list(skip)
     out = []
-    for m in lexicons.post_pattern().finditer(text):
+    for m in lexicons.title_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
         start = m.start() + _body_prefix_length(m.group())
         if start >= m.end() or _inside_word(text, start, m.end()):
             continue
         if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
-                not lexicons.post_pattern().match(text, m.end()):
+                not lexicons.title_pattern().match(text, m.end()):
             continue        # 取締役会, 代表者, 経営陣: the title begins another word
         out.append(TitleMention(start, m.end(), text[start:m.end()]))
     return out
@@ -130,7 +130,7 @@ def _body_prefix_length(title: str) -> int:
     # a place or body ending before a department word: 潮見市|環境部長, 東都大学|医学部長
     for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)", title):
         rest = title[m.end():]
-        if m.start() >= 1 and len(rest) >= 3 and lexicons.post_pattern().fullmatch(rest):
+        if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
             best = max(best, m.end())
     return best
 
@@ -356,7 +356,7 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
     t = toks[g + 1]
     if t.start != toks[g].end:
         return False
-    if t.text in lexicons.honorifics() or lexicons.post_pattern().match(text, t.start):
+    if t.text in lexicons.honorifics() or lexicons.title_pattern().match(text, t.start):
         return False
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
 
@@ -484,7 +484,7 @@ def _ends_name(text: str, pos: int) -> bool:
         return True
     if any(text.startswith(h, pos) for h in lexicons.honorifics()):
         return True
-    if lexicons.post_pattern().match(text, pos):
+    if lexicons.title_pattern().match(text, pos):
         return True
     return ch in "はがのにをとも" and not re.match(rf"[{_HIRA}]", text[pos - 1])
 
@@ -589,7 +589,7 @@ def name_in_span(text: str, start: int, end: int) -> PersonMention | None:
     if not (_SPACED_NAME.fullmatch(raw) or re.fullmatch(rf"[{_KANJI}]{{2,5}}", raw) or
             re.fullmatch(_KANA_NAME.pattern, raw) and "・" in raw or _LATIN_NAME.fullmatch(raw)):
         return None
-    if lexicons.post_pattern().search(raw):
+    if lexicons.title_pattern().search(raw):
         return None
     return PersonMention(start, end, raw, normalize_name(raw), reading)
 
@@ -886,8 +886,8 @@ def _columns(text: str, s: int, e: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, z in cells:
         cell = text[a:z].strip(_SPACES)
-        if merged and not lexicons.post_pattern().fullmatch(cell) and \
-                lexicons.post_pattern().fullmatch(text[merged[-1][0]:merged[-1][1]].strip(_SPACES)):
+        if merged and not lexicons.title_pattern().fullmatch(cell) and \
+                lexicons.title_pattern().fullmatch(text[merged[-1][0]:merged[-1][1]].strip(_SPACES)):
             merged[-1] = (merged[-1][0], z)
         else:
             merged.append((a, z))
