@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from prextract.names import org_key
-from prextract.people import find_titles, name_in_span
+from prextract.person_names import name_in_span
 from prextract.personnel import extract_personnel
+from prextract.titles import find_titles
 
 
 def _capture_context(extractor, text, monkeypatch=None):

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from .analyse import Analysis, Sentence
 from .orgs import OrgMention
-from .people import PersonMention, RoleLink, TitleMention
+from .people import RoleLink
+from .person_names import PersonMention
 from .records import DateMention, MoneyMention
 from .resolve import OrgIndex
+from .titles import TitleMention
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ from .events import extract_agreements
 from .personnel import extract_personnel
 from .money import extract_money
 from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
-from .people import PersonMention, RoleLink, find_person_mentions, find_titles, link_roles
+from .people import RoleLink, link_roles
+from .person_names import PersonMention, find_person_mentions
 from .records import Extraction, Person, Role
 from .resolve import OrgIndex, resolve_organizations
+from .titles import find_titles
 
 _HEADER_LINE = re.compile(
     r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|お知らせ|各位|"

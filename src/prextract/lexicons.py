@@ -27,7 +27,7 @@ def title_parts(role: str) -> frozenset[str]:
 def title_pattern() -> re.Pattern[str]:
     """One post: lexicon titles concatenated without a joiner (取締役常務執行役員 is one post),
     optionally after a department name of up to 20 characters that ends in a unit word
-    (経営企画部 + 長, コーポレートコミュニケーション部 + 長); ``people.find_titles`` trims a body
+    (経営企画部 + 長, コーポレートコミュニケーション部 + 長); ``titles.find_titles`` trims a body
     written before the department (当社, 潮見市) itself."""
     atom = _alternation(titles())
     prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""

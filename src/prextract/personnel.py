@@ -28,9 +28,11 @@ from . import lexicons
 from .analyse import Token
 from .context import DocumentContext
 from .orgs import OrgMention
-from .people import PersonMention, RoleLink, TitleMention, name_in_span, settle_roles
+from .people import RoleLink, settle_roles
+from .person_names import PersonMention, name_in_span
 from .records import DateMention, Event, Evidence
 from .resources import load_tsv
+from .titles import TitleMention
 
 
 @dataclass(frozen=True)

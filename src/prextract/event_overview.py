@@ -1,0 +1,273 @@
+"""Overview blocks, schedules and winner lists: labelled rows (商品名／価格／発売日, 会期／会場／主催,
+合併効力発生日 …; models/event_fields.tsv) fill what the sentences leave open, and the bodies listed
+under a 受賞 heading and a prize line (【大賞】) get one award each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .analyse import Sentence
+from .event_drafts import _NAME_FIELD, Draft, _dates_agree, _key, _similar
+from .event_frames import _QUOTED, _Doc, _clean_name, _date_value, _ends_with_head, _place, _unique
+from .resources import load_tsv
+
+_PLAN_MARK = re.compile(r"予定|見込")
+_ROW = re.compile(
+    r"^[ \t\u3000]*(?:[(（][0-9０-９]+[)）]|[0-9０-９]+[.．、]|[①-⑳]|[・･●○◆◇■□※-])?[ \t\u3000]*"
+    r"(?P<label>[^\s：:\t\u3000]{1,24}?)(?P<note>[（(][^）)]{1,20}[）)])?"
+    r"(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+[ \t\u3000]*|[ \u3000]{2,}|\u3000(?=[0-9０-９令平]))(?P<value>\S.*)$")
+_HEADING = re.compile(r"^[ \t\u3000]*(?:[■□◆◇●○【]|[0-9０-９]+[.．、]|[(（][0-9０-９]+[)）]|[一二三四五六七八九十]+[、．.])")
+_PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?[ \t\u3000]*$")
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> tuple[tuple[str, str, str], ...]:
+    rows = [(r["label"], r["type"], r["field"]) for r in load_tsv("event_fields.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+# -- overview blocks and schedules ---------------------------------------------------------------
+
+@dataclass
+class Row:
+    label: str
+    note: str
+    value: str
+    start: int          # of the value
+    end: int
+    fields: list[tuple[str, str]]   # (type, field)
+
+
+@dataclass
+class Block:
+    heading: str
+    rows: list[Row]
+    start: int
+    end: int
+
+    def get(self, type_: str, field_: str) -> Row | None:
+        return next((r for r in self.rows if (type_, field_) in r.fields), None)
+
+
+def _row_fields(label: str, note: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for key in (label, note.strip("（）()")):
+        if not key:
+            continue
+        matched = None
+        for lab, type_, fld in _field_labels():
+            if key.endswith(lab) or (lab in ("異動前", "異動後") and key.startswith(lab)):
+                if matched is None or len(lab) == len(matched):
+                    matched = lab
+                    out.append((type_, fld))
+    return out
+
+
+def _blocks(doc: _Doc) -> list[Block]:
+    blocks: list[Block] = []
+    heading = ""
+    current: Block | None = None
+    lines = list(re.finditer(r"(?m)^.*$", doc.text))
+    for m in lines:
+        line = m.group()
+        if not line.strip():
+            current = None
+            continue
+        rm = _ROW.match(line)
+        if rm and not line.strip().endswith("。"):
+            label, note = rm.group("label"), rm.group("note") or ""
+            fields = _row_fields(label, note)
+            if current is None:
+                current = Block(heading, [], m.start(), m.end())
+                blocks.append(current)
+            current.rows.append(Row(label, note, rm.group("value"), m.start() + rm.start("value"), m.end(), fields))
+            current.end = m.end()
+            continue
+        if current is not None and current.rows and re.match(r"^[ \t\u3000]{2,}\S", line) and "。" not in line:
+            # a continuation line of the previous row (取得価額 … / 合計 …)
+            r = current.rows[-1]
+            current.rows.append(Row(r.label, r.note, line.strip(), m.start(), m.end(), []))
+            continue
+        current = None
+        if len(line.strip()) <= 40 and "。" not in line:
+            heading = line.strip()
+    return blocks
+
+
+def _in_row_label(doc: _Doc, pos: int) -> bool:
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    line_end = doc.text.find("\n", pos)
+    m = _ROW.match(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
+    return m is not None and line_start + m.start("label") <= pos < line_start + m.start("value")
+
+
+def _row_date(doc: _Doc, row: Row) -> str | None:
+    ds = [d for d in doc.dates if row.start <= d.start < row.end]
+    return _date_value(ds[0]) if ds else None
+
+
+def _row_start_date(doc: _Doc, row: Row) -> str | None:
+    v = _row_date(doc, row)
+    if v and "/" in v:
+        return v.split("/")[0]
+    return v
+
+
+def _row_orgs(doc: _Doc, row: Row) -> list[str]:
+    return _unique(doc.name(o) for o in doc.orgs if row.start <= o.start < row.end)
+
+
+def _block_name(block: Block, type_: str) -> Row | None:
+    return next((r for r in block.rows if (type_, "product" if type_ == "product_launch" else "name") in r.fields),
+                None)
+
+
+def _block_launches(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> list[Draft]:
+    """A product's overview block that gives its launch date (商品名／価格／発売日) states a
+    launch even where no sentence names that product."""
+    out = []
+    for b in blocks:
+        name_row = _block_name(b, "product_launch")
+        date_row = b.get("product_launch", "date")
+        if name_row is None or date_row is None:
+            continue
+        name = _clean_name(name_row.value)
+        if any(d.type == "product_launch" and _similar(d.fields.get("product"), name) for d in drafts):
+            continue
+        sent = Sentence(b.start, b.end, doc.text[b.start:b.end])
+        d = Draft("product_launch", "release", False, sent, "done", actor=doc.issuer)
+        d.fields["product"] = name
+        out.append(d)
+    return out
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[\s　「」『』（）()]", "", s or "")
+    return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def _dice(a: str | None, b: str | None) -> float:
+    x, y = _bigrams(a or ""), _bigrams(b or "")
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> None:
+    """Fields the sentences leave open, from the blocks that speak of the same thing.
+
+    A block with a name row (商品名, 名称, 会社名) goes to the drafts whose name is most like it
+    (name and heading, by shared character pairs), never to a draft its own date contradicts;
+    a block without one (a schedule) speaks of the document's one event of each type."""
+    for b in blocks:
+        for type_ in _unique(t for r in b.rows for t, _ in r.fields):
+            cands = [d for d in drafts if d.type == type_]
+            key = _NAME_FIELD.get(type_)
+            name_row = _block_name(b, type_) if key else None
+            if name_row is not None:
+                block_name = _clean_name(name_row.value)
+                if type_ == "establishment" and block_name in _unique(p for d in drafts for p in d.all_parties()):
+                    continue                    # a profile of a party (会社概要), not what was founded
+                block_date = next((_row_date(doc, r) for r in b.rows if (type_, "date") in r.fields), None)
+                scored = [(_dice(block_name, d.fields.get(key)) + 0.5 * _dice(b.heading, d.fields.get(key)), d)
+                          for d in cands if d.fields.get(key) and _dates_agree(d.date, block_date)
+                          or d.fields.get(key) and d.date_from_row]
+                scored = [(sc, d) for sc, d in scored if sc >= 0.3]
+                if not scored:
+                    continue
+                best = max(sc for sc, _ in scored)
+                chosen = [d for sc, d in scored if abs(sc - best) < 1e-9]
+                for d in chosen:
+                    d.fields[key] = block_name     # the overview's name is the official one
+                    d.named = True
+                    _fill_rows(doc, b, d)
+            else:
+                named = {_key(d) for d in cands if not d.anaphoric and _key(d)}
+                if len(named) > 1:
+                    continue
+                for d in cands:
+                    _fill_rows(doc, b, d)
+
+
+def _fill_rows(doc: _Doc, b: Block, d: Draft) -> None:
+    for r in b.rows:
+        for t, fld in r.fields:
+            if t != d.type:
+                continue
+            if fld == "date":
+                row_date = _row_date(doc, r)
+                if row_date and (d.date is None or not d.date_from_row and len(d.date) < 10
+                                 and row_date.startswith(d.date)):
+                    value = _row_start_date(doc, r) if d.type == "product_launch" else row_date
+                    d.date, d.date_from_row = value, True
+                    if _PLAN_MARK.search(r.value) and d.status == "done":
+                        d.status = "planned"   # 効力発生日 2025年4月1日（予定）
+            elif fld == "organiser":
+                d.parties = _unique(d.parties + [o for o in _row_orgs(doc, r) if o != d.actor])
+                if d.actor is None and d.parties:
+                    d.actor, d.parties = d.parties[0], d.parties[1:]
+            elif fld in ("price", "amount") and not d.fields.get(fld):
+                ms = [m for m in doc.money if r.start <= m.start < r.end and m.kind == "money"]
+                if ms:
+                    d.fields[fld] = ms[0].text
+            elif fld in ("stake_before", "stake_after") and not d.fields.get(fld):
+                ps = [m for m in doc.money if r.start <= m.start < r.end and m.kind == "percent"]
+                if ps:
+                    d.fields[fld] = ps[-1].text
+            elif fld == "location" and not d.fields.get(fld):
+                d.fields[fld] = _place(doc, r.start, r.end) or _clean_name(r.value)
+            elif fld == "venue" and not d.fields.get(fld):
+                d.fields[fld] = _clean_name(r.value)
+
+
+# -- lists of winners ----------------------------------------------------------------------------
+
+def _award_list_drafts(doc: _Doc, drafts: list[Draft]) -> list[Draft]:
+    """Under a heading about winners (受賞企業, 受賞者), prize lines (【大賞】) and the bodies below
+    them give one award each."""
+    out: list[Draft] = []
+    lines = list(re.finditer(r"[^\n]+", doc.text))
+    award_name = _document_award_name(doc, drafts)
+    in_list = False
+    prize = None
+    for m in lines:
+        line = m.group()
+        if re.search(r"受賞(?:者|企業|団体|作品|校)|表彰(?:者|企業|団体)|入賞(?:者|企業)", line) and len(line) < 40:
+            in_list, prize = True, None
+            continue
+        if not in_list:
+            continue
+        pm = _PRIZE_LINE.match(line)
+        if pm:
+            prize = pm.group(1)
+            continue
+        if _HEADING.match(line) and not pm:
+            if prize is not None:
+                in_list = False
+            continue
+        if prize is None:
+            continue
+        orgs = [o for o in doc.orgs if m.start() <= o.start < m.end()]
+        if not orgs:
+            continue
+        o = orgs[0]
+        if doc.text[m.start():o.start].strip(" \u3000・") != "":
+            continue
+        start = m.start() + len(line) - len(line.lstrip(" \u3000"))
+        d = Draft("award", "receive", False, Sentence(start, m.end(), doc.text[start:m.end()]), "done",
+                  actor=doc.name(o), actor_in_text=True)
+        giver = doc.issuer if doc.issuer != d.actor else None
+        d.parties = [giver] if giver else []
+        d.fields = {"award": award_name, "prize": prize, "giver": giver}
+        out.append(d)
+    return out
+
+
+def _document_award_name(doc: _Doc, drafts: list[Draft]) -> str | None:
+    for d in drafts:
+        if d.type == "award" and d.fields.get("award") and not d.anaphoric:
+            return d.fields["award"]
+    for m in _QUOTED.finditer(doc.text):
+        if _ends_with_head(m.group(1), "award"):
+            return _clean_name(m.group(1))
+    return None

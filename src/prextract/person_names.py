@@ -1,0 +1,511 @@
+"""Person mentions: where a name is written, and the full name a surname stands for.
+
+Names come from
+- UniDic/Sudachi 人名 tags: a 姓 with a given name (tagged 名, or any short word after a space:
+  ``堀内 正和``, ``新井 大地``), cut where a longer noun goes on;
+- GiNZA ``Person`` entities, trimmed to the name (GiNZA glues titles and companies to names);
+- the words before an honorific (``氏``, ``様``, ``さん``, ``先生``) and after a title
+  (``代表取締役社長：島 健太郎``), foreign names in katakana with ``・`` and Latin names there too.
+A title or an organisation is never (part of) a person, an honorific never part of a name. A
+surname (``植田は``, ``石原氏``) or the last part of a foreign name (``ファン・ダイク氏``) that
+follows a full name is a mention of that person. A kana reading in brackets right after a name
+(``松永 幸一（まつなが こういち）``) is the name's reading, never a person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from . import lexicons
+from .analyse import Analysis, Token
+from .names import normalize_name
+from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
+from .resources import load_column
+from .titles import _KATA, TitleMention
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    name: str       # display form: no spaces, no honorific; a surname mention carries the full name
+    #: katakana reading written beside the name (``（まつなが こういち）``), if any
+    reading: str | None = None
+
+
+_SPACES = " \u3000\t"
+#: how sure a name candidate is: a full name; a short one (a surname) that must join a full name
+#: or stand before an honorific; a short one GiNZA and UniDic agree on, kept on its own
+FULL, SHORT, AGREED = 2, 1, 0
+_KANJI = "\u4E00-\u9FFF\u3005\u3006\u30F6"          # 々 〆 ヶ count as kanji in names
+_HIRA = "\u3041-\u309F"
+_KANA_NAME = re.compile(rf"[{_KATA}]{{2,}}(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*[・=＝][{_KATA}]+|[{_KATA}]{{2,}}")
+#: given name, an optional initial, family name (John A. Smith); a third capitalised word is not
+#: taken, so that an English title before the name stays out (Research Director Anna Berg)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])")
+#: a Japanese name written with a space between family and given name: 堀内 正和, 高倉　のぞみ
+_SPACED_NAME = re.compile(rf"[{_KANJI}]{{1,4}}[ \u3000][{_KANJI}{_HIRA}{_KATA}]{{1,4}}")
+_READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000・]*)[）)]")
+#: a contact label: the surname after it names a desk, not a person the release is about
+_CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*$")
+_NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
+
+
+def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: list[OrgMention],
+                         skip: Iterable[tuple[int, int]] = ()) -> list[PersonMention]:
+    """Person mentions in text order; short mentions (surnames) carry the full name they stand for."""
+    text = analysis.text
+    titles = list(titles)
+    blocked = [(t.start, t.end) for t in titles] + [(o.start, o.end) for o in orgs] + list(skip)
+    readings = _reading_brackets(text)
+    blocked += [(s, e) for s, e, _ in readings]
+    honorific_at = _honorific_positions(analysis)
+    candidates: list[tuple[int, int, int]] = []      # (start, end, FULL / SHORT / AGREED)
+    candidates += _names_from_tokens(analysis)
+    candidates += _names_from_entities(analysis)
+    candidates += _names_before_honorifics(analysis, honorific_at)
+    candidates += _names_after_titles(analysis, titles)
+    candidates += _foreign_names(analysis, titles, honorific_at)
+    candidates = [_whole_katakana_name(text, c) for c in candidates]
+    candidates = [c for c in candidates if c is not None]
+    agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
+    candidates = [(s, e, max(strength, SHORT)) for s, e, strength in candidates]
+    chosen: list[tuple[int, int, int]] = []
+    for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
+        if end - start < 1 or not _NAME_CHARS.match(text[start:end]):
+            continue
+        if any(start < e and s < end for s, e, _ in chosen):
+            continue
+        if strength == FULL and len(normalize_name(text[start:end])) < 2:
+            continue
+        chosen.append((start, end, strength))
+    chosen.sort()
+    full = [PersonMention(s, e, text[s:e], normalize_name(text[s:e]), _reading_after(text, e, readings))
+            for s, e, strength in chosen if strength == FULL]
+    full = [_as_longer_name(p, full) for p in full]
+    out = list(full)
+    for s, e, strength in chosen:
+        if strength == FULL:
+            continue
+        short = normalize_name(text[s:e])
+        target = _full_name_for(short, full, s)
+        if target is not None:
+            out.append(PersonMention(s, e, text[s:e], target))
+        elif e in honorific_at and len(short) >= 2 and not _only_given_name(analysis, s, e):
+            out.append(PersonMention(s, e, text[s:e], short))
+        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 12), s):
+            out.append(PersonMention(s, e, text[s:e], short))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+_KATAKANA_CHAIN = re.compile(rf"[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
+
+
+def _whole_katakana_name(text: str, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
+    """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ); a chain
+    with a body or place word (ギブソン・ギター・コーポレーション) is no person."""
+    s, e, strength = cand
+    if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]):
+        return cand
+    for m in _KATAKANA_CHAIN.finditer(text, max(0, s - 40), min(len(text), e + 40)):
+        if m.start() <= s and e <= m.end():
+            parts = re.split(r"[・=＝]", m.group())
+            if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
+                return None
+            if len(parts) > 1:
+                return (m.start(), m.end(), FULL)
+            return cand
+    return cand
+
+
+@lru_cache(maxsize=1)
+def _name_exclusions() -> frozenset[str]:
+    return load_column("name_exclusions.tsv", "word")
+
+
+def _cut_blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut a candidate at titles, organisations and readings: keep the part before the first
+    blocked span inside it, or the part after one that covers its start."""
+    for s, e in sorted(blocked):
+        if e <= start or s >= end:
+            continue
+        if s <= start:
+            start = e
+        else:
+            end = s
+        if start >= end:
+            break
+    return start, end
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _SPACES + "・":
+        start += 1
+    while end > start and text[end - 1] in _SPACES + "・":
+        end -= 1
+    for h in sorted(lexicons.honorifics(), key=len, reverse=True):
+        if text[start:end].endswith(h) and end - len(h) - start >= 2:
+            end -= len(h)
+            while end > start and text[end - 1] in _SPACES:
+                end -= 1
+            break
+    return start, end
+
+
+def _honorific_positions(analysis: Analysis) -> set[int]:
+    """Offsets where an honorific starts (after an optional space), keyed by the end of the word before."""
+    text = analysis.text
+    out = set()
+    hon = sorted(lexicons.honorifics(), key=len, reverse=True)
+    for tok in analysis.tokens:
+        for h in hon:
+            if text.startswith(h, tok.start) and not _continues_word(text, tok.start + len(h), h):
+                end = tok.start
+                out.add(end)
+                if end > 0 and text[end - 1] in " \u3000":
+                    out.add(end - 1)
+                break
+    return out
+
+
+def _continues_word(text: str, pos: int, honorific: str) -> bool:
+    """様 in 様々 / 氏名, さん in さんま: the honorific glyphs are the start of another word."""
+    nxt = text[pos:pos + 1]
+    if not nxt:
+        return False
+    if honorific in ("氏", "様", "殿", "君") and re.match(rf"[{_KANJI}]", nxt):
+        return True
+    return honorific in ("さん", "さま", "くん", "ちゃん") and re.match(rf"[{_HIRA}]", nxt) is not None and nxt not in "はがのにをともへ"
+
+
+def _is_given_token(tok: Token) -> bool:
+    return tok.tag.endswith("人名-名") and tok.text not in _name_exclusions()
+
+
+def _is_family_token(tok: Token) -> bool:
+    return tok.tag.endswith("人名-姓")
+
+
+def _nameish(tok: Token) -> bool:
+    """A short noun that can stand as (part of) a given name after a space: 正和, 大地, 遼, のぞみ."""
+    if not tok.tag.startswith("名詞") or len(tok.text) > 4:
+        return False
+    return re.fullmatch(rf"[{_KANJI}{_HIRA}{_KATA}]+", tok.text) is not None
+
+
+def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """姓 + given name; a lone 姓 is a short candidate (a surname mention). A word UniDic knows as a
+    whole person's name (人名-一般: 石田三成, ゲイリー) is a full name when it has three kanji or more,
+    else a short one kept on its own unless GiNZA reads it as something else."""
+    text = analysis.text
+    toks = analysis.tokens
+    out = []
+    for tok in toks:
+        if tok.tag.endswith("人名-一般") and not _noun_goes_on(toks, tok.i, text) and \
+                (tok.i == 0 or not toks[tok.i - 1].is_person_name or toks[tok.i - 1].end < tok.start):
+            if re.fullmatch(rf"[{_KANJI}]{{3,6}}", tok.text):
+                out.append((tok.start, tok.end, FULL))
+            elif re.fullmatch(rf"[{_KANJI}]{{2}}|[{_KATA}]{{2,}}", tok.text) and not _other_entity(tok.ent):
+                out.append((tok.start, tok.end, AGREED))
+    for k, tok in enumerate(toks):
+        if not _is_family_token(tok) or (k > 0 and _is_family_token(toks[k - 1]) and toks[k - 1].end == tok.start):
+            continue
+        j = k
+        while j + 1 < len(toks) and _is_family_token(toks[j + 1]) and toks[j + 1].start == toks[j].end \
+                and not _is_given_token(toks[j + 1]):
+            j += 1          # 李 明 華: a second 姓-tagged piece written on
+            if toks[j].end - tok.start >= 3:
+                break
+        given_end = _given_name_end(toks, j, text)
+        if given_end is not None:
+            out.append((tok.start, toks[given_end].end, FULL))
+        else:
+            out.append((tok.start, toks[j].end, SHORT))
+    return out
+
+
+def _given_name_end(toks: tuple[Token, ...], j: int, text: str) -> int | None:
+    """The index of the last token of the given name after a family name ending at token ``j``.
+
+    With one space between (``堀内 正和``, ``新井 大地``, ``高倉　のぞみ``): up to two short words,
+    tagged 名 or not. Written on (``松下幸之助``): only words tagged 名. The name must end there:
+    an untagged word glued to a further noun (田中 工業所) is no given name.
+    """
+    nxt = j + 1
+    if nxt >= len(toks):
+        return None
+    gap = text[toks[j].end:toks[nxt].start]
+    spaced = gap in (" ", "\u3000")
+    if gap and not spaced:
+        return None
+    end, length, tagged = None, 0, False
+    for g in range(nxt, min(nxt + 2, len(toks))):
+        t = toks[g]
+        if g > nxt and t.start != toks[g - 1].end or length >= 4:
+            break
+        if _is_given_token(t):
+            tagged = True
+        elif not (spaced and _nameish(t)):
+            break
+        length += len(t.text)
+        end = g
+    if end is None or (not tagged and _noun_goes_on(toks, end, text)):
+        return None
+    return end
+
+
+def _other_entity(label: str) -> bool:
+    """GiNZA reads the word as a body, a place or a thing (not as a person or nothing)."""
+    return bool(label) and label != "Person" and (
+        label in ORG_LABELS or label in PLACE_LABELS or label.startswith(("Product", "Facility", "Location"))
+        or label in ("Country", "GPE", "Brand", "Food_Other", "Name_Other"))
+
+
+def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
+    """The given-name candidate is glued to a further noun (田中 工業所): not a name."""
+    if g + 1 >= len(toks):
+        return False
+    t = toks[g + 1]
+    if t.start != toks[g].end:
+        return False
+    if t.text in lexicons.honorifics() or lexicons.title_pattern().match(text, t.start):
+        return False
+    return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
+
+
+def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """GiNZA Person entities that hold a 人名 token, from that token to the entity's end.
+
+    Strength 2 (a full name): two name words, one of them a given name or with a space between,
+    a family name with a short given name GiNZA and UniDic agree on (徐平, 楊秀麗), or a katakana
+    name with ``・``. A proper noun glued before a given name inside the entity is the family
+    name UniDic read as a place (兵庫慎司). Strength 1 (short) otherwise; a short one where GiNZA
+    and UniDic agree (the entity is exactly 人名 words: 伏見, 菊栄, ラウリー) is marked 0 and kept by
+    ``find_person_mentions`` even without a full name to join.
+    """
+    out = []
+    text = analysis.text
+    tokens = analysis.tokens
+    for ent in analysis.entities:
+        if ent.label != "Person":
+            continue
+        toks = analysis.tokens_in(ent.start, ent.end)
+        first = next((t for t in toks if t.is_person_name), None)
+        if first is None:
+            # a katakana word GiNZA alone reads as a person (ホーネッカー): kept on its own
+            if toks and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) and not _noun_goes_on(tokens, toks[-1].i, text) \
+                    and all(t.tag.startswith("名詞-固有名詞") and "地名" not in t.tag for t in toks):
+                out.append((ent.start, ent.end, AGREED))
+            continue
+        if _is_given_token(first) and first.i > 0:
+            prev = tokens[first.i - 1]
+            if prev.start >= ent.start and prev.end == first.start and prev.tag.startswith("名詞-固有名詞") \
+                    and re.fullmatch(rf"[{_KANJI}]{{1,3}}", prev.text):
+                first = prev
+        names = [t for t in toks if t.start >= first.start]
+        kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
+        span = text[first.start:names[-1].end]
+        katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
+        glued = _noun_goes_on(tokens, names[-1].i, text)
+        if katakana or (len(names) >= 2 and ("名" in kinds or " " in ent.text or "\u3000" in ent.text) and
+                        not (glued and "名" not in kinds)):
+            out.append((first.start, names[-1].end, FULL))
+        elif len(names) >= 2 and _is_family_token(names[0]) and not glued and \
+                re.fullmatch(rf"[{_KANJI}]{{1,2}}", span[len(names[0].text):]) and len(names) <= 3:
+            out.append((first.start, names[-1].end, FULL))       # 徐平, 楊秀麗: a short given name
+        elif all(t.is_person_name for t in names) and not glued:
+            out.append((first.start, names[-1].end, AGREED))       # agreed short name: kept on its own
+        else:
+            out.append((first.start, first.end, SHORT))
+    return out
+
+
+def _names_before_honorifics(analysis: Analysis, honorific_at: set[int]) -> list[tuple[int, int, int]]:
+    """The name words right before 氏/様/さん…: 人名 or proper-noun tokens, one space allowed."""
+    text = analysis.text
+    toks = analysis.tokens
+    by_end = {t.end: t for t in toks}
+    out = []
+    for pos in sorted(honorific_at):
+        end = pos
+        if end not in by_end:
+            continue
+        k = by_end[end].i
+        start = None
+        n = 0
+        has_name = False
+        while k >= 0 and n < 3:
+            t = toks[k]
+            if not (t.is_person_name or t.pos == "PROPN" or (n > 0 and _nameish(t) and has_name)):
+                break
+            if t.tag.startswith("名詞-普通名詞") and not t.is_person_name and n == 0 and t.ent != "Person":
+                break
+            has_name = has_name or t.is_person_name or t.ent == "Person"
+            start = t.start
+            n += 1
+            if k > 0 and toks[k - 1].end < t.start and text[toks[k - 1].end:t.start] not in (" ", "\u3000"):
+                break
+            k -= 1
+        if start is None or not has_name:
+            continue
+        m = _SPACED_NAME.fullmatch(text, start, end)
+        strength = 2 if (m or n >= 2) else 1
+        out.append((start, end, strength))
+    return out
+
+
+def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[tuple[int, int, int]]:
+    """``TITLE NAME`` / ``TITLE：NAME``: a spaced name, a 人名 run, or a foreign name right after a title."""
+    text = analysis.text
+    out = []
+    starts = {t.start: t for t in analysis.tokens}
+    for title in titles:
+        pos = title.end
+        while pos < len(text) and text[pos] in _SPACES + ":：":
+            pos += 1
+        m = _SPACED_NAME.match(text, pos)
+        if m and _ends_name(text, m.end()):
+            out.append((m.start(), m.end(), FULL))
+            continue
+        m = _KANA_NAME.match(text, pos) or _LATIN_NAME.match(text, pos)
+        if m and not _ends_name(text, m.end()):
+            m = None
+        if m and "・" in m.group() or (m and _LATIN_NAME.fullmatch(m.group())):
+            out.append((m.start(), m.end(), FULL))
+            continue
+        tok = starts.get(pos)
+        if tok is None or not tok.is_person_name:
+            continue
+        run_end = tok.end
+        k = tok.i + 1
+        while k < len(analysis.tokens) and analysis.tokens[k].is_person_name and \
+                analysis.tokens[k].start - run_end <= 1:
+            run_end = analysis.tokens[k].end
+            k += 1
+        if run_end > tok.end:
+            out.append((pos, run_end, FULL))
+    return out
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """A name ends at a space, punctuation, bracket, honorific, particle or the line's end."""
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    if ch in " \u3000\t\n、。，,（(「【）)：:・/／":
+        return True
+    if any(text.startswith(h, pos) for h in lexicons.honorifics()):
+        return True
+    if lexicons.title_pattern().match(text, pos):
+        return True
+    return ch in "はがのにをとも" and not re.match(rf"[{_HIRA}]", text[pos - 1])
+
+
+def _foreign_names(analysis: Analysis, titles: list[TitleMention],
+                   honorific_at: set[int]) -> list[tuple[int, int, int]]:
+    """Katakana names joined by ・ and Latin names next to an honorific or after a title, or
+    anywhere when a part of the katakana name is a UniDic 人名 word (ビル・クリントン); a single
+    katakana word before an honorific is a short mention (グリーン氏). A ・-name that is the end
+    of a longer one (ファン・ダイク氏) is joined to it later."""
+    text = analysis.text
+    out = []
+    title_ends = {t.end for t in titles}
+    name_tokens = {(t.start, t.end) for t in analysis.tokens if t.is_person_name}
+    other = [(t.start, t.end) for t in analysis.tokens if _other_entity(t.ent)]
+    for rx in (_KANA_NAME, _LATIN_NAME):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            before = s
+            while before > 0 and text[before - 1] in _SPACES + ":：":
+                before -= 1
+            near_title = before in title_ends and _ends_name(text, e)
+            near_honorific = e in honorific_at
+            joined = "・" in m.group() or rx is _LATIN_NAME
+            tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
+                any(s <= a and b <= e for a, b in name_tokens) and not any(s <= a and b <= e for a, b in other)
+            if joined and (near_title or near_honorific or tagged):
+                out.append((s, e, FULL))
+            elif near_honorific:
+                out.append((s, e, SHORT))
+    return out
+
+
+def _reading_brackets(text: str) -> list[tuple[int, int, str]]:
+    """Kana-only brackets right after a name-like word: (start, end, katakana reading)."""
+    out = []
+    for m in _READING.finditer(text):
+        before = text[max(0, m.start() - 1):m.start()]
+        if before and re.match(rf"[{_KANJI}{_HIRA}{_KATA}]", before):
+            kana = re.sub(r"[ \u3000・]", "", m.group(1))
+            out.append((m.start(), m.end(), _to_katakana(kana)))
+    return out
+
+
+def _to_katakana(kana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in kana)
+
+
+def _reading_after(text: str, end: int, readings: list[tuple[int, int, str]]) -> str | None:
+    pos = end
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return next((r for s, _, r in readings if s == pos), None)
+
+
+def _full_name_for(short: str, full: list[PersonMention], pos: int) -> str | None:
+    """The full name a surname (or the last part of a foreign name) stands for, nearest before first."""
+    def fits(f: PersonMention) -> bool:
+        if f.name == short or len(f.name) <= len(short):
+            return False
+        if f.name.startswith(short):
+            return True
+        parts = re.split(r"[・=＝ ]", f.name)
+        return len(parts) > 1 and ("・".join(parts[1:]) == short or parts[-1] == short or
+                                   f.name.endswith("・" + short) or f.name.endswith(" " + short))
+    before = [f for f in full if f.start < pos and fits(f)]
+    if before:
+        return before[-1].name
+    after = [f for f in full if fits(f)]
+    names = {f.name for f in after}
+    return after[0].name if len(names) == 1 else None
+
+
+def _as_longer_name(p: PersonMention, full: list[PersonMention]) -> PersonMention:
+    """``ファン・ダイク氏`` after ``マリーケ・ファン・ダイク``: the last parts of a foreign name."""
+    if "・" not in p.name:
+        return p
+    longer = [f for f in full if f.name != p.name and f.name.endswith("・" + p.name)]
+    return replace(p, name=longer[0].name) if len({f.name for f in longer}) == 1 else p
+
+
+def _only_given_name(analysis: Analysis, s: int, e: int) -> bool:
+    toks = analysis.tokens_in(s, e)
+    return bool(toks) and all(_is_given_token(t) for t in toks)
+
+
+def name_in_span(text: str, start: int, end: int) -> PersonMention | None:
+    """A person mention for a table cell or list field that holds just a name (and maybe its
+    reading in brackets): ``桑原　一樹``, ``李 明華（り めいか）``, ``トーマス・グリーン``."""
+    while start < end and text[start] in _SPACES:
+        start += 1
+    reading = None
+    m = _READING.search(text, start, end)
+    if m:
+        reading = _to_katakana(re.sub(r"[ \u3000・]", "", m.group(1)))
+        end = m.start()
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    raw = text[start:end]
+    if not raw or len(raw) > 12:
+        return None
+    if not (_SPACED_NAME.fullmatch(raw) or re.fullmatch(rf"[{_KANJI}]{{2,5}}", raw) or
+            re.fullmatch(_KANA_NAME.pattern, raw) and "・" in raw or _LATIN_NAME.fullmatch(raw)):
+        return None
+    if lexicons.title_pattern().search(raw):
+        return None
+    return PersonMention(start, end, raw, normalize_name(raw), reading)

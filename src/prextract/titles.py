@@ -1,0 +1,77 @@
+"""Title mentions: the posts of the title lexicon and their compounds (代表取締役社長執行役員,
+経営企画部長), without the body written before a department word and never inside another word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from . import lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    start: int
+    end: int
+    text: str
+
+
+_KATA = "\u30A1-\u30FA\u30FC"
+
+
+def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMention]:
+    """Title mentions: lexicon posts and their compounds, and department heads (経営企画部長).
+
+    A department part never swallows the body before it: ``当社経営企画部長`` gives
+    ``経営企画部長`` (当社 is an organisation mention), ``潮見市環境部長`` gives ``環境部長``.
+    """
+    skip = list(skip)
+    out = []
+    for m in lexicons.title_pattern().finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        start = m.start() + _body_prefix_length(m.group())
+        if start >= m.end() or _inside_word(text, start, m.end()):
+            continue
+        if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
+                not lexicons.title_pattern().match(text, m.end()):
+            continue        # 取締役会, 代表者, 経営陣: the title begins another word
+        out.append(TitleMention(start, m.end(), text[start:m.end()]))
+    return out
+
+
+_WORD_CHAR = {"kata": re.compile(rf"[{_KATA}・]"), "latin": re.compile(r"[A-Za-z0-9]")}
+
+
+def _script(ch: str) -> str | None:
+    if re.match(rf"[{_KATA}]", ch):
+        return "kata"
+    if re.match(r"[A-Za-z]", ch):
+        return "latin"
+    return None
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A katakana or Latin title glued to more of its script is part of another word
+    (パートナー in エムズ・パートナーズ, CEO in CEOs)."""
+    first, last = _script(text[start]), _script(text[end - 1])
+    if first and start > 0 and _WORD_CHAR[first].match(text[start - 1]):
+        return True
+    return bool(last and end < len(text) and _WORD_CHAR[last].match(text[end]) and text[end] != "・")
+
+
+def _body_prefix_length(title: str) -> int:
+    """How many leading characters of a matched title name a body rather than the post."""
+    if title in lexicons.titles():
+        return 0
+    best = 0
+    for word in lexicons.org_anaphora():
+        if title.startswith(word) and len(title) > len(word) + 1:
+            best = max(best, len(word))
+    # a place or body ending before a department word: 潮見市|環境部長, 東都大学|医学部長
+    for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)", title):
+        rest = title[m.end():]
+        if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
+            best = max(best, m.end())
+    return best
