@@ -105,3 +105,22 @@ def test_a_renewal_period_is_not_the_term(extractor):
 def test_talk_in_a_quote_is_no_agreement(extractor):
     text = "当社代表取締役の青葉太一は、「北斗市との協業をさらに深めてまいります」と述べています。"
     assert not [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
+
+
+def test_both_companies_as_the_actor(extractor):
+    text = ("株式会社あおば電機（以下「あおば電機」）は、北斗ガス株式会社と合弁会社を設立します。"
+            "両社は2023年2月に再生可能エネルギー分野での業務提携に関する覚書を締結し、事業化の検討を進めてきました。"
+            "北斗ガス株式会社は地域の都市ガス事業者です。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert set(e.parties) == {"株式会社あおば電機", "北斗ガス株式会社"}
+    assert (e.date, e.status, e.agreement_kind) == ("2023-02", "done", "mou")
+
+
+def test_schedule_rows_of_the_pair(extractor):
+    text = ("株式会社あおば電機（以下「あおば電機」）と北斗ガス株式会社（以下「北斗ガス」）は、資本業務提携に向けた協議を開始しました。\n"
+            "3．日程\n"
+            "　最終契約締結（両社）　　　2025年2月（予定）\n"
+            "　取締役会決議（両社）　　　2024年9月2日\n")
+    events = [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
+    assert [(e.date, e.status) for e in events] == [("2025-02", "planned")]
+    assert set(events[0].parties) == {"株式会社あおば電機", "北斗ガス株式会社"}

@@ -29,6 +29,13 @@ _DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
 _ORDINAL = re.compile(r"([0-9０-９]+)\s*(?:例目|件目|番目|社目|団体目|校目|自治体目|か所目|カ所目|ヶ所目|拠点目)")
 _FIRST = re.compile(r"初めて|はじめて|初の|初となる")
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
+_BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
+# a row of a schedule table: what happens (with 両社 in brackets), a wide gap, then when
+_SCHEDULE_ROW = re.compile(r"^[\s\u3000・■●]*\S{2,30}?(?:[（(](?:両社|両者|[^）)]{1,20})[）)])?[\s\u3000]{2,}")
+_CLAUSE_BREAK = re.compile(r"[、。]")
+_WEAK_AS_VERB = re.compile(r"(?:契約)?(?:し|する|した|して|いた|いたし|を(?:締結|結)|契約を|の(?:覚書|契約|協定)を)")
+_WEAK_AS_PLAN = re.compile(r"(?:に向け|について(?:も)?(?:検討|協議)|の(?:検討|協議)|を(?:検討|目指))")
+_OTHER_EVENT = re.compile(r"合併|統合|株式交換|株式移転|買収|取得|譲渡|分割")
 _REPORTING = re.compile(r"(?:と|を|ことを)(?:発表|公表|明らかに)|が報じ|と報じ")
 _ANNOUNCEMENT_DATE_BEFORE = re.compile(r"(?:は|が)\s*$")
 # 1年ごと, 1年間更新: a period of renewal, not the agreement's term
@@ -72,6 +79,10 @@ def _agreement_triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alternation(words: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
     return alternation(strong), alternation(weak)
+
+
+def _is_weak(trigger: str) -> bool:
+    return bool(_agreement_triggers()[1].fullmatch(trigger))
 
 
 def find_trigger(sent: Sentence) -> re.Match[str] | None:
@@ -161,9 +172,32 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
     trig_pos = sent.start + trigger.start()
     mentions = [o for o in ctx.orgs if sent.start <= o.start and o.end <= sent.end
                 and depths[o.start - sent.start] == 0 and o.start < trig_pos]
+    # the status speaks of the trigger's own clause: 締結し、…検討を進めて is a done signing
+    clause_end = _CLAUSE_BREAK.search(text, trigger.end() + sent.start, sent.end)
+    status = status_of(text[trig_pos:clause_end.start() if clause_end else sent.end])
+    if _is_weak(trigger.group()):
+        # 提携 is a verb (提携しました) or a plan's object (提携に向けた協議, 提携について検討);
+        # as a plain noun (今般の提携は…) it states nothing
+        after = text[sent.start + trigger.end():sent.start + trigger.end() + 12]
+        if _WEAK_AS_PLAN.match(after):
+            status = "planned"
+        elif not _WEAK_AS_VERB.match(after):
+            return []
+    both = _BOTH.search(text, sent.start, trig_pos)
+    row = _SCHEDULE_ROW.match(sent.text)
+    if row and (not re.search(r"(?:締結|調印|署名)\S{0,2}$", _row_label(row)) or _OTHER_EVENT.search(_row_label(row))):
+        row = None  # a row about a board meeting or a merger's steps is no agreement of its own
+    if (both or row) and not _partners(ctx, [o for o in mentions if not _TOPIC_MARK.match(text, _after_bracket(text, o.end))]):
+        # 両社は…締結し / a schedule row 基本合意書締結（両社） 2024年9月2日: the release's own pair
+        pair = _pair(ctx)
+        if pair is None:
+            return []
+        date = _sentence_date(ctx, sent, trig_pos) if not row else _row_date(ctx, sent, row)
+        if row and "予定" in sent.text[row.end():]:
+            status = "planned"
+        return [_Draft(kind, pair[0], (pair[1],), date, sent, status, 0.75)]
     if not mentions:
         return []
-    status = status_of(text[trig_pos:sent.end])
     actor = None
     for o in mentions:
         if _TOPIC_MARK.match(text, _after_bracket(text, o.end)) and not _PARTNER_MARK.match(text, _after_bracket(text, o.end)):
@@ -190,6 +224,24 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
     if len(partners) > 1 and _PAST_LISTING.search(sent.text):
         return [_Draft(kind, actor_name, (p,), date, sent, status, confidence - 0.1) for p in partners]
     return [_Draft(kind, actor_name, tuple(partners), date, sent, status, confidence)]
+
+
+def _pair(ctx: _Context) -> tuple[str, str] | None:
+    """The two bodies a release is about: the issuer and the body named most often besides it."""
+    counts = sorted(ctx.index.organizations, key=lambda o: -len(o.mentions))
+    first = ctx.issuer_name or (counts[0].name if counts else None)
+    second = next((o.name for o in counts if o.name != first), None)
+    return (first, second) if first and second else None
+
+
+def _row_label(row: re.Match[str]) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", row.group()).strip(" \u3000・■●")
+
+
+def _row_date(ctx: _Context, sent: Sentence, row: re.Match[str]) -> str | None:
+    d = next((d for d in ctx.dates if sent.start + row.end() <= d.start < sent.end and d.value
+              and d.kind in ("date", "datetime")), None)
+    return d.value if d is not None else None
 
 
 def _partners(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
@@ -294,7 +346,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     statement joins a dated one; two different dates stay two events."""
     out: list[_Draft] = []
     for d in drafts:
-        same = [o for o in out if set(o.partners) == set(d.partners) and o.status == d.status]
+        same = [o for o in out if _party_set(o) == _party_set(d) and o.status == d.status]
         target = None
         for o in same:
             if o.date is None or d.date is None or o.date == d.date:
@@ -312,6 +364,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             listed=target.listed and d.listed)
         out[out.index(target)] = merged
     return out
+
+
+def _party_set(d: _Draft) -> frozenset[str]:
+    """Who signed, whichever side the sentence made the actor (AはBと / BはAと)."""
+    return frozenset(d.partners) | ({d.actor} if d.actor else set())
 
 
 def _better_kind(a: str | None, b: str | None) -> str | None:
