@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .errors import AnalysisError, ModelError
+from .ner_model import NerSpan, entities_of, prefixed
 
 MODEL_NAME = "ja_ginza"
 # SudachiPy rejects longer input; keep a margin for its own bookkeeping.
@@ -184,13 +185,25 @@ def analyse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysi
             docs = list(nlp.pipe((p for _, p in pieces), batch_size=batch_size))
         except Exception as exc:  # spaCy/Sudachi errors are not typed; report them as analysis errors
             raise AnalysisError(f"GiNZA failed on the text: {type(exc).__name__}: {exc}") from exc
-        yield _build(text, [(offset, doc) for (offset, _), doc in zip(pieces, docs)])
+        prx_spans = _prx_entities(docs)
+        yield _build(text, [(offset, doc) for (offset, _), doc in zip(pieces, docs)], prx_spans)
 
 
-def _build(text: str, docs) -> Analysis:
+def _prx_entities(docs) -> list[list[NerSpan]]:
+    """prextract's own NER (models/ner/, labels prx:PERSON, prx:ORGANIZATION, prx:LOCATION) on
+    the Docs ja_ginza has just made: it reads their tensors and tokens, no second parse."""
+    try:
+        return entities_of(docs)
+    except ModelError:
+        raise
+    except Exception as exc:  # thinc/spaCy errors are not typed; report them as analysis errors
+        raise AnalysisError(f"prextract's NER failed on the text: {type(exc).__name__}: {exc}") from exc
+
+
+def _build(text: str, docs, prx_spans: list[list[NerSpan]] | None = None) -> Analysis:
     tokens: list[Token] = []
     entities: list[Entity] = []
-    for offset, doc in docs:
+    for k, (offset, doc) in enumerate(docs):
         first = len(tokens)
         bunsetu_heads = _bunsetu_starts(doc)
         ent_of = {}
@@ -199,6 +212,9 @@ def _build(text: str, docs) -> Analysis:
                                    text[offset + ent.start_char: offset + ent.end_char]))
             for t in ent:
                 ent_of[t.i] = ent.label_
+        for span in (prx_spans[k] if prx_spans else ()):
+            entities.append(Entity(offset + span.start, offset + span.end, prefixed(span.label),
+                                   text[offset + span.start: offset + span.end]))
         for t in doc:
             if t.is_space:
                 continue
@@ -210,6 +226,7 @@ def _build(text: str, docs) -> Analysis:
                 bunsetu_start=t.i in bunsetu_heads))
         # token indices in this doc count whitespace tokens; remap heads to the kept tokens
         _remap_heads(tokens, first, doc)
+    entities.sort(key=lambda e: e.start)  # stable: GiNZA's entities keep their order
     return Analysis(text, tuple(tokens), tuple(entities), tuple(split_sentences(text)))
 
 

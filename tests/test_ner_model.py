@@ -1,0 +1,186 @@
+"""prextract's trained NER component (models/ner/): loading, the shadow Doc it reads, and the
+prx:* entities it adds to an Analysis without touching GiNZA's own."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from prextract import ner_model
+from prextract.errors import ModelError
+
+RELEASE = (
+    "株式会社みなと精機（本社：大阪府大阪市、代表取締役社長：高橋健一）は、"
+    "国立大学法人東北大学と共同研究契約を締結しました。\n"
+    "当社取締役の佐藤美咲は「地域の製造業に新しい技術を届けたい」と述べています。"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from prextract.analyse import load_nlp
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return ner_model.load_recognizer()
+
+
+def test_meta_pins_versions_and_names_its_data(recognizer):
+    meta = recognizer.meta
+    assert set(meta["labels"]) == set(ner_model.LABELS)
+    assert meta["requires"]["ja_ginza"]
+    assert meta["requires"]["spacy"] and meta["requires"]["thinc"]
+    assert meta["training"]["data_license"] == "CC-BY-SA-3.0"
+    assert "int(curid) % 5 != 0" in meta["training"]["data"]  # never the test split
+
+
+def test_model_is_small():
+    path = ner_model._model_path()
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size < 30 * 1024 * 1024
+
+
+def test_shadow_doc_keeps_words_and_tensor_but_no_entities(nlp):
+    doc = nlp("三井不動産の山田太郎社長が東京都で会見した。")
+    assert len(doc.ents) > 0
+    shadow = ner_model.shadow_doc(doc)
+    assert [t.text for t in shadow] == [t.text for t in doc]
+    assert shadow.text == doc.text
+    assert shadow.tensor.shape == doc.tensor.shape
+    assert len(shadow.ents) == 0
+    features = shadow.user_data[ner_model.FEATURES_KEY]
+    assert features.shape == (len(doc), len(ner_model.FEATURE_NAMES))
+    assert features.dtype.name == "uint64"
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("トヨタ", "k"), ("自動車", "K"), ("トヨタ自動車", "kK"), ("ABCホールディングス", "Ak"),
+    ("iPhone", "aAa"), ("2025年", "dK"), ("すぐに", "h"), ("佐々木", "K"), ("Ｎ・Ｔ", "AkA"),  # ・ is in the Katakana block
+    ("一二三四五", "K"), ("aB1cあ", "aAda"),
+])
+def test_char_classes(text, classes):
+    assert ner_model.char_classes(text) == classes
+
+
+def test_token_features_carry_ginza_ene_labels(nlp):
+    doc = nlp("山田太郎は大阪府に住んでいる。")
+    rows = ner_model.token_features(doc)
+    ene = [r[ner_model.FEATURE_NAMES.index("ene")] for r in rows]
+    assert any(v.startswith("B-") for v in ene) and "O" in ene
+
+
+def test_recognizer_finds_people_organisations_and_places(nlp, recognizer):
+    doc = nlp("山田太郎氏は2019年に株式会社日立製作所へ入社し、現在は大阪府に住んでいる。")
+    found = {(doc.text[s.start:s.end], s.label) for s in recognizer.find([doc])[0]}
+    assert ("山田太郎", "PERSON") in found
+    assert ("株式会社日立製作所", "ORGANIZATION") in found
+    assert ("大阪府", "LOCATION") in found
+
+
+def test_spans_are_character_offsets_on_token_boundaries(nlp, recognizer):
+    docs = list(nlp.pipe([RELEASE, "本日は晴天なり。"]))
+    for doc, spans in zip(docs, ner_model.entities_of(docs, recognizer)):
+        for s in spans:
+            assert 0 <= s.start < s.end <= len(doc.text)
+            assert doc.char_span(s.start, s.end) is not None
+            assert s.label in ner_model.LABELS
+
+
+def test_ginza_entities_stay_intact(nlp, recognizer):
+    doc = nlp(RELEASE)
+    before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    recognizer.find([doc])
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == before
+
+
+def test_analysis_carries_prx_entities_beside_ginza_ones(nlp):
+    from prextract.analyse import analyse
+
+    analysis = analyse(RELEASE)
+    prx = [e for e in analysis.entities if e.label.startswith(ner_model.LABEL_PREFIX)]
+    ginza = [e for e in analysis.entities if not e.label.startswith(ner_model.LABEL_PREFIX)]
+    assert {e.label for e in prx} <= {ner_model.prefixed(label) for label in ner_model.LABELS}
+    assert prx, "the component found nothing in a release with a company, a university and people"
+    for e in analysis.entities:
+        assert RELEASE[e.start:e.end] == e.text
+    assert [(e.start, e.end, e.label) for e in ginza] == \
+        [(e.start_char, e.end_char, e.label_) for e in nlp(RELEASE).ents]
+    assert [e.start for e in analysis.entities] == sorted(e.start for e in analysis.entities)
+
+
+def test_offsets_of_later_pieces_are_shifted(nlp, recognizer):
+    from prextract.analyse import _build
+
+    first, second = "本日は晴天なり。\n", "山田太郎氏は大阪府に住んでいる。"
+    docs = [(0, nlp(first)), (len(first), nlp(second))]
+    spans = [recognizer.find([d])[0] for _, d in docs]
+    analysis = _build(first + second, docs, spans)
+    prx = [e for e in analysis.entities if e.label.startswith(ner_model.LABEL_PREFIX)]
+    assert prx and all(e.start >= len(first) for e in prx)
+    assert all((first + second)[e.start:e.end] == e.text for e in prx)
+
+
+def test_empty_doc_gives_no_entities(nlp, recognizer):
+    assert recognizer.find([nlp("")]) == [[]]
+    assert recognizer.find([]) == []
+
+
+def test_missing_model_is_a_model_error(nlp, tmp_path):
+    with pytest.raises(ModelError):
+        ner_model.load_recognizer_from(nlp, tmp_path)
+
+
+def test_model_for_another_ja_ginza_is_refused(nlp, tmp_path):
+    copy = tmp_path / "ner"
+    shutil.copytree(ner_model._model_path(), copy)
+    meta = json.loads((copy / ner_model.META_FILE).read_text(encoding="utf-8"))
+    meta["requires"]["ja_ginza"] = "0.0.1"
+    (copy / ner_model.META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="ja_ginza"):
+        ner_model.load_recognizer_from(nlp, copy)
+
+
+def test_doc_without_tensor_is_refused(nlp, recognizer):
+    doc = nlp.make_doc("山田太郎氏は大阪府に住んでいる。")  # tokenizer only: no tok2vec tensor
+    with pytest.raises(ValueError, match="tensor"):
+        recognizer.find([doc])
+
+
+def test_synthetic_release_sentences_have_consistent_gold():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from train_ner import synthetic_items
+
+    items = synthetic_items(200, seed=3)
+    assert len({it.text for it in items}) > 150  # varied, not one sentence repeated
+    for it in items:
+        spans = sorted(it.gold)
+        assert spans, it.text
+        for (s, e, label), nxt in zip(spans, spans[1:] + [None]):
+            name = it.text[s:e]
+            assert name and name == name.strip(), it.text
+            assert label in ner_model.LABELS
+            assert nxt is None or e <= nxt[0], f"overlapping spans in {it.text}"
+    assert synthetic_items(20, seed=3)[5].text == items[5].text  # seeded: reproducible
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("BIOCOM(", "BIOCOM"),
+    ("Oxford University Innovation(OUI)", "Oxford University Innovation"),
+    ("Eurobiomed（ユーロバイオメッド", "Eurobiomed"),
+    ("三井不動産(株)", "三井不動産(株)"),
+    ("（株）東雲精機", "（株）東雲精機"),
+    ("「みなと精機」", "みなと精機"),
+    ("ユーロ）", "ユーロ"),
+    ("Helix Ventures Co., Ltd.", "Helix Ventures Co., Ltd."),
+    ("、", None),
+])
+def test_trim_span(name, kept):
+    text = "前置き" + name + "後書き"
+    cut = ner_model.trim_span(text, 3, 3 + len(name))
+    assert (text[cut[0]:cut[1]] if cut else None) == kept
