@@ -28,12 +28,14 @@ ORG_LABELS = {
     "Political_Party": "other", "Political_Organization_Other": "other",
     "Organization_Other": "other", "Show_Organization": "other", "Military": "government",
     "Sports_Organization_Other": "other", "Pro_Sports_Organization": "other",
+    # prextract's own NER (models/ner), trained on Wikipedia sentences and release-like ones
+    "prx:ORGANIZATION": "other",
 }
 PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
-SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "ner": 6,
-               "headline": 7}
+SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "prx": 6,
+               "ner": 7, "headline": 8}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
 _BAD_INSIDE = re.compile(r"[、。,，:：;；「」『』【】\n]")
@@ -103,6 +105,10 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
         candidates.extend(_from_headline(analysis, headline))
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans)]
+    # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
+    # places, lexicon): where it overlaps one of those, the rule wins
+    ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
+    kept = [c for c in kept if c.source != "prx" or not any(r.start < c.end and c.start < r.end for r in ruled)]
     return settle_overlaps(kept)
 
 
@@ -337,6 +343,12 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
             continue
+        source = "prx" if ent.label.startswith("prx:") else "ner"
+        # the trained NER (Wikipedia-trained) fixes boundaries where GiNZA also sees a body
+        # there; on its own it reads too many release words (製品名, 価格) as organisations
+        if source == "prx" and not any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
+                                       and not e.label.startswith("prx:") for e in analysis.entities):
+            continue
         start, end = ent.start, ent.end
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
         # katakana, Latin or proper-noun words of the same noun chunk right before it
@@ -356,7 +368,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         name = text[start:end]
         if not name or _BAD_INSIDE.search(name) or _PLACE_NAME.fullmatch(name):
             continue  # prefectures and cities are bodies only when they act: see _from_places
-        out.append(OrgMention(start, end, name, _kind_from_name(name) or kind, "ner"))
+        out.append(OrgMention(start, end, name, _kind_from_name(name) or kind, source))
     return out
 
 
@@ -484,7 +496,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # BWT-207: a product code
     if _MEDIA.search(name) and _CITED.match(text, m.end):
         return False  # 日本経済新聞によると: a source cited, not a party
-    if m.source in ("ner", "suffix", "title_prefix") and _is_address_name(name):
+    if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
     if _VENUE_LABEL.search(text[line_start:m.start]) and m.source != "legal":
@@ -497,9 +509,9 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
             return False  # a list of bodies read as one
     if len(name) < 2 or name in lexicons.org_generic_words():
         return False
-    if m.source in ("ner", "suffix") and lexicons.org_generic_heads().search(name) and not _legal_form_match(name):
+    if m.source in ("ner", "prx", "suffix") and lexicons.org_generic_heads().search(name) and not _legal_form_match(name):
         return False
-    if m.source in ("ner", "suffix", "title_prefix") and not _legal_form_match(name):
+    if m.source in ("ner", "prx", "suffix", "title_prefix") and not _legal_form_match(name):
         toks = analysis.tokens_in(m.start, m.end)
         dept = lexicons.department_words().search(name)
         # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)

@@ -66,6 +66,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates: list[tuple[int, int, int]] = []      # (start, end, FULL / SHORT / AGREED)
     candidates += _names_from_tokens(analysis)
     candidates += _names_from_entities(analysis)
+    candidates += _names_from_trained_ner(analysis)
     candidates += _names_before_honorifics(analysis, honorific_at)
     candidates += _names_after_titles(analysis, titles)
     candidates += _foreign_names(analysis, titles, honorific_at)
@@ -276,6 +277,21 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
     if t.text in lexicons.honorifics() or lexicons.title_pattern().match(text, t.start):
         return False
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
+
+
+def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """prextract's own NER (models/ner) proposes full names; one is taken where the dictionary
+    agrees: two or more words with a 人名 word among them, or a katakana name written with ・.
+    (Trained on Wikipedia, it alone reads too many release words as names.)"""
+    out = []
+    for ent in analysis.entities:
+        if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
+            continue
+        toks = analysis.tokens_in(ent.start, ent.end)
+        if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
+                re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text):
+            out.append((ent.start, ent.end, FULL))
+    return out
 
 
 def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
