@@ -124,3 +124,10 @@ def test_schedule_rows_of_the_pair(extractor):
     events = [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
     assert [(e.date, e.status) for e in events] == [("2025-02", "planned")]
     assert set(events[0].parties) == {"株式会社あおば電機", "北斗ガス株式会社"}
+
+
+def test_scope_items_listed_with_circled_numbers(extractor):
+    text = ("株式会社あおば電機は、6月3日、北斗市と包括連携協定を締結しました。"
+            "本協定により、①防災に関すること、②環境学習に関すること、③地域産業の振興などにおいて連携します。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.attribute("scope") == ("防災に関すること", "環境学習に関すること", "地域産業の振興")

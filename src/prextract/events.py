@@ -33,6 +33,11 @@ _BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
 # a row of a schedule table: what happens (with 両社 in brackets), a wide gap, then when
 _SCHEDULE_ROW = re.compile(r"^[\s\u3000・■●]*\S{2,30}?(?:[（(](?:両社|両者|[^）)]{1,20})[）)])?[\s\u3000]{2,}")
 _CLAUSE_BREAK = re.compile(r"[、。]")
+_CIRCLED = re.compile(r"[①-⑳]")
+# one item: the circled number, then text up to the next number, a sentence end or a line end
+_CIRCLED_ITEM = re.compile(r"([①-⑳])\s*([^①-⑳。\n]+?)(?=[①-⑳]|。|\n|$)")
+# the last item of an inline list runs on into the sentence: ③相互の訪問などにおいて協力し合う
+_LIST_TAIL = re.compile(r"(?:など|等)(?:において|において|で|に|を|の)")
 _WEAK_AS_VERB = re.compile(r"(?:契約)?(?:し|する|した|して|いた|いたし|を(?:締結|結)|契約を|の(?:覚書|契約|協定)を)")
 _WEAK_AS_PLAN = re.compile(r"(?:に向け|について(?:も)?(?:検討|協議)|の(?:検討|協議)|を(?:検討|目指))")
 _OTHER_EVENT = re.compile(r"合併|統合|株式交換|株式移転|買収|取得|譲渡|分割")
@@ -60,6 +65,7 @@ class _Draft:
     duration: str | None = None
     ordinal: int | None = None
     listed: bool = False          # from a list of past agreements
+    scope: tuple[str, ...] = ()   # ①②③ areas of cooperation
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +304,29 @@ def _with_duration_and_ordinal(ctx: _Context, sentences: list[Sentence], main: _
                 duration = d.value
                 break
     date = main.date or _labelled_date(ctx)
-    return replace(main, date=date, duration=duration, ordinal=_ordinal(ctx, sentences, main))
+    return replace(main, date=date, duration=duration, ordinal=_ordinal(ctx, sentences, main),
+                   scope=_scope_items(ctx, main))
+
+
+def _scope_items(ctx: _Context, main: _Draft) -> tuple[str, ...]:
+    """The areas of cooperation a release lists with circled numbers (①…②…③…), inline or one per
+    line, in the agreement's sentence or the paragraphs after it, before the next list starts."""
+    start = main.sentence.start
+    window = ctx.text[start:start + 3000]
+    first = _CIRCLED.search(window)
+    if first is None:
+        return ()
+    items: list[str] = []
+    for m in _CIRCLED_ITEM.finditer(window, first.start()):
+        number = ord(m.group(1)) - ord("①") + 1
+        if number != len(items) + 1:
+            break  # a second list, or numbers out of order: stop at the first list
+        items.append(m.group(2).strip(" \u3000、，,。"))
+    if items:
+        tail = _LIST_TAIL.search(items[-1])
+        if tail:
+            items[-1] = items[-1][:tail.start()]
+    return tuple(i for i in items if i)
 
 
 def _labelled_date(ctx: _Context) -> str | None:
@@ -360,6 +388,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             kind=_better_kind(target.kind, d.kind),
             duration=target.duration or d.duration,
             ordinal=target.ordinal if target.ordinal is not None else d.ordinal,
+            scope=target.scope or d.scope,
             confidence=max(target.confidence, d.confidence),
             listed=target.listed and d.listed)
         out[out.index(target)] = merged
@@ -382,4 +411,5 @@ def _to_event(d: _Draft) -> Event:
     return Event(type="agreement", date=d.date, parties=parties,
                  evidence=Evidence(d.sentence.start, d.sentence.end, d.sentence.text),
                  confidence=d.confidence, status=d.status, agreement_kind=d.kind or "other",
-                 duration=d.duration, ordinal=d.ordinal)
+                 duration=d.duration, ordinal=d.ordinal,
+                 attributes=(("scope", d.scope),) if d.scope else ())
