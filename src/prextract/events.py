@@ -7,6 +7,12 @@ partners are the bodies marked by と and those listed with them (A、B及びC�
 past agreements by date (``2016年5月にA、2017年6月にB、…と…締結しており``) gives one event per
 partner with its own date. Duration and ordinal are read from the sentences that speak about the
 current agreement. Events that state the same agreement twice (headline and body) are merged.
+
+Confidence: 0.9 for a sentence that names the partner with と and has an actor (は/が, or the
+issuer by default); 0.85 for an agreement read from a dated list of past ones; 0.8 when one
+sentence lists several partners of past agreements (split into one event each); 0.75 when the
+parties come from 両社 or a schedule row (the release's pair, not named in the sentence); 0.7
+when no actor can be found. Merging keeps the highest.
 """
 from __future__ import annotations
 
