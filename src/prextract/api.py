@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .errors import PrextractError
 from .extractor import Extractor
-from .read import SourceText, iter_input_files, read_file
+from .read import SourceText, read_file
 from .records import Extraction
 
 
@@ -25,8 +24,21 @@ def extract(text: str, *, source: str | None = None,
 
     ``reference_date`` fills the year of partial dates (9月18日) when the text has no dateline of
     its own. Raises ``prextract.errors.EmptyInputError`` for an empty text.
+
+    Lone surrogates (``\\ud800``: not characters, a str can hold them but no encoding can write
+    them, and the parser refuses them) are read as U+FFFD; offsets are unchanged.
     """
+    if isinstance(text, str):
+        text = replace_lone_surrogates(text)
     return default_extractor().extract(text, source=source, reference_date=reference_date)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one character for one."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def source_meta(src: SourceText) -> dict[str, Any]:
@@ -75,23 +87,18 @@ def iter_folder(root: str | os.PathLike[str], *, encoding: str | None = None,
                 reference_date: _dt.date | str | None = None,
                 skip: Callable[[str], bool] | None = None) -> Iterator[Extraction | FileError]:
     """Extract every release under ``root``, yielding a document or a FileError per file, in
-    sorted order. ``source`` is the path relative to ``root`` (POSIX separators)."""
-    root = Path(root)
-    extractor = default_extractor()
-    for path in iter_input_files(root):
-        source = path.relative_to(root).as_posix() if root.is_dir() else path.name
-        if skip is not None and skip(source):
-            continue
-        stage = "read"
-        try:
-            src = read_file(path, encoding=encoding)
-            stage = "extract"
-            yield extractor.extract(src.text, source=source, reference_date=reference_date,
-                                    meta=source_meta(src))
-        except PrextractError as exc:
-            yield FileError(source, exc.stage, type(exc).__name__, str(exc))
-        except Exception as exc:  # a bug in one file's reading or extraction must not stop the run
-            yield FileError(source, stage, type(exc).__name__, str(exc) or repr(exc))
+    sorted order. ``source`` is the path relative to ``root`` (POSIX separators). Files go
+    through the NLP pipeline in batches; the folder is read as it goes, never all at once."""
+    from .runner import DEFAULT_CHUNK_SIZE, Options, chunks, extract_batch, work_items
+
+    options = Options(encoding=encoding, reference_date=_as_date(reference_date))
+    items = (item for item in work_items(root) if skip is None or not skip(item.source))
+    for chunk in chunks(items, DEFAULT_CHUNK_SIZE):
+        yield from extract_batch(chunk, options)
+
+
+def _as_date(value: _dt.date | str | None) -> _dt.date | None:
+    return _dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def extract_folder(root: str | os.PathLike[str], *, encoding: str | None = None,

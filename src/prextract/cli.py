@@ -23,6 +23,16 @@ def _formats(value: str) -> tuple[str, ...]:
     return items
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value!r}")
+    return jobs
+
+
 def _date(value: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(value)
@@ -46,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--encoding", default=None, help="force an input encoding (default: detect)")
     run.add_argument("--reference-date", type=_date, default=None, metavar="YYYY-MM-DD",
                      help="fills the year of partial dates when a release has no dateline")
-    run.add_argument("--resume", action="store_true", help="skip files already in OUT/records.jsonl")
+    run.add_argument("--resume", action="store_true",
+                     help="keep OUT/records.jsonl and skip files whose content is already in it")
+    run.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                     help="worker processes, one NLP pipeline each (default: the machine's cores)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     one = sub.add_parser("extract", help="print one release's prextract/1 JSON to stdout")
@@ -80,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"prextract: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("prextract: interrupted; finished documents are kept", file=sys.stderr)
+        print("prextract: interrupted; finished documents are kept (--resume goes on from there)",
+              file=sys.stderr)
         return 130
     return 2
 
@@ -99,31 +113,23 @@ def _extract_one(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .api import FileError, iter_folder
-    from .errors import InputError
-    from .output import OutputWriter
     from .read import iter_input_files
+    from .runner import limit_blas_threads, run_folder
 
-    if not args.input.exists():
-        raise InputError(f"{args.input}: no such file or folder")
-    total = sum(1 for _ in iter_input_files(args.input))
-    failed = 0
-    with OutputWriter(args.output, args.format, input_root=args.input, resume=args.resume) as writer:
-        done = writer.done_sources if args.resume else frozenset()
-        progress = _progress(total, quiet=args.quiet)
-        for item in iter_folder(args.input, encoding=args.encoding, reference_date=args.reference_date,
-                                skip=lambda s: s in done):
-            if isinstance(item, FileError):
-                failed += 1
-                writer.error(item.source, item.stage, item.error_type, item.message)
-            else:
-                writer.write(item.to_dict())
-            progress.update(1)
-        progress.update(len(done))
+    limit_blas_threads()  # before numpy loads: --jobs decides how many cores the run uses
+    total = sum(1 for _ in iter_input_files(args.input)) if args.input.exists() else 0
+    progress = _progress(total, quiet=args.quiet)
+    try:
+        summary = run_folder(args.input, args.output, formats=args.format, jobs=args.jobs,
+                             encoding=args.encoding, reference_date=args.reference_date,
+                             resume=args.resume, on_file=lambda _result: progress.update(1))
+    finally:
         progress.close()
-    print(f"prextract: {total - failed} of {total} files extracted into {args.output}"
-          + (f"; {failed} failed (see errors.csv)" if failed else ""), file=sys.stderr)
-    return 1 if failed else 0
+    done = summary.total - summary.failed
+    print(f"prextract: {done} of {summary.total} files extracted into {args.output}"
+          + (f" ({summary.skipped} already done)" if summary.skipped else "")
+          + (f"; {summary.failed} failed (see errors.csv)" if summary.failed else ""), file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 class _NoProgress:

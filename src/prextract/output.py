@@ -374,12 +374,17 @@ class OutputWriter:
     Use as a context manager; ``write(doc)`` per document, ``error(...)`` per failed file.
     ``input_root`` makes absolute ``source`` paths relative for the JSON file names.
     ``resume=True`` keeps an existing ``records.jsonl`` (dropping a cut last line) and appends;
-    ``done_sources`` then tells which inputs are finished. Otherwise the run starts afresh.
+    ``done_sources``, ``is_done(source, sha256)`` and ``record_with_hash(sha256)`` then tell
+    which inputs are finished. Otherwise the run starts afresh.
+    ``compact=True`` rewrites ``records.jsonl`` at close (atomically) sorted by source, one
+    document per source (the last one written), none for a source that failed in this run: a
+    run whose documents arrive in any order, or that resumed after a crash, ends the same.
     One writer per folder at a time.
     """
 
     def __init__(self, out_dir: str | os.PathLike[str], formats: Iterable[str] = FORMATS, *,
-                 input_root: str | os.PathLike[str] | None = None, resume: bool = False) -> None:
+                 input_root: str | os.PathLike[str] | None = None, resume: bool = False,
+                 compact: bool = False) -> None:
         self.formats = tuple(formats)
         unknown = set(self.formats) - set(FORMATS)
         if unknown:
@@ -387,6 +392,7 @@ class OutputWriter:
         self.out_dir = Path(out_dir)
         self.input_root = Path(input_root) if input_root is not None else None
         self.resume = resume
+        self.compact = compact
         # the documents stream to records.jsonl; without that format, to a hidden file the CSV
         # tables are built from and which is removed at close
         name = RECORDS_FILE if "jsonl" in self.formats else f"{_TEMP_PREFIX}records.partial.jsonl"
@@ -395,6 +401,9 @@ class OutputWriter:
         self._errors: list[dict[str, Any]] = []
         self._json_names: set[str] = set()
         self._done: set[str] = set()
+        self._done_keys: set[tuple[str | None, str | None]] = set()   # (source, sha256)
+        self._offset_of_hash: dict[str, int] = {}   # sha256 -> byte offset of its record
+        self._size = 0                              # bytes in the records file
         self._written = 0
         self._closed = False
 
@@ -409,10 +418,10 @@ class OutputWriter:
             self._remove_stale_temp_files()
             if self.resume and self.records_path.exists():
                 repair_jsonl(self.records_path)
-                for record in iter_records(self.records_path):
-                    if record.get("source") is not None:
-                        self._done.add(record["source"])
+                for offset, record in _iter_indexed_records(self.records_path):
+                    self._remember(record, offset)
                 self._handle = open(self.records_path, "a", encoding="utf-8", newline="")
+                self._size = self.records_path.stat().st_size
             else:
                 self._handle = open(self.records_path, "w", encoding="utf-8", newline="")
         except OSError as exc:
@@ -438,22 +447,52 @@ class OutputWriter:
         """Sources whose documents are in the records (from an earlier run when resuming)."""
         return frozenset(self._done)
 
-    # -- per document ---------------------------------------------------------------------
-    def write(self, doc: Mapping[str, Any]) -> None:
-        """Append ``doc`` to the records (durably) and write its JSON file."""
-        if self._handle is None:
-            self.open()
-        assert self._handle is not None
-        try:
-            append_jsonl(self._handle, doc)
-        except OSError as exc:
-            raise OutputError(f"{self.records_path}: cannot append ({exc.strerror or exc})") from exc
-        self._written += 1
+    def is_done(self, source: str | None, sha256: str | None) -> bool:
+        """Whether the records hold a document of ``source`` made from content ``sha256``."""
+        return (source, sha256) in self._done_keys
+
+    def record_with_hash(self, sha256: str) -> dict[str, Any] | None:
+        """A document already in the records that was made from content ``sha256``, or None."""
+        offset = self._offset_of_hash.get(sha256)
+        if offset is None:
+            return None
+        with open(self.records_path, "rb") as records:
+            records.seek(offset)
+            return json.loads(records.readline().decode("utf-8"))
+
+    def _remember(self, doc: Mapping[str, Any], offset: int) -> None:
         source = doc.get("source")
         if source is not None:
             self._done.add(source)
+        meta = doc.get("meta")
+        sha256 = meta.get("sha256") if isinstance(meta, Mapping) else None
+        self._done_keys.add((source, sha256))
+        if sha256 is not None:
+            self._offset_of_hash.setdefault(sha256, offset)
+
+    # -- per document ---------------------------------------------------------------------
+    def write(self, doc: Mapping[str, Any]) -> None:
+        """Write ``doc``'s JSON file, then append it to the records (durably).
+
+        In that order, a run killed between the two leaves a JSON file without its record, which
+        a resumed run writes again, never a record whose JSON file is missing.
+        """
+        if self._handle is None:
+            self.open()
+        assert self._handle is not None
+        source = doc.get("source")
         if "json" in self.formats:
             write_json(self.out_dir / JSON_DIR / self._json_name(source), doc)
+        line = _json_line(doc)
+        try:
+            self._handle.write(line)
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:
+            raise OutputError(f"{self.records_path}: cannot append ({exc.strerror or exc})") from exc
+        self._written += 1
+        self._remember(doc, self._size)
+        self._size += len(line.encode("utf-8"))
 
     def error(self, source: str | None, stage: str, error_type: str, message: str) -> None:
         """Record an input that could not be processed (a row of ``errors.csv``)."""
@@ -467,7 +506,7 @@ class OutputWriter:
     def _json_name(self, source: str | None) -> str:
         """``sub/a.html`` -> ``sub__a.html.json``: unique per input, the extension kept."""
         if source is None:
-            stem = f"document-{self._written:06d}"
+            stem = f"document-{self._written + 1:06d}"  # this document's number
         else:
             path = PurePath(source)
             if self.input_root is not None and path.is_absolute():
@@ -495,11 +534,35 @@ class OutputWriter:
         assert self._handle is not None
         self._handle.close()
         try:
+            if self.compact:
+                self._compact_records()
             if "csv" in self.formats:
                 self._write_tables()
         finally:
             if "jsonl" not in self.formats:
                 self.records_path.unlink(missing_ok=True)
+
+    def _compact_records(self) -> None:
+        """Rewrite the records sorted by source, the last document of each source only, none of
+        a source that failed in this run (see the class docstring); atomically."""
+        failed = {e["source"] for e in self._errors if e["source"] is not None}
+        last: dict[str, tuple[int, int]] = {}
+        unnamed: list[tuple[int, int]] = []
+        for seq, (offset, doc) in enumerate(_iter_indexed_records(self.records_path)):
+            source = doc.get("source")
+            if source is None:
+                unnamed.append((seq, offset))
+            elif source not in failed:
+                last[source] = (seq, offset)
+        order = [offset for _, (_, offset) in sorted(last.items())] + [offset for _, offset in unnamed]
+        try:
+            with open(self.records_path, "rb") as records, \
+                    atomic_open(self.records_path, encoding="utf-8", newline="") as handle:
+                for offset in order:
+                    records.seek(offset)
+                    handle.write(records.readline().decode("utf-8").rstrip("\n") + "\n")
+        except OSError as exc:
+            raise OutputError(f"{self.records_path}: cannot rewrite ({exc.strerror or exc})") from exc
 
     def _write_tables(self) -> None:
         # Pass 1: the order (by source) and the event columns, keeping only offsets in memory.

@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -567,8 +568,13 @@ def read_file(
     """Read one release file (.txt, .md, .markdown, .html, .htm, .xhtml) into a SourceText."""
     format = format_for_path(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # O_NONBLOCK: a FIFO named like a release must not block the run waiting for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: not a regular file (a folder, pipe, socket or device)")
+            size = info.st_size
             if max_bytes is not None and size > max_bytes:
                 raise InputTooLargeError(f"{path}: {size:,} bytes is more than the limit of {max_bytes:,} bytes")
             # read one byte past the limit so a file that grew since fstat is still caught
