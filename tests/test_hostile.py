@@ -105,8 +105,6 @@ def test_extract_survives_the_worst_cases(text, extractor):
 
 # Known gaps, kept strict so that a fix is noticed: two patterns backtrack quadratically over a
 # long run of one character class. Linear matching takes milliseconds here.
-@pytest.mark.xfail(strict=True, reason="dates.py blocked-span pattern (e-mail and file-name "
-                   "alternatives) rescans a run of ASCII letters from every position: O(n^2)")
 def test_dates_are_linear_on_a_long_run_of_letters():
     import time
     start = time.perf_counter()
@@ -114,8 +112,6 @@ def test_dates_are_linear_on_a_long_run_of_letters():
     assert time.perf_counter() - start < 0.25
 
 
-@pytest.mark.xfail(strict=True, reason="money.py _AMOUNT: two adjacent quantifiers over digits "
-                   "backtrack over every split of a long digit run: O(n^2)")
 def test_money_is_linear_on_a_long_run_of_digits():
     import time
     start = time.perf_counter()

@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from prextract import runner
 from prextract.cli import main
@@ -286,8 +285,6 @@ def test_killed_midway_then_resumed_every_file_exactly_once(tmp_path, extractor)
     assert not [p for p in out.rglob("*") if p.name.startswith(".prextract-")]  # no temp files left
 
 
-@pytest.mark.xfail(strict=True, reason="events.py _ROW_START ((?m)^[\\s…]*) lets \\s cross line ends: "
-                   "from every line start of a run of blank lines it rescans the whole run, O(n^2)")
 def test_blank_lines_after_an_agreement_cost_linear_time(extractor):
     extractor.extract("株式会社あおば電機は北斗市と包括連携協定を締結しました。")  # the model is warm
     text = "株式会社あおば電機は北斗市と包括連携協定を締結しました。\n" + "\n" * 10_000
@@ -334,8 +331,6 @@ def test_width_and_radical_variants_give_the_same_records(extractor):
     assert variant["events"] and variant["dates"][1]["text"] == "３\u2f4928\u2f47"  # as written
 
 
-@pytest.mark.xfail(strict=True, reason="extractor.find_title: _DATE_ONLY_LINE is matched on the raw "
-                   "line, so a dateline written with ⽉⽇ is taken for the headline")
 def test_a_dateline_written_with_radicals_is_no_title(extractor):
     assert extractor.extract(_VARIANT).title == extractor.extract(_PLAIN).title
 

@@ -51,7 +51,8 @@ _REPORTING = re.compile(r"(?:と|を|ことを)(?:発表|公表|明らかに)|�
 _ANNOUNCEMENT_DATE_BEFORE = re.compile(r"(?:は|が)\s*$")
 # 1年ごと, 1年間更新: a period of renewal, not the agreement's term
 _EVERY = re.compile(r"(?:ごと|毎|おき|ずつ|更新|延長|自動更新)")
-_ROW_START = r"(?m)^[\s\u3000・■●◆◇○（(0-9０-９)）.．]*"
+# within the line only: \s would cross line ends and rescan a run of blank lines from every start
+_ROW_START = r"(?m)^[ \t\u3000・■●◆◇○（(0-9０-９)）.．]*"
 _DATE_LABEL = re.compile(_ROW_START + r"(?:協定|契約|覚書)?(?:締結日|調印日|締結日時|調印日時)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
 # 日時 / 日程 rows count under a heading of the signing (1 締結式 / （1）日時 令和6年6月20日)
 _WHEN_LABEL = re.compile(_ROW_START + r"(?:日時|日程|日付)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")

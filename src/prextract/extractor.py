@@ -18,6 +18,7 @@ from .event_types import extract_events
 from .events import extract_agreements
 from .personnel import extract_personnel
 from .money import extract_money
+from .normalize import fold
 from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
 from .people import RoleLink, link_roles
 from .person_names import PersonMention, find_person_mentions
@@ -101,7 +102,8 @@ def find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None
         line = m.group().strip(" \u3000\t")
         if not line or any(s <= m.start() < e for s, e in skip):
             continue
-        if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(line) or len(line) < 6 or _SENDER_LINE.match(line):
+        folded = fold(line).text  # a dateline written with radicals (2024年4⽉1⽇) is still one
+        if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(folded) or len(line) < 6 or _SENDER_LINE.match(line):
             continue
         if _NAME_ONLY_LINE.match(line) and lexicons.legal_form_pattern().search(line):
             continue

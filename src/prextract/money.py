@@ -36,7 +36,9 @@ from prextract.resources import load_tsv
 
 __all__ = ["extract_money"]
 
-_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千])[\d,.〇一二三四五六七八九十百千万億兆]*"
+# the tail after the leading number starts with a separator or a kanji numeral, so a long run of
+# digits is read one way only (no backtracking over every split of it)
+_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千])(?:[,.〇一二三四五六七八九十百千万億兆][\d,.〇一二三四五六七八九十百千万億兆]*)?"
 # 円 that begins a word of its own after a number (円滑, 円形 …) is not the currency
 _NOT_YEN = "(?!滑|形|周|陣|盤|卓|熟|柱|満|環|錐|筒|弧)"
 _URL = re.compile(r"https?://[!-~]+|www\.[!-~]+")
