@@ -120,3 +120,18 @@ def test_evaluate_command(tmp_path, capsys, extractor):
     report = json.loads(capsys.readouterr().out)
     assert report["fields"]["events"]["f1"] == 1.0
     assert report["fields"]["organizations"]["f1"] == 1.0
+
+
+def test_run_with_workbook_and_report(tmp_path, extractor):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "--format", "json,xlsx", "--report", "--quiet", "--jobs", "1"]) == 0
+    import pandas as pd
+    events = pd.read_excel(out / "records.xlsx", sheet_name="events")
+    assert (events["type"] == "agreement").any()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "北斗市" in html and "<svg" in html
+    assert main(["report", str(out), "-o", str(tmp_path / "again.html")]) == 0
+    assert (tmp_path / "again.html").exists()

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from . import __version__
 
-FORMATS = ("csv", "jsonl", "json")
+FORMATS = ("csv", "jsonl", "json", "xlsx")
+#: the formats a run writes by default; xlsx on request
+DEFAULT_FORMATS = ("csv", "jsonl", "json")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -51,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="extract every release in a folder into OUT (JSONL, JSON, CSV)")
     run.add_argument("input", type=Path, metavar="DIR", help="folder of .txt/.md/.html releases (searched recursively)")
     run.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="output folder")
-    run.add_argument("--format", type=_formats, default=FORMATS, metavar="LIST",
-                     help="comma-separated outputs: csv,jsonl,json (default: all)")
+    run.add_argument("--format", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
+                     help="comma-separated outputs: csv,jsonl,json,xlsx (default: csv,jsonl,json)")
+    run.add_argument("--report", action="store_true", help="also write OUT/report.html, the review report")
     run.add_argument("--encoding", default=None, help="force an input encoding (default: detect)")
     run.add_argument("--reference-date", type=_date, default=None, metavar="YYYY-MM-DD",
                      help="fills the year of partial dates when a release has no dateline")
@@ -61,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                      help="worker processes, one NLP pipeline each (default: the machine's cores)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    rep = sub.add_parser("report", help="write the offline HTML review report of a run's output")
+    rep.add_argument("out", type=Path, metavar="OUT", help="the output folder of a run")
+    rep.add_argument("-o", "--output", type=Path, default=None, metavar="HTML",
+                     help="where to write it (default: OUT/report.html)")
+    rep.add_argument("--input", type=Path, default=None, metavar="DIR",
+                     help="the releases' folder, if it moved since the run (default: OUT/run.json)")
 
     one = sub.add_parser("extract", help="print one release's prextract/1 JSON to stdout")
     one.add_argument("file", metavar="FILE", help="a .txt/.md/.html release, or - for standard input")
@@ -84,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         if args.command == "extract":
             return _extract_one(args)
+        if args.command == "report":
+            from .report import write_report
+            path = write_report(args.out, args.output, input_dir=args.input)
+            print(f"prextract: report written to {path}", file=sys.stderr)
+            return 0
         if args.command == "evaluate":
             from .evaluate import main as evaluate_main
             flags = [f"--{name.replace('_', '-')}" for name in ("per_doc", "json", "by_type") if getattr(args, name)]
@@ -119,12 +134,23 @@ def _run(args: argparse.Namespace) -> int:
     limit_blas_threads()  # before numpy loads: --jobs decides how many cores the run uses
     total = sum(1 for _ in iter_input_files(args.input)) if args.input.exists() else 0
     progress = _progress(total, quiet=args.quiet)
+    # the workbook and the report are built from records.jsonl and errors.csv
+    formats = [f for f in args.format if f != "xlsx"]
+    if "xlsx" in args.format or args.report:
+        formats += [f for f in ("jsonl", "csv") if f not in formats]
     try:
-        summary = run_folder(args.input, args.output, formats=args.format, jobs=args.jobs,
+        summary = run_folder(args.input, args.output, formats=tuple(formats), jobs=args.jobs,
                              encoding=args.encoding, reference_date=args.reference_date,
                              resume=args.resume, on_file=lambda _result: progress.update(1))
     finally:
         progress.close()
+    from .report import write_report, write_run_info
+    write_run_info(args.output, args.input)  # lets the report find the texts again
+    if "xlsx" in args.format:
+        from .xlsx import WORKBOOK_FILE, write_workbook
+        write_workbook(args.output, args.output / WORKBOOK_FILE)
+    if args.report:
+        write_report(args.output)
     done = summary.total - summary.failed
     print(f"prextract: {done} of {summary.total} files extracted into {args.output}"
           + (f" ({summary.skipped} already done)" if summary.skipped else "")
