@@ -95,10 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return _extract_one(args)
         if args.command == "report":
-            from .report import write_report
-            path = write_report(args.out, args.output, input_dir=args.input)
-            print(f"prextract: report written to {path}", file=sys.stderr)
-            return 0
+            from .report import main as report_main
+            return report_main([str(args.out)] + (["-o", str(args.output)] if args.output else [])
+                               + (["--input", str(args.input)] if args.input else []))
         if args.command == "evaluate":
             from .evaluate import main as evaluate_main
             flags = [f"--{name.replace('_', '-')}" for name in ("per_doc", "json", "by_type") if getattr(args, name)]
