@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import lexicons
 from .errors import (
     BinaryInputError,
     DecodingError,
@@ -270,12 +271,6 @@ def _detect_with_charset_normalizer(data: bytes) -> tuple[str, str]:
 
 # Lines that are page furniture wherever they stand alone (menu toggles, back-to-top links,
 # share buttons); matched after stripping, case-insensitively.
-_BOILERPLATE_LINES = frozenset({
-    "menu", "メニュー", "close", "閉じる", "pagetop", "page top", "page-top", "▲", "▲top", "top",
-    "ページトップ", "ページトップへ", "ページの先頭へ", "ページの先頭へ戻る", "ページトップへ戻る",
-    "トップへ戻る", "share", "シェア", "シェアする", "tweet", "ツイート", "ポスト", "いいね",
-    "lineで送る", "はてなブックマーク", "印刷", "print", "印刷する",
-})
 _IMAGE_FILE_LINE = re.compile(r"[\w.\-/]+\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|avif)", re.IGNORECASE)
 _CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A source line break between two Japanese characters is not a space (CSS Text 3 segment breaks).
@@ -296,7 +291,8 @@ _DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "fo
 
 
 def _is_boilerplate_line(line: str) -> bool:
-    return line.lower() in _BOILERPLATE_LINES or _IMAGE_FILE_LINE.fullmatch(line) is not None
+    # one list of page furniture for the whole project: models/boilerplate.tsv
+    return lexicons.is_boilerplate_line(line) or _IMAGE_FILE_LINE.fullmatch(line) is not None
 
 
 def _clean_lines(text: str) -> list[str]:
