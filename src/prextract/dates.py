@@ -97,6 +97,7 @@ from collections.abc import Iterator
 
 from prextract.normalize import NormalizedText, parse_kanji_number, parse_number
 from prextract.records import DateMention
+from prextract.lexicons import alternation as _alternation
 from prextract.resources import load_tsv
 
 __all__ = ["FISCAL_YEAR_START_MONTH", "DateAnalysis", "analyze_dates", "extract_dates",
@@ -190,10 +191,6 @@ def _tense_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     table = {row["cue"]: (row["tense"], row["target"] == "1") for row in rows}
     pattern = re.compile("|".join(re.escape(c) for c in sorted(table, key=len, reverse=True)))
     return pattern, table
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 from .resources import load_column, load_tsv
 
 
-def _alternation(words: set[str] | frozenset[str]) -> str:
-    # longest first, so 代表取締役社長 wins over 代表取締役 and 社長
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, so 代表取締役社長 wins over 代表取締役."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
@@ -29,10 +30,10 @@ def title_pattern() -> re.Pattern[str]:
     optionally after a department name of up to 20 characters that ends in a unit word
     (経営企画部 + 長, コーポレートコミュニケーション部 + 長); ``titles.find_titles`` trims a body
     written before the department (当社, 潮見市) itself."""
-    atom = _alternation(titles())
-    prefixes = _alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
-    units = _alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
-    heads = _alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
+    atom = alternation(titles())
+    prefixes = alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
+    units = alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
+    heads = alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
     dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,20}}?(?:{units})(?:{heads}))" if units else "")
     one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
     unit = rf"(?:{dept}|{one})" if dept else one
@@ -62,7 +63,7 @@ def legal_form_texts() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def legal_form_pattern() -> re.Pattern[str]:
     forms = {r["form"] for r in legal_forms()}
-    return re.compile(_alternation(forms))
+    return re.compile(alternation(forms))
 
 
 @lru_cache(maxsize=None)
@@ -80,7 +81,7 @@ def org_suffixes() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def org_suffix_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alternation(set(org_suffixes()))})$")
+    return re.compile(rf"(?:{alternation(set(org_suffixes()))})$")
 
 
 @lru_cache(maxsize=None)
@@ -110,14 +111,14 @@ def weak_org_suffixes() -> frozenset[str]:
 def department_words() -> re.Pattern[str]:
     """Words that end the name of a part of a body (広報部, 第2工場)."""
     words = {r["word"] for r in load_tsv("org_generic_words.tsv") if r.get("as_head") == "dept"}
-    return re.compile(rf"(?:{_alternation(words)})$")
+    return re.compile(rf"(?:{alternation(words)})$")
 
 
 @lru_cache(maxsize=None)
 def org_generic_heads() -> re.Pattern[str]:
     """Words that leave a name a category when they end it: …団体, …企業, …産業."""
     words = {r["word"] for r in load_tsv("org_generic_words.tsv") if r.get("as_head") == "yes"}
-    return re.compile(rf"(?:{_alternation(words)})$")
+    return re.compile(rf"(?:{alternation(words)})$")
 
 
 @lru_cache(maxsize=None)

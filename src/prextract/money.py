@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from prextract.normalize import NormalizedText, fold, parse_decimal
 from prextract.records import MoneyMention
+from prextract.lexicons import alternation as _alternation
 from prextract.resources import load_tsv
 
 __all__ = ["extract_money"]
@@ -46,10 +47,6 @@ _URL = re.compile(r"https?://[!-~]+|www\.[!-~]+")
 
 def _folded(word: str) -> str:
     return fold(word).text
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
