@@ -161,13 +161,18 @@ def test_png_header(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("data", "kind"), [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
     (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
 ])
 def test_binary_magic_numbers(data: bytes, kind: str) -> None:
     with pytest.raises(BinaryInputError, match=kind):
         read_bytes(data)
+
+
+def test_pdf_bytes_read_as_text_are_binary(tmp_path: Path) -> None:
+    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"
+    with pytest.raises(BinaryInputError, match=r"PDF document \(give it the extension \.pdf"):
+        read_file(write(tmp_path, "release.txt", data))
 
 
 def test_nul_bytes(tmp_path: Path) -> None:
@@ -185,7 +190,7 @@ def test_too_large(tmp_path: Path) -> None:
     assert read_file(path, max_bytes=None).text == RELEASE
 
 
-@pytest.mark.parametrize("name", ["release.pdf", "release.docx", "release", "notes.csv"])
+@pytest.mark.parametrize("name", ["release.docx", "release", "notes.csv"])
 def test_unsupported_extension(tmp_path: Path, name: str) -> None:
     path = write(tmp_path, name, RELEASE.encode("utf-8"))
     with pytest.raises(UnsupportedFormatError, match="unsupported file type"):
@@ -194,7 +199,7 @@ def test_unsupported_extension(tmp_path: Path, name: str) -> None:
 
 def test_unknown_format_name() -> None:
     with pytest.raises(UnsupportedFormatError):
-        read_bytes(b"abc", format="pdf")
+        read_bytes(b"abc", format="docx")
 
 
 def test_vanished_path(tmp_path: Path) -> None:
@@ -345,7 +350,7 @@ def test_iter_input_files(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("本文", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files(tmp_path)]
-    assert found == ["a/y.MD", "a/z.html", "b.txt", "c/e.htm", "c/f.xhtml", "c/g.markdown"]
+    assert found == ["a/x.pdf", "a/y.MD", "a/z.html", "b.txt", "c/e.htm", "c/f.xhtml", "c/g.markdown"]
 
 
 def test_iter_input_files_on_a_single_file(tmp_path: Path) -> None:

@@ -39,8 +39,9 @@ FORMAT_BY_EXTENSION = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",  # needs the optional extra prextract[pdf] (see pdf.py)
 }
-FORMATS = ("text", "markdown", "html")
+FORMATS = ("text", "markdown", "html", "pdf")
 
 HTML_EXTRACTOR_MAIN = "trafilatura"
 HTML_EXTRACTOR_FALLBACK = "beautifulsoup-body"
@@ -77,7 +78,7 @@ _BINARY_MAGIC = (
     (b"GIF89a", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"%PDF-", "a PDF document (PDF is not supported; save the release as text or HTML)"),
+    (b"%PDF-", "a PDF document (give it the extension .pdf to read its text)"),
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.pptx file)"),
     (b"PK\x05\x06", "a ZIP archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)"),
@@ -516,6 +517,8 @@ def read_bytes(
         raise InputTooLargeError(f"{where}{len(data):,} bytes is more than the limit of {max_bytes:,} bytes")
     if not data:
         raise EmptyInputError(f"{where}the input is empty (0 bytes)")
+    if format == "pdf" or (format is None and data.startswith(b"%PDF-")):
+        return _read_pdf(data, path, where)
 
     kind = _binary_kind(data)
     if kind is not None:
@@ -555,13 +558,30 @@ def read_bytes(
     )
 
 
+def _read_pdf(data: bytes, path: str | os.PathLike[str] | None, where: str) -> SourceText:
+    from .pdf import PDF_TEXT_ENCODING, pdf_to_text
+
+    if not data.startswith(b"%PDF-"):
+        kind = _binary_kind(data)
+        raise DecodingError(f"{where}this is not a PDF document" + (f" but {kind}" if kind else ""))
+    try:
+        text = _normalise_newlines(pdf_to_text(data))
+    except InputError as exc:
+        raise type(exc)(f"{where}{exc}") from None
+    if not text.strip():
+        raise EmptyInputError(f"{where}the PDF has no text layer (a scanned image?): nothing to read")
+    return SourceText(text=text, path=None if path is None else str(path), encoding=PDF_TEXT_ENCODING,
+                      format="pdf", sha256=hashlib.sha256(data).hexdigest())
+
+
 def read_file(
     path: str | os.PathLike[str],
     *,
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> SourceText:
-    """Read one release file (.txt, .md, .markdown, .html, .htm, .xhtml) into a SourceText."""
+    """Read one release file (.txt, .md, .markdown, .html, .htm, .xhtml; .pdf with the extra
+    ``prextract[pdf]``) into a SourceText."""
     format = format_for_path(path)
     try:
         # O_NONBLOCK: a FIFO named like a release must not block the run waiting for a writer
