@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -305,6 +307,20 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path) -> None:
             raise RuntimeError("killed")
     assert path.read_text(encoding="utf-8-sig") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_atomic_writes_get_the_mode_of_a_plain_open(tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        atomic_write_text(tmp_path / "events.csv", "x\n")
+        with OutputWriter(tmp_path / "out", formats=("csv", "jsonl")) as writer:
+            writer.write(make_doc())
+    finally:
+        os.umask(old)
+    expected = 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "events.csv").stat().st_mode) == expected
+    assert stat.S_IMODE((tmp_path / "out" / "people.csv").stat().st_mode) == expected
 
 
 def test_atomic_write_reports_an_unwritable_place(tmp_path: Path) -> None:

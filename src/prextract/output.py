@@ -204,6 +204,21 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def temporary_file(path: str | os.PathLike[str]) -> tuple[int, str]:
+    """``(fd, name)`` of a new temporary file beside ``path``, to be moved over it when complete.
+
+    mkstemp creates it readable by its owner only; it gets the mode a plain ``open`` would have
+    given ``path`` (0666 less the umask), so that a finished output is as readable as any file.
+    """
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):  # some filesystems have no modes: keep what mkstemp gave
+        os.fchmod(fd, 0o666 & ~umask)
+    return fd, name
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], *, encoding: str = "utf-8",
                 newline: str | None = None) -> Iterator[IO[str]]:
@@ -213,8 +228,7 @@ def atomic_open(path: str | os.PathLike[str], *, encoding: str = "utf-8",
     ``os.replace`` when the block ends without an exception; removed otherwise.
     """
     path = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX,
-                                     dir=path.parent)
+    fd, temp_name = temporary_file(path)
     try:
         with open(fd, "w", encoding=encoding, newline=newline) as handle:
             yield handle

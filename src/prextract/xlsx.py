@@ -14,7 +14,6 @@ import csv
 import datetime as _dt
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -146,7 +145,7 @@ def write_workbook(out_dir_or_frames: str | os.PathLike[str] | Mapping[str, Any]
     import pandas as pd
     from openpyxl import Workbook
 
-    from .output import table_columns
+    from .output import table_columns, temporary_file
 
     frames = (out_dir_or_frames if isinstance(out_dir_or_frames, Mapping)
               else load_frames(out_dir_or_frames))
@@ -160,7 +159,7 @@ def write_workbook(out_dir_or_frames: str | os.PathLike[str] | Mapping[str, Any]
 
     target = Path(path)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".prextract-{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, temp = temporary_file(target)
         os.close(fd)
         try:
             book.save(temp)
