@@ -232,8 +232,9 @@ class Recognizer:
         out = []
         for s in shadows:
             spans = []
+            text = s.text  # Doc.text joins every token again on each read: once per Doc
             for e in s.ents:
-                cut = trim_span(s.text, e.start_char, e.end_char)
+                cut = trim_span(text, e.start_char, e.end_char)
                 if cut is not None:
                     spans.append(NerSpan(cut[0], cut[1], e.label_))
             out.append(spans)
