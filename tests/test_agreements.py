@@ -53,6 +53,23 @@ def test_duration_and_ordinal_from_nearby_sentences(extractor):
     assert (e.duration, e.ordinal) == ("P3Y", 5)
 
 
+def test_ordinal_from_a_later_sentence_about_the_same_kind(extractor):
+    text = ("株式会社みずほ台信用金庫（以下「当金庫」）は、2月3日、株式会社ミライデリバリーと資本業務提携契約を"
+            "締結しました。\n出資額は5,000万円です。\n当金庫は取引先の物流効率化を支援します。\n"
+            "なお、当金庫がスタートアップと資本業務提携を行うのは、今回が3件目となります。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert (e.agreement_kind, e.ordinal) == ("capital_alliance", 3)
+
+
+def test_a_later_count_of_another_kind_is_not_the_ordinal(extractor):
+    text = ("株式会社みずほ台信用金庫は、2月3日、株式会社ミライデリバリーと資本業務提携契約を締結しました。\n"
+            "出資額は5,000万円です。\n当金庫は取引先の物流効率化を支援します。\n"
+            "当金庫が自治体と包括連携協定を結ぶのは4件目です。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events
+             if e.type == "agreement" and e.agreement_kind == "capital_alliance")
+    assert e.ordinal is None
+
+
 def test_first_time_is_ordinal_one(extractor):
     text = "一般社団法人日本スマート農業推進協会は、海外団体と初めてとなる覚書をオランダのAgriTech Delta Foundationと締結しました。"
     e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")

@@ -360,7 +360,8 @@ def _sentences_from(sentences: list[Sentence], first: Sentence) -> list[Sentence
 
 
 def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | None:
-    """The text's own count: in a sentence naming a partner first, else right after the event."""
+    """The text's own count: in a sentence naming a partner first, else right after the event,
+    else in a later sentence about agreements of the same kind."""
     following = _sentences_from(sentences, main.sentence)
     for sent in following:
         if any(p in sent.text for p in main.partners):
@@ -373,6 +374,12 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
             return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
         if _FIRST.search(sent.text):
             return 1
+    # a later sentence that counts agreements of this kind (当社が資本業務提携を行うのは…2件目)
+    for sent in following[2:]:
+        hits = _ORDINAL.findall(sent.text)
+        found = agreement_kind(sent.text)
+        if hits and found is not None and found[0] == main.kind:
+            return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
     return None
 
 
