@@ -452,6 +452,8 @@ DURATIONS = [
     case("hours", "2時間", "2時間", "duration", "PT2H"),
     case("hours-half", "1時間半", "1時間半", "duration", "PT1H30M"),
     case("minutes", "90分間", "90分間", "duration", "PT90M"),
+    case("bare-minutes-changed", "待ち時間は平均48分短縮した", "48分", "duration", "PT48M"),
+    case("bare-minutes-walk", "駅から徒歩5分。", "5分", "duration", "PT5M"),
     case("decimal-hours", "1.5時間", "1.5時間", "duration", "PT1.5H"),
     case("several-years", "数年間", "数年間", "duration", "PXY"),
     case("several-months", "数か月", "数か月", "duration", "PXM"),

@@ -278,6 +278,10 @@ def _patterns() -> _Patterns:
                                      if row["applies"] == "duration_prefix")
     trailer = "(?=にわた|に亘|に渡|以内|以上|未満|超|余り|程度|ほど|前後)"
     num = rf"(?:\d+(?:\.\d+)?|{_KAN}{{1,4}}|数)"
+    # bare 48分 (without 間) is a duration only in digits (十分 is "enough") and before a particle,
+    # punctuation or a word of change: 5分野, 3分の1 and 1割5分 are not
+    bare_minutes_end = (r"(?:[、。，．,.）)」』\s]|で|に|を|が|は|と|も|から|まで|ほど|程度|前後|以内|以上|未満"
+                        r"|超|弱|強|余り|短縮|延長|早|遅|です|でした|の(?![\d０-９一二三四五六七八九十]))")
     duration = rf"""
         (?P<pre>{duration_prefixes})?
         (?<![\d.,第])
@@ -289,6 +293,7 @@ def _patterns() -> _Patterns:
           | (?P<d>{num})日(?:間|{trailer})
           | (?P<h>{num})時間(?:(?P<hm>{num})分|(?P<hhalf>半))?(?:間)?
           | (?P<mi>{num})分(?:間|{trailer})
+          | (?<![時割])(?P<mi2>\d+)分(?={bare_minutes_end})
           | (?P<s>{num})秒(?:間|{trailer})
           | (?P<halfyear>半年)間?
           | (?P<halfday>半日)
@@ -629,7 +634,7 @@ def _duration_value(m: re.Match[str]) -> str | None:
             return None
         minutes = "30" if g("hhalf") else _number_text(g("hm")) if g("hm") else None
         return f"PT{hours}H{minutes}M" if minutes else f"PT{hours}H"
-    for group, unit in (("mi", "M"), ("s", "S")):
+    for group, unit in (("mi", "M"), ("mi2", "M"), ("s", "S")):
         if g(group):
             amount = _number_text(g(group))
             return None if amount is None else f"PT{amount}{unit}"
