@@ -241,3 +241,121 @@ NOTHING_CASES = [
 def test_no_appointments(extractor, monkeypatch, text):
     _, result = _run(extractor, text, monkeypatch)
     assert result.events == ()
+
+
+# -- one block per person (適時開示 style): a labelled name line, the posts on labelled lines below --
+
+DISCLOSURE_HEAD = (
+    "2025年5月12日\n各　位\n　　　　　　　　会社名　しおさい化学工業株式会社\n"
+    "　　　　　　　　代表者名　代表取締役社長　真鍋 徹\n\n"
+    "代表取締役の異動及び役員人事に関するお知らせ\n\n"
+    "　当社は、本日開催の取締役会において、下記のとおり代表取締役の異動及び役員人事を内定いたしましたので、"
+    "お知らせいたします。\n\n記\n\n")
+SHIOSAI = "しおさい化学工業"
+
+LABELLED_BLOCKS = DISCLOSURE_HEAD + (
+    "Ⅰ．代表取締役の異動（2025年6月24日付）\n"
+    "　＜氏名＞真鍋 徹（まなべ とおる）\n"
+    "　　新：代表取締役会長\n"
+    "　　旧：代表取締役社長\n"
+    "　＜氏名＞白石 由紀子（しらいし ゆきこ）\n"
+    "　　新：代表取締役社長\n"
+    "　　旧：常務取締役 兼 技術本部長\n\n"
+    "Ⅱ．取締役の異動（2025年6月24日付）\n"
+    "　１．新任取締役候補者\n"
+    "　　＜氏名＞マルティナ・ロウエ（Martina Lowe）\n"
+    "　　　新：社外取締役\n"
+    "　　　旧：株式会社ベイサイド・リサーチ 代表取締役\n"
+    "　２．退任予定取締役\n"
+    "　　＜氏名＞久住 昌平（くずみ しょうへい）\n"
+    "　　　旧：専務取締役 兼 管理本部長\n"
+    "　　　※退任後は、当社相談役に就任する予定です。\n\n"
+    "Ⅲ．執行役員の異動（2025年7月1日付）\n"
+    "　＜氏名＞戸倉 亮（とくら りょう）\n"
+    "　　新：執行役員 兼 株式会社しおさいロジテック 代表取締役社長\n"
+    "　　旧：物流部長\n")
+
+
+def test_labelled_blocks_under_roman_headings(extractor, monkeypatch):
+    ctx, result = _run(extractor, LABELLED_BLOCKS, monkeypatch)
+    assert _events(result) == {
+        ("真鍋徹", "代表取締役会長", SHIOSAI, "代表取締役社長", "appointment", "2025-06-24", "planned"),
+        ("白石由紀子", "代表取締役社長", SHIOSAI, "常務取締役兼技術本部長", "appointment", "2025-06-24", "planned"),
+        # a sub-heading without a date stands under the dated heading above it
+        ("マルティナ・ロウエ", "社外取締役", SHIOSAI, "代表取締役", "appointment", "2025-06-24", "planned"),
+        ("久住昌平", None, SHIOSAI, "専務取締役兼管理本部長", "retirement", "2025-06-24", "planned"),
+        # the note under the block speaks of its person without naming them
+        ("久住昌平", "相談役", SHIOSAI, "専務取締役兼管理本部長", "appointment", None, "planned"),
+        ("戸倉亮", "執行役員", SHIOSAI, "物流部長", "appointment", "2025-07-01", "planned"),
+        ("戸倉亮", "代表取締役社長", "しおさいロジテック", None, "appointment", "2025-07-01", "planned"),
+    }
+    roles = _roles(ctx, result)
+    assert {
+        ("白石由紀子", "常務取締役", SHIOSAI), ("白石由紀子", "技術本部長", SHIOSAI),
+        ("白石由紀子", "代表取締役社長", SHIOSAI),
+        ("マルティナ・ロウエ", "社外取締役", SHIOSAI), ("マルティナ・ロウエ", "代表取締役", "ベイサイド・リサーチ"),
+        ("久住昌平", "専務取締役", SHIOSAI), ("久住昌平", "管理本部長", SHIOSAI), ("久住昌平", "相談役", SHIOSAI),
+        ("戸倉亮", "代表取締役社長", "しおさいロジテック"), ("戸倉亮", "物流部長", SHIOSAI),
+    } <= roles
+    assert ("マルティナ・ロウエ", "代表取締役", SHIOSAI) not in roles
+    people = {p.name: p for p in list(ctx.people) + list(result.people)}
+    assert "マルティナ・ロウエ" in people
+    # the reading in brackets is the person's reading, not a second person
+    assert people["白石由紀子"].reading == "シライシユキコ"
+    assert not any(name.startswith(("しらいし", "シライシ", "Martina")) for name in people)
+    for event in result.events:
+        assert ctx.text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert event.attribute("person") in event.evidence.text.replace(" ", "").replace("\u3000", "")
+
+
+def test_colon_and_bracket_labels_with_a_date_field(extractor, monkeypatch):
+    text = DISCLOSURE_HEAD.replace("内定いたしました", "決議いたしました") + (
+        "１．執行役員の異動\n"
+        "　【氏名】宇野 美沙\n"
+        "　【就任日】2025年4月1日\n"
+        "　【新役職】上席執行役員 兼 経営企画部長\n"
+        "　【現役職】執行役員 兼 経営企画部長\n\n"
+        "２．組織長の異動（2025年4月1日付）\n"
+        "・氏名：丹羽 悠真　新役職：品質保証部長　旧役職：品質保証部 課長\n"
+        "・氏　名：大河内 涼子\n"
+        "　現　職：広報部長\n"
+        "　新　職：経営企画部長\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("宇野美沙", "上席執行役員兼経営企画部長", SHIOSAI, "執行役員兼経営企画部長", "appointment", "2025-04-01",
+         "done"),
+        ("丹羽悠真", "品質保証部長", SHIOSAI, "課長", "appointment", "2025-04-01", "done"),
+        ("大河内涼子", "経営企画部長", SHIOSAI, "広報部長", "appointment", "2025-04-01", "done"),
+    }
+    roles = _roles(ctx, result)
+    assert {("宇野美沙", "上席執行役員", SHIOSAI), ("宇野美沙", "執行役員", SHIOSAI),
+            ("宇野美沙", "経営企画部長", SHIOSAI), ("大河内涼子", "広報部長", SHIOSAI)} <= roles
+
+
+def test_unlabelled_name_line_with_labelled_posts_and_a_retirement_list(extractor, monkeypatch):
+    text = DISCLOSURE_HEAD + (
+        "１．監査役の異動（2025年6月24日付）\n"
+        "（１）新任監査役候補者\n"
+        "　　森岡 智（もりおか さとし）\n"
+        "　　　新：常勤監査役\n"
+        "　　　現：内部監査室長\n"
+        "（２）退任予定監査役\n"
+        "　　＜氏名＞ 岩佐 隆之\n"
+        "　　　現：常勤監査役\n"
+        "　　＜氏名＞ 平松 明日香\n"
+        "　　　現：社外監査役\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("森岡智", "常勤監査役", SHIOSAI, "内部監査室長", "appointment", "2025-06-24", "planned"),
+        ("岩佐隆之", None, SHIOSAI, "常勤監査役", "retirement", "2025-06-24", "planned"),
+        ("平松明日香", None, SHIOSAI, "社外監査役", "retirement", "2025-06-24", "planned"),
+    }
+    assert {("岩佐隆之", "常勤監査役", SHIOSAI), ("森岡智", "内部監査室長", SHIOSAI)} <= _roles(ctx, result)
+
+
+def test_labelled_profile_outside_a_personnel_list_is_no_change(extractor, monkeypatch):
+    text = ("2025年9月2日\nみなかみ食品株式会社\n\n第12回 食品技術奨励賞の受賞について\n\n"
+            "　当社研究員が、第12回 食品技術奨励賞を受賞しましたのでお知らせいたします。\n\n"
+            "■受賞者\n【氏名】河合 千尋\n【役職】研究開発部 主任研究員\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert result.events == ()

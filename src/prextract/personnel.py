@@ -6,13 +6,19 @@ they take, the posts they held, the kind of change, the effective date, planned 
 - tables under a header row ``新役職 / 氏名 / 旧役職`` (cells split by tabs, ``|`` or wide spaces),
 - lines ``代表取締役社長　山田 太郎（現 専務取締役）``,
 - ``■就任予定者`` / ``■退任予定者`` blocks with the titles on one line and the names on the next,
+- one block per person (適時開示 style): a labelled name line (``＜氏名＞大沼 英樹（おおぬま ひでき）``,
+  ``氏名：…``, ``【氏名】…``, or a line with just a name) and the posts on labelled lines below it
+  (``新：…`` / ``新役職：…``, ``旧：…`` / ``現：…`` / ``現役職：…``); a ``※`` note under the block
+  (``※退任後は、当社顧問に就任する予定です。``) speaks of its person,
 - career tables (``2021年6月　当社 取締役``) under a heading with 略歴 / 経歴,
 - prose (``山田太郎は4月1日付で代表取締役社長に就任しました``, ``…が退任し、…が就任``, ``…に昇格``),
   read through GiNZA's dependencies: the post is the title marked by に, the person the name
   marked by は/が.
 
 A section heading (``１．新任役員（２０２５年４月１日付）``) gives its lines the kind of change
-(退任 -> retirement), the status (予定, 予定者, 内定, 候補者 -> planned) and the effective date.
+(退任 -> retirement), the status (予定, 予定者, 内定, 候補者 -> planned) and the effective date;
+a sub-heading without a date (``　１．新任取締役候補者``) takes those of the heading it stands under
+(``Ⅱ．取締役の異動（2025年6月20日付）``).
 In the issuer's own list a title without an organisation is a post at the issuer.
 
 ``extract_personnel`` returns the people found only in these lists, the settled role links of the
@@ -70,11 +76,18 @@ def _cue_words(kind: str) -> tuple[str, ...]:
 
 
 _SPACES = " \u3000\t"
+#: Ⅰ．/ Ⅱ．or I．/ II． : the top level of a disclosure's 記 list
+_ROMAN = r"(?:[\u2160-\u216B\u2170-\u217B](?:\s*[．.、]|[ \u3000])|[IVX]{1,4}\s*[．.])"
 _HEADING_MARK = re.compile(
     r"^[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９]{1,2}[）)]|[■□●○◆◇▼▽【＜<〈≪]|"
-    r"[①-⑳]|第[0-9０-９一二三四五六七八九十]+)")
+    rf"[①-⑳]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
 #: a top-level heading (１．, ■, 【…】): not a numbered item ``(3)`` inside a table
-_TOP_HEADING = re.compile(r"^[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、]|[■□●○◆◇▼▽【]|第[0-9０-９一二三四五六七八九十]+)")
+_TOP_HEADING = re.compile(
+    rf"^[\s\u3000]*(?:[0-9０-９]{{1,2}}\s*[．.、]|[■□●○◆◇▼▽【]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
+#: the level of a heading's mark, outermost first: Ⅰ．/第1, then １．, (1), ①, then bullets
+_MARK_LEVELS = tuple(re.compile(r"^[\s\u3000]*" + p) for p in (
+    rf"(?:{_ROMAN}|第[0-9０-９一二三四五六七八九十]+)", r"[0-9０-９]{1,2}\s*[．.、)）]",
+    r"[（(][0-9０-９]{1,2}[）)]", r"[①-⑳]"))
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
 _PREVIOUS_MARK = re.compile(r"(?:現|旧|前|元)(?:職|役職)?\s*[:：]?\s*$")
 _EFFECTIVE = re.compile(r"\s*(?:付|付け|をもって|から|より)")
@@ -192,27 +205,56 @@ def _back(text: str, pos: int, chars: str = _SPACES) -> int:
 # -- sections -----------------------------------------------------------------------------------
 
 def _sections(doc: _Doc) -> list[_Section]:
-    """Personnel sections: a heading with a personnel cue, up to a blank line or the next heading."""
+    """Personnel sections: a heading with a personnel cue, up to a blank line or the next heading.
+
+    A heading without a date of its own (``１．新任取締役候補者``) takes the date, and a planned
+    status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``)."""
     lines = doc.lines()
     default_status = _document_status(doc)
     out: list[_Section] = []
+    # open headings, outermost first: (level, status or None, date), the last one the innermost
+    parents: list[tuple[tuple[int, int], str | None, str | None]] = []
     for k, (s, e) in enumerate(lines):
         line = doc.text[s:e]
-        if not _is_personnel_heading(doc, s, e, line):
+        personnel = _is_personnel_heading(doc, s, e, line)
+        heading = personnel or _is_heading_line(doc, s, e, line)
+        if not heading:
             continue
+        level = _heading_level(line)
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        if not personnel:
+            parents.append((level, None, None))
+            continue
+        parent = parents[-1] if parents else None
+        change = "retirement" if _cue("section_change", line) == "retirement" else "appointment"
+        status = "planned" if _cue("planned", line) or (parent and parent[1] == "planned") else default_status
+        date = doc.date_value(s, e) or (parent[2] if parent else None)
+        parents.append((level, status, date))
         end = e
         for s2, e2 in lines[k + 1:]:
             body = doc.text[s2:e2]
-            if not body.strip(_SPACES) or (_HEADING_MARK.match(body) and not body.lstrip(_SPACES).startswith("※")):
+            if not body.strip(_SPACES) or (_HEADING_MARK.match(body) and not body.lstrip(_SPACES).startswith("※")
+                                           and _fields(doc, s2, e2) is None):
                 break
             end = e2
         if end == e:
             continue
-        change = "retirement" if _cue("section_change", line) == "retirement" else "appointment"
-        status = "planned" if _cue("planned", line) else default_status
-        date = doc.date_value(s, e)
         out.append(_Section(s, end, (s, e), change, status, date))
     return out
+
+
+def _is_heading_line(doc: _Doc, s: int, e: int, line: str) -> bool:
+    """A marked heading of any subject (``２．会社概要``): it closes the headings at its level."""
+    return bool(_HEADING_MARK.match(line)) and "。" not in line and not doc.people_in(s, e) \
+        and _fields(doc, s, e) is None
+
+
+def _heading_level(line: str) -> tuple[int, int]:
+    """(indentation, rank of the mark): a deeper indent or a lesser mark is a sub-heading."""
+    indent = len(line) - len(line.lstrip(_SPACES))
+    rank = next((n for n, p in enumerate(_MARK_LEVELS) if p.match(line)), len(_MARK_LEVELS))
+    return indent, rank
 
 
 def _is_personnel_heading(doc: _Doc, s: int, e: int, line: str) -> bool:
@@ -240,16 +282,40 @@ def _document_status(doc: _Doc) -> str:
 
 # -- lists and tables ---------------------------------------------------------------------------
 
-def _entries_from_section(doc: _Doc, sec: _Section) -> list[_Entry]:
+@dataclass(frozen=True)
+class _Note:
+    """A ``※`` line inside a person's block: its sentences speak of that person without naming
+    them (``※退任後は、当社顧問に就任する予定です。``)."""
+    start: int
+    end: int
+    person: PersonMention
+    block_start: int
+
+
+def _entries_from_section(doc: _Doc, sec: _Section) -> tuple[list[_Entry], list[_Note]]:
     lines = [ln for ln in doc.lines(sec.heading[1] + 1, sec.end) if doc.text[ln[0]:ln[1]].strip(_SPACES)]
     header: list[str] | None = None
     pending: list[_Post] = []
     pending_span: tuple[int, int] | None = None
     entries: list[_Entry] = []
+    notes: list[_Note] = []
+    # the person whose labelled fields (新：…, 旧：…) follow: a ＜氏名＞ line, or a line with a
+    # name and no post
+    block: _Entry | None = None
     for s, e in lines:
         line = doc.text[s:e]
         if line.lstrip(_SPACES).startswith("※"):
+            if block is not None:
+                notes.append(_Note(s, e, block.person, block.evidence[0]))
             continue                                      # notes are read as prose
+        fields = _fields(doc, s, e)
+        if fields is not None:
+            closed, block = _read_fields(doc, sec, fields, block)
+            entries += [x for x in map(_finished, closed) if x is not None]
+            continue
+        if block is not None and (_header_labels(line) is not None or _person_of_line(doc, s, e, header)):
+            entries += [x for x in [_finished(block)] if x is not None]
+            block = None
         labels = _header_labels(line)
         if labels is not None:
             header = labels
@@ -275,12 +341,119 @@ def _entries_from_section(doc: _Doc, sec: _Section) -> list[_Entry]:
             ev_start = s
         entry = _Entry(person, list(new), list(previous), sec.change, sec.status, sec.date,
                        (ev_start, e), 0.9 if header else 0.85)
+        if not entry.new and not entry.previous and header is None and _only_name(doc, person, s, e):
+            block = entry                                 # its posts are on the labelled lines below
+            continue
         if sec.change == "retirement":
             entry.previous = entry.new + entry.previous
             entry.new = []
         if entry.new or entry.previous:
             entries.append(entry)
-    return entries
+    if block is not None:
+        entries += [x for x in [_finished(block)] if x is not None]
+    return entries, notes
+
+
+def _finished(block: _Entry) -> _Entry | None:
+    """A person's block once all its lines are read: in a list of people leaving, every post
+    written is a post left."""
+    if block.change == "retirement":
+        block.previous, block.new = block.new + block.previous, []
+    return block if block.new or block.previous else None
+
+
+# -- one block per person: ＜氏名＞ / 新： / 旧： lines ------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _field_label() -> re.Pattern[str]:
+    """A field label: a label word in brackets (＜氏名＞, 【新役職】, （新）) or before a colon (旧：).
+    The characters of a word may be spaced out (氏　名：)."""
+    words = sorted(_cue_words("field"), key=len, reverse=True)
+    alt = "|".join(r"[ \u3000]*".join(re.escape(c) for c in w) for w in words)
+    return re.compile(rf"(?:[＜<〈《≪【\[［（(][ \u3000]*({alt})[ \u3000]*[＞>〉》≫】\]］）)]|({alt})[ \u3000]*[:：])"
+                      r"[ \u3000\t]*")
+
+
+_FIELD_SEPARATOR = re.compile(r"[ \u3000\t／/、]")
+
+
+def _fields(doc: _Doc, s: int, e: int) -> list[tuple[str, int, int]] | None:
+    """The labelled fields of a line that starts with a label (``＜氏名＞大沼 英樹``, ``新：取締役``,
+    ``氏名：山田 太郎　新役職：取締役``): (kind, start, end) of each value; None for other lines."""
+    text = doc.text
+    pos = s
+    while pos < e and text[pos] in _SPACES + "・-－":
+        pos += 1
+    label = _field_label()
+    m = label.match(text, pos, e)
+    if m is None:
+        return None
+    found = []
+    while m is not None:
+        nxt = m.end()
+        later = None
+        while True:
+            later = label.search(text, nxt, e)
+            if later is None or _FIELD_SEPARATOR.match(text, later.start() - 1):
+                break
+            nxt = later.start() + 1
+        kind = _field_kind(m.group(1) or m.group(2))
+        found.append((kind, m.end(), later.start() if later else e))
+        m = later
+    return [(k, a, b) for k, a, b in found if k is not None]
+
+
+def _field_kind(word: str) -> str | None:
+    word = re.sub(r"[ \u3000]", "", word)
+    return next((v for c, v in _cues().get("field", ()) if c == word), None)
+
+
+def _read_fields(doc: _Doc, sec: _Section, fields: list[tuple[str, int, int]],
+                 block: _Entry | None) -> tuple[list[_Entry], _Entry | None]:
+    """Fill the open block from one line of fields: the blocks the line closes (a name field
+    opens a new one) and the block left open."""
+    closed: list[_Entry] = []
+    for kind, a, b in fields:
+        if kind == "name":
+            if block is not None:
+                closed.append(block)
+            person = _field_person(doc, a, b)
+            block = None if person is None else _Entry(person, [], [], sec.change, sec.status, sec.date,
+                                                       (a, b), 0.85)
+            continue
+        if block is None:
+            continue
+        block.evidence = (block.evidence[0], max(block.evidence[1], b))
+        if kind == "new":
+            block.new += _posts(doc, a, b)
+        elif kind == "previous":
+            block.previous += _posts(doc, a, b)
+        elif kind == "date":
+            block.date = doc.date_value(a, b) or block.date
+        if kind in ("new", "previous"):
+            # a date of its own on the post's line: 新：代表取締役会長（2025年6月20日付）
+            block.date = doc.date_value(a, b, effective_only=True) or block.date
+    return closed, block
+
+
+def _field_person(doc: _Doc, a: int, b: int) -> PersonMention | None:
+    """The person of a name field: ``大沼 英樹（おおぬま ひでき）``, ``ヘンリク・ノルダール（Henrik Nordahl）``."""
+    found = doc.people_in(a, b)
+    if found:
+        return found[0]
+    person = doc.add_person((a, b))
+    if person is None:
+        bracket = re.search(r"[（(]", doc.text[a:b])
+        if bracket:
+            person = doc.add_person((a, a + bracket.start()))
+    return person
+
+
+def _only_name(doc: _Doc, person: PersonMention, s: int, e: int) -> bool:
+    """Nothing but the name (and its reading in brackets, an honorific) on the line."""
+    rest = (doc.text[s:person.start] + doc.text[person.end:e]).strip(_SPACES)
+    rest = re.sub(r"^(?:氏|様)", "", rest)
+    return not rest or bool(re.fullmatch(r"[（(][^）)]*[）)]", rest))
 
 
 def _header_labels(line: str) -> list[str] | None:
@@ -489,8 +662,10 @@ def _entries_from_careers(doc: _Doc, sections: list[_Section]) -> list[_Entry]:
 
 # -- prose --------------------------------------------------------------------------------------
 
-def _entries_from_prose(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Entry]:
-    """Sentences with a verb of change (就任, 昇格, 退任 …), read clause by clause."""
+def _entries_from_prose(doc: _Doc, taken: list[tuple[int, int]],
+                       notes: tuple[_Note, ...] | list[_Note] = ()) -> list[_Entry]:
+    """Sentences with a verb of change (就任, 昇格, 退任 …), read clause by clause. A sentence of a
+    note in a person's block without a subject of its own speaks of that person."""
     out: list[_Entry] = []
     tokens = doc.ctx.analysis.tokens
     triggers = dict(_cues().get("trigger", ()))
@@ -504,7 +679,8 @@ def _entries_from_prose(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Entry]
             change = triggers.get(t.lemma) or triggers.get(t.text)
             if change is None or not _is_predicate(tokens, t):
                 continue
-            found = _prose_entries(doc, (sent.start, sent.end), clause_start, toks, t, change, last_date)
+            note = next((n for n in notes if n.start <= sent.start < n.end), None)
+            found = _prose_entries(doc, (sent.start, sent.end), clause_start, toks, t, change, last_date, note)
             out += found
             last_date = next((x.date for x in reversed(found) if x.date), last_date)
             clause_start = t.end
@@ -518,10 +694,13 @@ def _is_predicate(tokens: tuple[Token, ...], t: Token) -> bool:
 
 
 def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks: list[Token], trig: Token,
-                   change: str, last_date: str | None) -> list[_Entry]:
+                   change: str, last_date: str | None, note: _Note | None = None) -> list[_Entry]:
     text = doc.text
     s, e = sentence
     person = _subject_person(doc, toks, trig, clause_start)
+    if person is None and note is not None:
+        person = note.person
+        s = note.block_start                  # the evidence reaches back to the name
     if person is None:
         return []
     # the subject's own posts (現代表取締役社長の村井誠は, 専務取締役の藤川直美が): what they hold now
@@ -676,11 +855,14 @@ def extract_personnel(ctx: DocumentContext) -> PersonnelResult:
     doc = _Doc(ctx)
     sections = _sections(doc)
     entries: list[_Entry] = []
+    notes: list[_Note] = []
     for sec in sections:
-        entries += _entries_from_section(doc, sec)
+        found, sec_notes = _entries_from_section(doc, sec)
+        entries += found
+        notes += sec_notes
     entries += _entries_from_current_marks(doc, [(sec.start, sec.end) for sec in sections])
     entries += _entries_from_careers(doc, sections)
-    entries += _entries_from_prose(doc, [(sec.start, sec.end) for sec in sections])
+    entries += _entries_from_prose(doc, [(sec.start, sec.end) for sec in sections], notes)
     _fill_previous(entries)
     roles = _roles(doc, entries)
     events = _events(doc, entries)
