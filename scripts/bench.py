@@ -5,9 +5,12 @@ from samples/, at two sizes, with one and two worker processes; prints a markdow
     python scripts/bench.py                      # 100 and 2,000 files (the 2,000 take long here)
     python scripts/bench.py --files 100 --jobs 1 2
     python scripts/bench.py --check              # records of every sample: fast path == plain path
+    python scripts/bench.py --files 2000 --jobs 2 --scheduler local:2   # a Dask LocalCluster beside --jobs 2
 
 Every measurement runs in a fresh process, end to end: loading the model, reading the files, and
-for prextract the whole ``prextract run DIR -o OUT --jobs N`` command, outputs written. Peak RSS is
+for prextract the whole ``prextract run DIR -o OUT --jobs N`` command, outputs written (with
+``--scheduler local:N``: the same command on a Dask LocalCluster of N worker processes started for
+the run, its start-up included; the overhead is its wall time against ``--jobs N``'s). Peak RSS is
 that of the largest process of the run (for ``--jobs 2``: a worker). Wall-clock times on a shared
 machine vary; the table says when and where it was measured.
 
@@ -128,10 +131,12 @@ def plain_ginza(directory: str, batch_size: int) -> None:
     print(json.dumps({"load": loaded - start, "docs": docs}))
 
 
-def run_prextract(directory: Path, jobs: int) -> dict[str, float]:
-    out = directory.parent / f"out-{directory.name}-jobs{jobs}"
-    cmd = [sys.executable, "-m", "prextract", "run", str(directory), "-o", str(out), "--jobs", str(jobs),
-           "--quiet"]
+def run_prextract(directory: Path, jobs: int | None = None, scheduler: str | None = None) -> dict[str, float]:
+    """``prextract run`` over ``directory`` with ``--jobs`` or ``--scheduler``; its measurements."""
+    how = ["--jobs", str(jobs)] if scheduler is None else ["--scheduler", scheduler]
+    label = f"jobs{jobs}" if scheduler is None else scheduler.replace(":", "").replace("/", "_")
+    out = directory.parent / f"out-{directory.name}-{label}"
+    cmd = [sys.executable, "-m", "prextract", "run", str(directory), "-o", str(out), *how, "--quiet"]
     result = measure(cmd)
     records = out / "records.jsonl"
     result["docs"] = sum(1 for _ in open(records, encoding="utf-8")) if records.exists() else 0
@@ -146,7 +151,8 @@ def _row(label: str, files: int, chars: int, r: dict[str, float]) -> str:
             f"| {wall:,.1f} | {r['rss_mb']:,.0f} |")
 
 
-def bench(sizes: list[int], jobs_list: list[int], batch_size: int, work: Path) -> None:
+def bench(sizes: list[int], jobs_list: list[int], batch_size: int, work: Path,
+          schedulers: list[str] = (), plain: bool = True) -> None:
     lines = ["| run | files | chars/s | docs/s | s/file | wall s | peak RSS MB (largest process) |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     notes = []
@@ -158,17 +164,29 @@ def bench(sizes: list[int], jobs_list: list[int], batch_size: int, work: Path) -
         files, chars = corpus_chars(corpus)
         print(f"corpus of {files:,} files, {chars:,} characters: {corpus}", file=sys.stderr)
         results: dict[str, dict[str, float]] = {}
-        results["plain"] = measure([sys.executable, __file__, "_plain", str(corpus), str(batch_size)])
-        lines.append(_row("plain ja_ginza nlp.pipe", files, chars, results["plain"]))
-        print(lines[-1], file=sys.stderr)
+        if plain:
+            results["plain"] = measure([sys.executable, __file__, "_plain", str(corpus), str(batch_size)])
+            lines.append(_row("plain ja_ginza nlp.pipe", files, chars, results["plain"]))
+            print(lines[-1], file=sys.stderr)
         for jobs in jobs_list:
             results[f"jobs{jobs}"] = run_prextract(corpus, jobs)
             lines.append(_row(f"prextract run --jobs {jobs}", files, chars, results[f"jobs{jobs}"]))
             print(lines[-1], file=sys.stderr)
+        for scheduler in schedulers:
+            results[scheduler] = run_prextract(corpus, scheduler=scheduler)
+            lines.append(_row(f"prextract run --scheduler {scheduler}", files, chars, results[scheduler]))
+            print(lines[-1], file=sys.stderr)
+            workers = scheduler.partition(":")[2]
+            local = results.get(f"jobs{workers}") if scheduler.startswith("local:") else None
+            if local is not None:
+                overhead = results[scheduler]["wall"] / local["wall"] - 1
+                notes.append(f"{size:,} files: --scheduler {scheduler} took {overhead:+.1%} wall time against "
+                             f"--jobs {workers} ({results[scheduler]['wall']:,.1f} s against {local['wall']:,.1f} s); "
+                             f"{chars / results[scheduler]['wall'] / int(workers):,.0f} chars/s per worker")
         by_size[size] = results
-        plain = results["plain"]["wall"]
-        if "jobs1" in results:
-            notes.append(f"{size:,} files: prextract --jobs 1 runs at {plain / results['jobs1']['wall']:.2f}x the "
+        if "jobs1" in results and "plain" in results:
+            plain_wall = results["plain"]["wall"]
+            notes.append(f"{size:,} files: prextract --jobs 1 runs at {plain_wall / results['jobs1']['wall']:.2f}x the "
                          f"chars/s of plain ja_ginza (model load {results['plain']['load']:.1f} s included in both)")
         if "jobs1" in results and "jobs2" in results:
             notes.append(f"{size:,} files: --jobs 2 at {results['jobs1']['wall'] / results['jobs2']['wall']:.2f}x --jobs 1")
@@ -186,7 +204,8 @@ def bench(sizes: list[int], jobs_list: list[int], batch_size: int, work: Path) -
         print(f"- {note}")
     print(f"\nMeasured {time.strftime('%Y-%m-%d')} on {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores (shared), Python {platform.python_version()}; "
-          f"command: python scripts/bench.py --files {' '.join(map(str, sizes))} --jobs {' '.join(map(str, jobs_list))}")
+          f"command: python scripts/bench.py --files {' '.join(map(str, sizes))} --jobs {' '.join(map(str, jobs_list))}"
+          + (f" --scheduler {' '.join(schedulers)}" if schedulers else "") + ("" if plain else " --no-plain"))
 
 
 def check(work: Path) -> int:
@@ -212,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, nargs="+", default=[100, 2000], help="corpus sizes")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts for prextract")
+    parser.add_argument("--scheduler", nargs="*", default=[], metavar="ADDRESS",
+                        help="also run on Dask: local:N (a LocalCluster of N processes, compared with --jobs N) "
+                             "or a scheduler's address")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain ja_ginza row")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size of plain ja_ginza")
     parser.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs (kept)")
     parser.add_argument("--check", action="store_true", help="compare fast and plain records on samples/")
@@ -220,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     if args.check:
         return check(work)
-    bench(sorted(args.files), args.jobs, args.batch_size, work)
+    bench(sorted(args.files), args.jobs, args.batch_size, work, args.scheduler, plain=not args.no_plain)
     return 0
 
 

@@ -393,3 +393,34 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path):
     assert 1 <= len(done) < 12 and done == sorted(done)  # closed: sorted, every line whole
     assert {r["source"] for r in _csv(out / "organizations.csv")} == set(done)  # tables written
     assert not [p for p in out.rglob("*") if p.name.startswith(".prextract-")]
+
+
+def test_sigterm_stops_like_ctrl_c_and_resume_completes_the_run(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = [f"r{n:02d}.txt" for n in range(12)]
+    for n, name in enumerate(names):
+        (src / name).write_text(release(n) * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
+                             "--jobs", "2"], stderr=subprocess.PIPE)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if records.exists() and records.read_bytes().count(b"\n") >= 1:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be terminated"
+    proc.send_signal(signal.SIGTERM)  # to the parent only, as a service manager or `kill` sends it
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert b"terminated (SIGTERM)" in err
+    done = _sources(out)
+    assert 1 <= len(done) < len(names) and done == sorted(done)  # closed: sorted, every line whole
+    assert {r["source"] for r in _csv(out / "dates.csv")} == set(done)  # tables written
+
+    assert main(["run", str(src), "-o", str(out), "--quiet", "--jobs", "1", "--resume"]) == 0
+    assert _sources(out) == names
+    assert {r["source"] for r in _csv(out / "dates.csv")} == set(names)
+    assert sorted(p.name for p in (out / "json").iterdir()) == [f"{n}.json" for n in names]
+    assert not [p for p in out.rglob("*") if p.name.startswith(".prextract-")]

@@ -102,10 +102,22 @@ def _as_date(value: _dt.date | str | None) -> _dt.date | None:
 
 
 def extract_folder(root: str | os.PathLike[str], *, encoding: str | None = None,
-                   reference_date: _dt.date | str | None = None) -> Batch:
-    """Extract every .txt/.md/.html release under ``root`` (recursively) into a Batch."""
+                   reference_date: _dt.date | str | None = None, client: Any = None) -> Batch:
+    """Extract every .txt/.md/.html release under ``root`` (recursively) into a Batch.
+
+    ``client`` (a ``distributed.Client``, ``pip install "prextract[dask]"``) extracts the files on
+    its Dask cluster, whose workers must be able to read ``root`` (a shared folder or an fsspec
+    URL); the Batch is the same.
+    """
     docs: list[Extraction] = []
     errors: list[FileError] = []
-    for item in iter_folder(root, encoding=encoding, reference_date=reference_date):
+    if client is not None:
+        from .cluster import iter_folder_on_cluster
+        from .runner import Options
+        found: Iterator[Extraction | FileError] = iter_folder_on_cluster(
+            root, client, options=Options(encoding=encoding, reference_date=_as_date(reference_date)))
+    else:
+        found = iter_folder(root, encoding=encoding, reference_date=reference_date)
+    for item in found:
         (errors if isinstance(item, FileError) else docs).append(item)
     return Batch(tuple(docs), tuple(errors))

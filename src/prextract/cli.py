@@ -1,14 +1,17 @@
 """The command line: finds files, decodes, writes, shows progress. Everything else is the library.
 
-Exit codes: 0 all files read, 1 some failed (listed in errors.csv), 2 usage error.
+Exit codes: 0 all files read, 1 some failed (listed in errors.csv), 2 usage error, 130 stopped by
+Ctrl-C, 143 stopped by SIGTERM (both keep what is finished; ``--resume`` goes on from there).
 """
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
 import json
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -35,6 +38,34 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _location(value: str) -> Path | str:
+    """A local path, or an fsspec URL (``s3://bucket/key``) kept as it is written."""
+    return value if "://" in value else Path(value)
+
+
+def _scheduler(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a scheduler address (tcp://HOST:8786) or local:N")
+    if value.startswith("local:"):
+        try:
+            workers = int(value[len("local:"):])
+        except ValueError:
+            workers = 0
+        if workers < 1:
+            raise argparse.ArgumentTypeError(f"write local:N with N worker processes, 1 or more: {value!r}")
+    return value
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping a run as Ctrl-C does (what is finished is closed properly and kept)."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    # a second SIGTERM must not cut short the closing of the outputs
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated()
+
+
 def _date(value: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(value)
@@ -51,8 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="extract every release in a folder into OUT (JSONL, JSON, CSV)")
-    run.add_argument("input", type=Path, metavar="DIR", help="folder of .txt/.md/.html releases (searched recursively)")
-    run.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="output folder")
+    run.add_argument("input", type=_location, metavar="DIR",
+                     help="folder of .txt/.md/.html releases (searched recursively); with --scheduler "
+                          "also an fsspec URL such as s3://bucket/releases")
+    run.add_argument("-o", "--output", type=_location, required=True, metavar="OUT",
+                     help="output folder; with --scheduler also an fsspec URL")
     run.add_argument("--format", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                      help="comma-separated outputs: csv,jsonl,json,xlsx (default: csv,jsonl,json)")
     run.add_argument("--report", action="store_true", help="also write OUT/report.html, the review report")
@@ -63,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="keep OUT/records.jsonl and skip files whose content is already in it")
     run.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                      help="worker processes, one NLP pipeline each (default: the machine's cores)")
+    run.add_argument("--scheduler", type=_scheduler, default=None, metavar="ADDRESS",
+                     help="run on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N "
+                          "for N local worker processes (needs: pip install \"prextract[dask]\")")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     rep = sub.add_parser("report", help="write the offline HTML review report of a run's output")
@@ -87,7 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        if args.scheduler is not None and args.jobs is not None:
+            parser.error("choose --jobs (local worker processes) or --scheduler (a Dask cluster), not both")
+        urls = [str(v) for v in (args.input, args.output) if isinstance(v, str)]
+        if urls and args.scheduler is None:
+            parser.error(f"{urls[0]}: URLs are read and written by a Dask cluster run (--scheduler)")
     from .errors import PrextractError
     try:
         if args.command == "run":
@@ -106,10 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     except PrextractError as exc:
         print(f"prextract: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("prextract: interrupted; finished documents are kept (--resume goes on from there)",
-              file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        print(f"prextract: {'terminated (SIGTERM)' if terminated else 'interrupted'}; finished documents "
+              "are kept (--resume goes on from there)", file=sys.stderr)
+        return 128 + signal.SIGTERM if terminated else 130
     return 2
 
 
@@ -127,29 +172,48 @@ def _extract_one(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # SIGTERM (a service manager, a batch system, kill) stops the run as Ctrl-C does
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run_folder(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_folder(args: argparse.Namespace) -> int:
     from .read import iter_input_files
     from .runner import limit_blas_threads, run_folder
 
     limit_blas_threads()  # before numpy loads: --jobs decides how many cores the run uses
-    total = sum(1 for _ in iter_input_files(args.input)) if args.input.exists() else 0
-    progress = _progress(total, quiet=args.quiet)
+    local_input = isinstance(args.input, Path)
+    total = sum(1 for _ in iter_input_files(args.input)) if local_input and args.input.exists() else None
     # the workbook and the report are built from records.jsonl and errors.csv
     formats = [f for f in args.format if f != "xlsx"]
     if "xlsx" in args.format or args.report:
         formats += [f for f in ("jsonl", "csv") if f not in formats]
-    try:
-        summary = run_folder(args.input, args.output, formats=tuple(formats), jobs=args.jobs,
-                             encoding=args.encoding, reference_date=args.reference_date,
-                             resume=args.resume, on_file=lambda _result: progress.update(1))
-    finally:
-        progress.close()
-    from .report import write_report, write_run_info
-    write_run_info(args.output, args.input)  # lets the report find the texts again
-    if "xlsx" in args.format:
-        from .xlsx import WORKBOOK_FILE, write_workbook
-        write_workbook(args.output, args.output / WORKBOOK_FILE)
-    if args.report:
-        write_report(args.output)
+    progress = _progress(total, quiet=args.quiet)
+    cluster: dict[str, Any] = {}
+    if args.scheduler is not None:  # the cluster's line goes above the progress bar
+        cluster = {"scheduler": args.scheduler,
+                   "on_cluster": lambda line: progress.write(f"prextract: {line}", file=sys.stderr)}
+        if isinstance(args.output, str):  # the workers write their parts beside the outputs
+            from .cluster import PARTS_DIR
+            cluster["parts_dir"] = f"{args.output.rstrip('/')}/{PARTS_DIR}"
+    with _output_folder(args) as out:
+        try:
+            summary = run_folder(args.input, out, formats=tuple(formats), jobs=args.jobs,
+                                 encoding=args.encoding, reference_date=args.reference_date,
+                                 resume=args.resume, on_file=lambda _result: progress.update(1), **cluster)
+        finally:
+            progress.close()
+        from .report import write_report, write_run_info
+        if local_input:
+            write_run_info(out, args.input)  # lets the report find the texts again
+        if "xlsx" in args.format:
+            from .xlsx import WORKBOOK_FILE, write_workbook
+            write_workbook(out, out / WORKBOOK_FILE)
+        if args.report:
+            write_report(out)
     done = summary.total - summary.failed
     print(f"prextract: {done} of {summary.total} files extracted into {args.output}"
           + (f" ({summary.skipped} already done)" if summary.skipped else "")
@@ -157,15 +221,27 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _output_folder(args: argparse.Namespace) -> Any:
+    """The local folder the run writes to: OUT itself, or for a URL a local copy uploaded at the end."""
+    if isinstance(args.output, Path):
+        import contextlib
+        return contextlib.nullcontext(args.output)
+    from .cluster import staged_output
+    return staged_output(args.output, resume=args.resume)
+
+
 class _NoProgress:
     def update(self, n: int) -> None:
         pass
+
+    def write(self, line: str, file: Any = None) -> None:
+        print(line, file=file or sys.stderr)
 
     def close(self) -> None:
         pass
 
 
-def _progress(total: int, *, quiet: bool):
+def _progress(total: int | None, *, quiet: bool):
     """A progress bar on stderr when it is a terminal; silent otherwise (logs, CI, pipes)."""
     if quiet or not sys.stderr.isatty():
         return _NoProgress()

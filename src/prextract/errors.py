@@ -51,3 +51,10 @@ class OutputError(PrextractError):
     """An output could not be written."""
 
     stage = "write"
+
+
+class ClusterError(PrextractError):
+    """A run on a Dask cluster cannot start or go on: Dask is not installed, the scheduler cannot
+    be reached, no worker joined, or the workers' outputs are out of this machine's reach."""
+
+    stage = "cluster"

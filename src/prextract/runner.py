@@ -102,6 +102,20 @@ def work_items(root: str | os.PathLike[str]) -> Iterator[WorkItem]:
         yield WorkItem(str(path), source)
 
 
+def read_item(item: WorkItem, *, encoding: str | None = None) -> SourceText:
+    """Read one input: a local path with ``read_file``, an fsspec URL (``s3://…``, a cluster
+    run's input) through fsspec."""
+    if is_url(item.path):
+        from .cluster import read_url
+        return read_url(item.path, encoding=encoding)
+    return read_file(item.path, encoding=encoding)
+
+
+def is_url(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is an fsspec URL (``s3://bucket/key``, ``file:///tmp/x``), not a plain path."""
+    return "://" in str(path)
+
+
 def _error(source: str, stage: str, exc: BaseException) -> FileError:
     if isinstance(exc, PrextractError):
         stage = exc.stage
@@ -120,7 +134,7 @@ def extract_batch(items: Iterable[WorkItem], options: Options = Options()) -> li
     readable: list[tuple[int, WorkItem, SourceText]] = []
     for n, item in enumerate(items):
         try:
-            readable.append((n, item, read_file(item.path, encoding=options.encoding)))
+            readable.append((n, item, read_item(item, encoding=options.encoding)))
         except Exception as exc:  # an unexpected failure of one file must not stop the run
             results[n] = _error(item.source, "read", exc)
     if len(readable) > 1:
@@ -302,7 +316,10 @@ def run_folder(root: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                formats: Iterable[str] | None = None, jobs: int | None = None,
                encoding: str | None = None, reference_date: _dt.date | None = None,
                resume: bool = False, chunk_size: int = DEFAULT_CHUNK_SIZE,
-               on_file: Callable[[Result | None], None] | None = None) -> RunSummary:
+               on_file: Callable[[Result | None], None] | None = None,
+               scheduler: str | None = None, client: Any = None,
+               on_cluster: Callable[[str], None] | None = None,
+               parts_dir: str | None = None) -> RunSummary:
     """Extract every release under ``root`` into ``out_dir`` (see the module docstring).
 
     ``jobs`` worker processes (default: the machine's cores; 1 runs in this process), fewer when
@@ -312,9 +329,22 @@ def run_folder(root: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     source gets a copy of that document. ``on_file`` is called once per input file (with None for
     a skipped one), e.g. to move a progress bar. Interrupted (Ctrl-C), the run stops at once and
     closes its outputs with what is finished; the KeyboardInterrupt is raised again after that.
-    """
-    from .output import FORMATS, OutputWriter
 
+    ``scheduler`` (``tcp://HOST:8786``, or ``local:N`` for a LocalCluster of N processes started
+    for the run) or ``client`` (a ``distributed.Client``) runs the files on a Dask cluster
+    instead, with the same outputs (``prextract.cluster``; ``root`` may then be an fsspec URL,
+    ``on_cluster`` receives a line describing the cluster and its dashboard, ``parts_dir`` is
+    where the workers write their partial outputs: default ``out_dir/.prextract-parts``).
+    """
+    if scheduler is not None or client is not None:
+        from .cluster import run_folder_on_cluster
+        return run_folder_on_cluster(root, out_dir, formats=formats, encoding=encoding,
+                                     reference_date=reference_date, resume=resume, on_file=on_file,
+                                     scheduler=scheduler, client=client, on_cluster=on_cluster,
+                                     parts_dir=parts_dir)
+    if is_url(root):
+        raise InputError(f"{root}: a URL input needs a Dask cluster (--scheduler); "
+                         "a local run reads local folders")
     root = Path(root)
     if not root.exists():
         raise InputError(f"{root}: no such file or folder")
@@ -322,33 +352,53 @@ def run_folder(root: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                                     chunk_size)
     options = Options(encoding=encoding, reference_date=reference_date)
     summary = RunSummary()
-    with OutputWriter(out_dir, tuple(formats or FORMATS), input_root=root, resume=resume,
-                      compact=True) as writer:
-
-        def to_do() -> Iterator[WorkItem]:
-            for item in work_items(root):
-                summary.total += 1
-                if resume:
-                    sha256 = _content_hash(item.path)
-                    if sha256 is not None and writer.is_done(item.source, sha256):
-                        summary.skipped += 1
-                        if on_file:
-                            on_file(None)
-                        continue
-                    earlier = writer.record_with_hash(sha256) if sha256 is not None else None
-                    if earlier is not None:  # the same bytes under another name: same document
-                        _record(writer, summary, Result(item.source, document={**earlier, "source": item.source}),
-                                on_file)
-                        continue
-                yield item
-
-        for result in iter_results(to_do(), jobs=jobs, options=options, chunk_size=chunk_size):
-            _record(writer, summary, result, on_file)
+    with open_writer(out_dir, formats, input_root=root, resume=resume) as writer:
+        to_do = pending_items(work_items(root), writer, summary, resume=resume, on_file=on_file)
+        for result in iter_results(to_do, jobs=jobs, options=options, chunk_size=chunk_size):
+            record_result(writer, summary, result, on_file)
     return summary
 
 
-def _record(writer: Any, summary: RunSummary, result: Result,
-            on_file: Callable[[Result | None], None] | None) -> None:
+def open_writer(out_dir: str | os.PathLike[str], formats: Iterable[str] | None, *,
+                input_root: str | os.PathLike[str] | None, resume: bool) -> Any:
+    """The ``OutputWriter`` of a folder run (records compacted and sorted by source at close)."""
+    from .output import FORMATS, OutputWriter
+
+    root = None if input_root is None or is_url(input_root) else input_root
+    return OutputWriter(out_dir, tuple(formats or FORMATS), input_root=root, resume=resume, compact=True)
+
+
+def pending_items(items: Iterable[WorkItem], writer: Any, summary: RunSummary, *, resume: bool,
+                  on_file: Callable[[Result | None], None] | None = None,
+                  content_hash: Callable[[str], str | None] | None = None) -> Iterator[WorkItem]:
+    """The items still to extract, lazily; counts every item in ``summary.total``.
+
+    With ``resume``, an item whose (source, content hash) is in the writer's records is skipped,
+    and one whose content is there under another source gets a copy of that document, written
+    here. ``content_hash(path)`` (default: sha256 of a local file) is None for an unreadable file,
+    which then goes to the workers to be reported.
+    """
+    content_hash = content_hash or _content_hash
+    for item in items:
+        summary.total += 1
+        if resume:
+            sha256 = content_hash(item.path)
+            if sha256 is not None and writer.is_done(item.source, sha256):
+                summary.skipped += 1
+                if on_file:
+                    on_file(None)
+                continue
+            earlier = writer.record_with_hash(sha256) if sha256 is not None else None
+            if earlier is not None:  # the same bytes under another name: same document
+                record_result(writer, summary, Result(item.source, document={**earlier, "source": item.source}),
+                              on_file)
+                continue
+        yield item
+
+
+def record_result(writer: Any, summary: RunSummary, result: Result,
+                  on_file: Callable[[Result | None], None] | None) -> None:
+    """Hand one result to the writer (a document, or a row of errors.csv) and count it."""
     if result.error is not None:
         e = result.error
         writer.error(e.source, e.stage, e.error_type, e.message)
