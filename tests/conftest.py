@@ -45,3 +45,28 @@ def seed_gold():
     if not SEED_GOLD.exists():
         pytest.skip("../shared/seeds is not available")
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+def _start_run(src: Path, out: Path, *options: str, documents: int = 1):
+    """``prextract run src -o out --quiet OPTIONS`` in a subprocess, returned once ``documents``
+    documents are in ``out/records.jsonl`` (and still running, so that a test can stop it)."""
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
+                             *options], stderr=subprocess.PIPE)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if records.exists() and records.read_bytes().count(b"\n") >= documents:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    return proc
+
+
+@pytest.fixture
+def start_run():
+    """Start a folder run in a subprocess and wait for its first document (see ``_start_run``)."""
+    return _start_run

@@ -11,9 +11,7 @@ import filecmp
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -302,7 +300,7 @@ def test_cli_runs_on_a_local_cluster_of_its_own(corpus, local_run, tmp_path, cap
             [[c.value for c in row] for row in sheet.iter_rows()], sheet.title
 
 
-def test_sigterm_stops_a_cluster_run_and_resume_completes_it(client, tmp_path):
+def test_sigterm_stops_a_cluster_run_and_resume_completes_it(client, tmp_path, start_run):
     """A run on an existing scheduler (this module's), terminated, then resumed."""
     src = tmp_path / "in"
     for n in range(4):  # 32 releases, several tasks of 2 files
@@ -313,15 +311,8 @@ def test_sigterm_stops_a_cluster_run_and_resume_completes_it(client, tmp_path):
     names = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.*") if p.is_file())
     out = tmp_path / "out"
     address = client.scheduler.address
-    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
-                             "--scheduler", address], stderr=subprocess.PIPE)
+    proc = start_run(src, out, "--scheduler", address)
     records = out / "records.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if records.exists() and records.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run ended before it could be terminated"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143, err

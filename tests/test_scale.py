@@ -4,8 +4,6 @@ from __future__ import annotations
 import csv
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -253,22 +251,15 @@ def test_resume_skips_by_content_hash(tmp_path, extractor, monkeypatch):
     assert records["r1.txt"]["meta"]["sha256"] != first["r1.txt"]["meta"]["sha256"]
 
 
-def test_killed_midway_then_resumed_every_file_exactly_once(tmp_path, extractor):
+def test_killed_midway_then_resumed_every_file_exactly_once(tmp_path, extractor, start_run):
     src = tmp_path / "in"
     src.mkdir()
     names = [f"r{n:02d}.txt" for n in range(12)]
     for n, name in enumerate(names):
         (src / name).write_text(release(n) * 3, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out),
-                             "--quiet", "--jobs", "1"], stderr=subprocess.PIPE)
+    proc = start_run(src, out, "--jobs", "1", documents=2)
     records = out / "records.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if records.exists() and records.read_bytes().count(b"\n") >= 2:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, f"the run ended before it could be killed: {proc.stderr.read()!r}"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     proc.stderr.close()
@@ -370,21 +361,13 @@ def test_the_fast_pipeline_annotates_exactly_like_plain_ja_ginza(extractor):
     assert fast == plain
 
 
-def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path):
+def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path, start_run):
     src = tmp_path / "in"
     src.mkdir()
     for n in range(12):
         (src / f"r{n:02d}.txt").write_text(release(n) * 3, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
-                             "--jobs", "1"], stderr=subprocess.PIPE)
-    records = out / "records.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if records.exists() and records.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc = start_run(src, out, "--jobs", "1")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
@@ -395,22 +378,14 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path):
     assert not [p for p in out.rglob("*") if p.name.startswith(".prextract-")]
 
 
-def test_sigterm_stops_like_ctrl_c_and_resume_completes_the_run(tmp_path):
+def test_sigterm_stops_like_ctrl_c_and_resume_completes_the_run(tmp_path, start_run):
     src = tmp_path / "in"
     src.mkdir()
     names = [f"r{n:02d}.txt" for n in range(12)]
     for n, name in enumerate(names):
         (src / name).write_text(release(n) * 3, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
-                             "--jobs", "2"], stderr=subprocess.PIPE)
-    records = out / "records.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if records.exists() and records.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run ended before it could be terminated"
+    proc = start_run(src, out, "--jobs", "2")
     proc.send_signal(signal.SIGTERM)  # to the parent only, as a service manager or `kill` sends it
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143, err
