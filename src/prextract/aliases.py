@@ -26,19 +26,36 @@ class AliasDefinition:
     org: OrgMention
 
 
+def _bracket_after(text: str, org: OrgMention) -> tuple[int, str] | None:
+    """(offset, inner text) of the bracket that directly follows a mention, if any."""
+    pos = org.end
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    if pos >= len(text) or text[pos] not in "（(":
+        return None
+    close = _matching_close(text, pos)
+    return None if close is None else (pos + 1, text[pos + 1:close])
+
+
+def find_self_reference(text: str, orgs: list[OrgMention]) -> OrgMention | None:
+    """The first body whose bracket names the release's own word for itself
+    (``株式会社X（本社：…、以下「当社」）``): the issuer, said in so many words."""
+    issuer_words = {w for w, refers_to in lexicons.org_anaphora().items() if refers_to == "issuer"}
+    for org in orgs:
+        bracket = _bracket_after(text, org)
+        m = _IKA.search(bracket[1]) if bracket else None
+        if m and m.group(1).strip() in issuer_words:
+            return org
+    return None
+
+
 def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefinition]:
     out: list[AliasDefinition] = []
     for org in orgs:
-        pos = org.end
-        while pos < len(text) and text[pos] in " \u3000":
-            pos += 1
-        if pos >= len(text) or text[pos] not in "（(":
+        bracket = _bracket_after(text, org)
+        if bracket is None:
             continue
-        close = _matching_close(text, pos)
-        if close is None:
-            continue
-        inner_start = pos + 1
-        inner = text[inner_start:close]
+        inner_start, inner = bracket
         m = _IKA.search(inner) or _RYAKU.search(inner)
         if m:
             alias = m.group(1).strip()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicons
-from .aliases import AliasDefinition
+from .aliases import AliasDefinition, find_self_reference
 from .names import normalize_name, org_key
 from .orgs import OrgMention, kind_of
 from .records import Organization
@@ -100,9 +100,14 @@ def _best_kind(kinds: list[str]) -> str:
 
 def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasDefinition],
                  title_span: tuple[int, int] | None, index: OrgIndex) -> str | None:
-    """The body a release speaks for: the one that defines its short name (``以下「X」``) and is the
-    topic (は/が) of its sentence, else the first topic in the body, else the first in the title."""
+    """The body a release speaks for: the one that calls itself 当社 (``以下「当社」``), else the
+    sender named alone above the headline, else the one that defines its short name
+    (``以下「X」``) and is the topic (は/が) of its sentence, else the first topic in the body, else
+    the first in the title."""
     body_start = title_span[1] if title_span else 0
+    itself = find_self_reference(text, [m for m in mentions if m.source not in ("alias", "anaphor")])
+    if itself is not None:
+        return index.id_of(itself)
     sender = _sender(text, mentions, title_span)
     if sender is not None:
         return index.id_of(sender)
