@@ -295,6 +295,31 @@ def test_html_title_becomes_first_line_without_site_name() -> None:
     assert lines.count("株式会社そらテック") == 0
 
 
+ARTICLE_WITH_TABLE = (
+    "<html><head><title>共同研究契約を締結 | ニュース | 北浜大学</title></head><body>"
+    "<nav><a href='/'>ホーム</a> <a href='/news'>ニュース</a> <a href='/access'>アクセス</a></nav>"
+    "<article><h1>北浜大学、みなと化成と共同研究契約を締結</h1>"
+    "<p class='meta'><time datetime='2025-02-03'>2025年2月3日</time><span>研究</span></p>"
+    "<p>北浜大学（以下「本学」）は、みなと化成株式会社と、植物由来の樹脂に関する共同研究契約を"
+    "2025年1月30日付で締結しました。研究期間は2025年4月1日から3年間で、本学の研究室に同社の研究員が常駐します。</p>"
+    "<table><tr><th>研究代表者</th><td>北浜大学 工学部 教授　岸田 誠<br>みなと化成株式会社 技術部長　早瀬 綾</td></tr>"
+    "<tr><th>研究費</th><td>総額6,000万円</td></tr></table></article>"
+    "<aside><h2>関連ニュース</h2><p><time>2025年1月10日</time> 公開講座のお知らせ</p></aside>"
+    "<footer>北浜大学 〒000-0000</footer></body></html>")
+
+
+def test_html_line_breaks_in_a_table_cell_keep_the_words_apart() -> None:
+    text = read_bytes(ARTICLE_WITH_TABLE.encode("utf-8"), format="html").text
+    row = next(line for line in text.split("\n") if line.startswith("研究代表者"))
+    assert row == "研究代表者\t北浜大学 工学部 教授 岸田 誠 みなと化成株式会社 技術部長 早瀬 綾"
+
+
+def test_html_article_time_becomes_the_date_line() -> None:
+    lines = read_bytes(ARTICLE_WITH_TABLE.encode("utf-8"), format="html").text.split("\n")
+    assert lines[:2] == ["2025年2月3日", "北浜大学、みなと化成と共同研究契約を締結"]
+    assert not any("2025年1月10日" in line for line in lines)  # the side column's dates stay out
+
+
 def test_html_japanese_source_line_breaks_are_not_spaces() -> None:
     page = ("<html><body><article><p>当社は、地域の医療機関と連携協定を\n    締結しました。"
             "協定期間は2024年4月1日から3年間で、遠隔診療の実証実験を共同で進めます。"

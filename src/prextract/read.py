@@ -308,7 +308,7 @@ def _render_trafilatura_xml(element: Any, parts: list[str]) -> None:
         pass
     elif tag == "table":
         for row in element.iter("row"):
-            cells = [_SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in row.findall("cell")]
+            cells = [_SPACES.sub(" ", _cell_text(cell)).strip() for cell in row.findall("cell")]
             parts.append("\n" + "\t".join(cells).rstrip("\t") + "\n")
     elif tag == "lb":
         parts.append("\n")
@@ -323,6 +323,22 @@ def _render_trafilatura_xml(element: Any, parts: list[str]) -> None:
             parts.append("\n")
     if element.tail and tag not in ("doc", "main", "comments"):
         parts.append(element.tail)
+
+
+def _cell_text(element: Any) -> str:
+    """A table cell's text on one line: a line break in the cell (two people, a name and its
+    post; trafilatura turns ``<br>`` there into a paragraph) becomes a space, as in the fallback's ``get_text(" ")``, so that the words on either
+    side do not run together into one name."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append(" ")
+        elif child.tag in ("p", "head", "list", "item", "quote"):  # trafilatura's reading of <br>
+            parts.append(f" {_cell_text(child)} ")
+        else:
+            parts.append(_cell_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
@@ -444,6 +460,19 @@ def _page_headline(tree: Any) -> str | None:
     return _SPACES.sub(" ", max(segments, key=len)) if segments else None
 
 
+def _page_date(tree: Any) -> str | None:
+    """The text of the article's ``<time>`` (its publication date), outside site menus, footers
+    and side columns: extractors keep it as metadata, not as text, and a release's date line
+    is part of what it says."""
+    for element in tree.iter("time"):
+        if any(a.tag in ("nav", "footer", "aside") for a in element.iterancestors()):
+            continue
+        text = _SPACES.sub(" ", element.text_content()).strip()
+        if re.search(r"\d", text) and len(text) <= 40:
+            return text
+    return None
+
+
 def _compact(text: str) -> str:
     return _SPACES.sub("", text)
 
@@ -455,12 +484,14 @@ def html_to_text(html: str) -> tuple[str, str]:
     finds none (nothing, the whole page, or text with the site's menu or footer in it), the
     fallback is the text of ``<body>`` without script, style, nav, header, footer and aside. Paragraphs, headings and list items become lines; a table row becomes one
     line with its cells joined by tabs. The page headline (``<h1>`` or ``<title>``) becomes the
-    first line when the text does not already contain it.
+    first line when the text does not already contain it, and the article's ``<time>`` the line
+    above it when the first lines do not already start with it.
     """
     html = _XML_DECLARATION.sub("", html, count=1)
     html = _CJK_LINE_BREAK.sub("", html)
     tree = _parse_page(html)
     headline = _page_headline(tree) if tree is not None else None
+    dateline = _page_date(tree) if tree is not None else None
     furniture = _site_furniture(tree) if tree is not None else []
     lines = _extract_with_trafilatura(html, furniture)
     extractor = HTML_EXTRACTOR_MAIN
@@ -469,6 +500,8 @@ def html_to_text(html: str) -> tuple[str, str]:
         extractor = HTML_EXTRACTOR_FALLBACK
     if lines and headline and _compact(headline) not in _compact("".join(lines)):
         lines.insert(0, headline)
+    if lines and dateline and not any(line.startswith(dateline) for line in lines[:3]):
+        lines.insert(0, dateline)
     return "\n".join(lines), extractor
 
 
