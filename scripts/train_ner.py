@@ -20,7 +20,8 @@ models/ner/synthetic_releases.json (see ``ReleaseSentences``).
 
 ``--dev`` holds out the train sentences with ``int(curid) % 10 == 1`` and prints their scores
 after each epoch (for choosing settings); without it every train sentence is used and the
-model is written.
+model is written. ``--dev --dev-out DIR`` also saves the held-out model to DIR, so that the
+rules reading the model (orgs.py, person_names.py) can be tuned on sentences it never saw.
 """
 from __future__ import annotations
 
@@ -244,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", type=Path, help="ner.json of the Stockmark Wikipedia NER dataset")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--dev", action="store_true", help="hold out curid %% 10 == 1 and report; write nothing")
+    ap.add_argument("--dev-out", type=Path, default=None,
+                    help="with --dev, save the held-out model there (never to models/ner): for tuning "
+                         "the rules that read the model on sentences it has not seen")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--learn-rate", type=float, default=0.001)
@@ -302,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
                 score = evaluate(component, nlp, [docs[i] for i in dev_idx], [items[i] for i in dev_idx])
             line += "  dev F1 " + " ".join(f"{c} {score.prf((c,))[2]:.3f}" for c in ("PERSON", "ORGANIZATION", "LOCATION"))
         print(f"{line}  ({time.perf_counter() - started:.0f}s)", file=sys.stderr, flush=True)
-    if args.dev:
+    if args.dev and args.dev_out is None:
         return 0
+    if args.dev:
+        args.out = args.dev_out
 
     with component.model.use_params(optimizer.averages):
         args.out.mkdir(parents=True, exist_ok=True)
@@ -318,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "trained_with": {"prextract": prextract.__version__, "spacy": spacy.__version__,
                          "thinc": thinc.__version__, "ja_ginza": nlp.meta.get("version")},
         "training": {
-            "data": "Stockmark ner-wikipedia-dataset v2.0, train split (int(curid) % 5 != 0)",
+            "data": "Stockmark ner-wikipedia-dataset v2.0, train split (int(curid) % 5 != 0)"
+                    + (" without the dev part (int(curid) % 10 == 1)" if args.dev else ""),
             "data_sha256": data_sha, "data_license": DATA_LICENSE,
             "sentences": len(train), "synthetic_sentences": args.synthetic,
             "synthetic_source": "models/ner/synthetic_releases.json (written for prextract)" if args.synthetic else None,

@@ -76,3 +76,38 @@ def _must_not_cases():
 def test_must_not_extract(extractor, text, forbidden):
     doc = extractor.extract(text)
     assert all(forbidden not in o.name for o in doc.organizations), [o.name for o in doc.organizations]
+
+
+# The trained NER's organisations that GiNZA does not confirm: taken when the span reads as a
+# body's name by itself, never a product, a price or a work in brackets.
+TRAINED_NER_FOUND = [
+    ("suffix-after-katakana", "2021年にはカネハラ運輸から物流事業を譲り受け、国内の配送網を広げた。", "カネハラ運輸"),
+    ("suffix-parent", "2019年にはサンライズ電機の子会社となった。", "サンライズ電機"),
+]
+
+
+@pytest.mark.parametrize("text,name", [c[1:] for c in TRAINED_NER_FOUND], ids=[c[0] for c in TRAINED_NER_FOUND])
+def test_trained_ner_names_taken(extractor, text, name):
+    doc = extractor.extract(text)
+    assert name in [o.name for o in doc.organizations]
+
+
+NOT_BODIES = [
+    ("product-in-brackets", "新製品「ルミナス」を2025年4月に発売します。", "ルミナス"),
+    ("system-in-brackets", "AIピッキングシステム「SkyPick」を出展します。", "SkyPick"),
+    ("katakana-common-noun", "北海道産バターのコクが後を引く味わいです。", "コク"),
+    ("url", "詳細は公式サイト（https://www.aoba-denki.example.jp/news/）をご覧ください。", "aoba"),
+    ("venue-list-line", "3．実施場所　本学北キャンパス、ミドリ化成つくばラボ", "ラボ"),
+    ("media-cited-with-date", "TOBを巡っては、北斗日報が5日に一部を報じていた。", "北斗日報"),
+]
+
+
+@pytest.mark.parametrize("text,forbidden", [c[1:] for c in NOT_BODIES], ids=[c[0] for c in NOT_BODIES])
+def test_not_bodies(extractor, text, forbidden):
+    doc = extractor.extract(text)
+    assert all(forbidden not in o.name for o in doc.organizations), [o.name for o in doc.organizations]
+
+
+def test_trained_ner_bounds_win_over_ginza_glue(extractor):
+    doc = extractor.extract("メインバンクはみずほ銀行赤坂支店で、ほかに北斗銀行とも取引がある。")
+    assert "みずほ銀行" in [o.name for o in doc.organizations], [o.name for o in doc.organizations]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
-from .analyse import Analysis, Token
+from .analyse import Analysis, Entity, Token
 
 #: GiNZA ENE labels that name organisations
 ORG_LABELS = {
@@ -67,11 +67,20 @@ _LIST_OF_BODIES = re.compile(
     r"(?:[・、](?:[^、。・\sはがとのをにでも]{2,30}))+?"
     r"の[0-9０-９一二三四五六七八九十]+(?:者|社|団体|機関|市町村|市町)(?:は|が|と|で|に|による|の)")
 _DATE_SLOT_BEFORE = re.compile(r"(?:年|月|日|度)(?:に|には|にも)\s*$")
+#: a line that lists venues: 4．実施場所　本学青葉キャンパス、… (every name on it is a place)
+_VENUE_LINE = re.compile(r"[\s\u3000]*(?:[0-9０-９]+[．.)）][\s\u3000]*)?(?:実施場所|開催場所|場所|会場|開催地)"
+                         r"[\s\u3000]*[:：]?[\s\u3000]+[^。\n]*$")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+")
 _VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
 _ADDRESS_LEVEL = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}?(?:都|道|府|県|州|市|区|町|村|郡)")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
-_CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|が報じ|は報じ|の取材)")
+_CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|の取材|"
+                    r"[がは][^。、\n]{0,12}?報じ)")  # 日本経済新聞が7日に一部を報じていた
 _PLACE_LEVEL = re.compile(r"(?:都|道|府|県|市|区|町|村|郡)")
+_ACTING_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ACTOR_AFTER = re.compile(r"(?:は|が|とは|との|から|によ)")
+#: what follows a product or a price, not a body: …を発売, …の価格, …円
+_PRODUCT_AFTER = re.compile(r"[」』]?(?:を発売|の発売|を販売|の販売|を搭載|の価格|価格|[0-9０-９]|円|シリーズ)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,15 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # places, lexicon): where it overlaps one of those, the rule wins
     ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
     kept = [c for c in kept if c.source != "prx" or not any(r.start < c.end and c.start < r.end for r in ruled)]
+    # where both NERs see a body, the trained one draws its bounds (GiNZA glues on branch and
+    # department words: みずほ銀行赤坂支店, 昭和シェル石油全店)
+    trained = [c for c in kept if c.source == "prx"]
+    kept = [c for c in kept if c.source != "ner" or not any(p.start < c.end and c.start < p.end for p in trained)]
+    # a GiNZA body whose name does not say so (no legal form or suffix) is kept only where the
+    # trained NER also sees a body or the text introduces it with a bracket (京都リサーチパーク(…)):
+    # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
+    kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
+            or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     return settle_overlaps(kept)
 
 
@@ -344,10 +362,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         if kind is None:
             continue
         source = "prx" if ent.label.startswith("prx:") else "ner"
-        # the trained NER (Wikipedia-trained) fixes boundaries where GiNZA also sees a body
-        # there; on its own it reads too many release words (製品名, 価格) as organisations
-        if source == "prx" and not any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
-                                       and not e.label.startswith("prx:") for e in analysis.entities):
+        if source == "prx" and not trusted_prx_org(ent, analysis):
             continue
         start, end = ent.start, ent.end
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
@@ -357,6 +372,8 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
             k = next(i for i, t in enumerate(chunk) if t.start == start)
             while k > 0 and _name_like(chunk[k - 1]):
                 k -= 1
+            while chunk[k].text in _CONNECTORS and chunk[k].start < start:
+                k += 1  # 離党・民主党入り: a name never starts with ・
             start = chunk[k].start
         # a title glued to the end (…株式会社代表取締役社長) is not part of the name
         for ts, te in title_spans:
@@ -366,10 +383,79 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         while end > start and text[end - 1] in " \u3000\t":
             end -= 1
         name = text[start:end]
-        if not name or _BAD_INSIDE.search(name) or _PLACE_NAME.fullmatch(name):
+        if not name or _BAD_INSIDE.search(name) or (_PLACE_NAME.fullmatch(name) and not _long_suffix(name)):
             continue  # prefectures and cities are bodies only when they act: see _from_places
         out.append(OrgMention(start, end, name, _kind_from_name(name) or kind, source))
     return out
+
+
+def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
+    """Whether a span of the trained NER (Wikipedia-trained) is taken as an organisation: where
+    GiNZA also sees a body there, or where the span reads as a body's name by itself (a legal
+    form or an organisation suffix ends it, or it is a proper name of proper nouns and katakana,
+    or an acronym that acts) and is not in a product's, price's or title's context. On its own the model reads too many
+    release words (製品名, 価格, 体験会) as organisations."""
+    if any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
+           and not e.label.startswith("prx:") for e in analysis.entities):
+        return True
+    toks = analysis.tokens_in(ent.start, ent.end)
+    text = analysis.text
+    if not toks or _PRODUCT_AFTER.match(text, ent.end):
+        return False
+    if _named_by_its_end(ent.text, toks):
+        return True
+    # a name in brackets is a product's or a work's title (「TH-Vision」, 「火星のオデッセイ」) unless
+    # the word before says a body is named (制作会社「…」, NGO「…」)
+    if text[ent.start - 1:ent.start] in "「『" and text[ent.end:ent.end + 1] in "」』" and ent.start > 0 \
+            and not _ORG_HEADS.search(text[max(0, ent.start - 7):ent.start - 1]):
+        return False
+    # an acronym that acts (IPICは, LKABが): a body; a Latin word elsewhere is a product or technique
+    if _ACTING_ACRONYM.fullmatch(ent.text) and _ACTOR_AFTER.match(text, ent.end):
+        return True
+    return _proper_name(toks)
+
+
+def _named_by_its_end(name: str, toks: tuple[Token, ...]) -> bool:
+    """A legal form, or an organisation suffix after a name (三井化学, 北斗交響楽団, BLW社)."""
+    if _legal_form_match(name):
+        return True
+    m = lexicons.org_suffix_pattern().search(name)
+    if m is None or m.start() == 0:
+        return False
+    # the model has read a body here: any name before the suffix will do, weak suffix or not
+    # (救国党, 国際興業); a bare category (冷凍食品) is left to the filters of ``_plausible``
+    stem_toks = [t for t in toks if t.end <= toks[0].start + m.start()]
+    return _has_name(name[:m.start()], stem_toks)
+
+
+def _proper_name(toks: tuple[Token, ...]) -> bool:
+    """Proper nouns and katakana nouns (タカタ, アムトラック, ヴィッセル神戸, RBライプツィヒ); not a place
+    alone, not a person's name alone (ロジャーズ, W・エドワーズ・デミング), not Latin words alone
+    (in releases those are products and techniques: TH-Vision, LTE-M; Latin bodies come from
+    ``_from_latin``), not a short katakana common noun (コク)."""
+    words = [t for t in toks if t.text not in _CONNECTORS]
+    if not words or all("地名" in t.tag for t in words):
+        return False
+    if all(t.is_person_name or re.fullmatch(r"[A-Z]\.?", t.text) for t in words):
+        return False
+    if all(re.fullmatch(r"[A-Za-z0-9&.'’ -]+", t.text) for t in words):
+        return False
+    for k, t in enumerate(words):
+        if t.tag.startswith("名詞-固有名詞"):
+            continue
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.'’-]*", t.text) and t.tag.startswith("名詞"):
+            continue
+        if re.fullmatch(r"[\u30A0-\u30FF]{3,}" if k == 0 else r"[\u30A0-\u30FF]{2,}", t.text) and (
+                t.tag == "名詞-普通名詞-一般" or (k > 0 and "形状詞" in t.tag)):
+            continue
+        return False
+    return True
+
+
+def _long_suffix(name: str) -> bool:
+    """An organisation suffix of two characters or more ends the name: サザン鉄道 is no place in 道."""
+    m = lexicons.org_suffix_pattern().search(name)
+    return m is not None and len(m.group()) >= 2
 
 
 def _name_like(tok: Token) -> bool:
@@ -388,6 +474,8 @@ def _from_headline(analysis: Analysis, headline: tuple[int, int]) -> list[OrgMen
         return []
     if not all(_name_like(t) or t.tag.startswith("名詞") for t in toks) or not any(_name_like(t) for t in toks):
         return []
+    if any(t.tag.startswith("名詞-数詞") for t in toks):
+        return []  # 同年12月、… / 2024年4月、…: a date opens the line, not an actor
     return [OrgMention(start, end, text[start:end], _kind_from_name(text[start:end]) or "company", "headline")]
 
 
@@ -403,8 +491,9 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     for part in (p for chunk in chunks for p in _split_at_dots(chunk)):
         # 東雲市, 南坂町: a name word and a municipality suffix
         name = text[part[0].start:part[-1].end]
-        if len(part) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name):
-            spans.add((part[0].start, part[-1].end))
+        if len(part) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name) \
+                and not all(t.is_person_name for t in part):
+            spans.add((part[0].start, part[-1].end))  # not 木村, 中村: surnames ending in 村
     out = []
     acting_ends: set[int] = set()
     for start, end in sorted(spans, reverse=True):
@@ -499,8 +588,11 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
-    if _VENUE_LABEL.search(text[line_start:m.start]) and m.source != "legal":
-        return False  # 場所 岡山県庁 3階: a venue or an address, not a party
+    if (_VENUE_LABEL.search(text[line_start:m.start]) or _VENUE_LINE.match(text, line_start, m.start)) \
+            and m.source != "legal":
+        return False  # 場所 岡山県庁 3階, 実施場所　本学キャンパス、…ラボ: a venue or an address, not a party
+    if any(u.start() < m.end and m.start < u.end() for u in _URL.finditer(text, max(0, line_start), m.end + 200)):
+        return False  # www.smart-factory-japan.example.jp: part of an address on the web
     if m.source == "ner" and re.search(r"[^\sA-Za-z][\s\u3000]+[^\sA-Za-z]", name):
         return False  # GiNZA ran over the spaces of a layout line (岡山県 産業労働部 …)
     if m.source == "ner" and ("・" in name or "、" in name):
@@ -509,8 +601,11 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
             return False  # a list of bodies read as one
     if len(name) < 2 or name in lexicons.org_generic_words():
         return False
-    if m.source in ("ner", "prx", "suffix") and lexicons.org_generic_heads().search(name) and not _legal_form_match(name):
-        return False
+    generic_head = lexicons.org_generic_heads().search(name)
+    if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) and not (
+            m.source == "prx" and generic_head.group() in lexicons.org_suffixes()
+            and _has_proper([t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + generic_head.start()])):
+        return False  # ライフサイエンス団体, 医療機器産業; a name before an industry word is kept (日本たばこ産業)
     if m.source in ("ner", "prx", "suffix", "title_prefix") and not _legal_form_match(name):
         toks = analysis.tokens_in(m.start, m.end)
         dept = lexicons.department_words().search(name)

@@ -280,10 +280,13 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
 
 
 def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
-    """prextract's own NER (models/ner) proposes full names; one is taken where the dictionary
-    agrees: two or more words with a 人名 word among them, or a katakana name written with ・.
-    (Trained on Wikipedia, it alone reads too many release words as names.)"""
+    """prextract's own NER (models/ner) proposes names; one is taken where the dictionary
+    agrees: two or more words with a 人名 word among them, or a katakana name written with ・,
+    is a full name; a single word UniDic reads as a person's name, or GiNZA reads as a Person
+    with the same bounds (伏見, レイトナー), is a short one kept on its own. (Trained on Wikipedia, it alone reads too many release words as
+    names.)"""
     out = []
+    text = analysis.text
     for ent in analysis.entities:
         if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
             continue
@@ -291,6 +294,10 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
                 re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text):
             out.append((ent.start, ent.end, FULL))
+        elif len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
+                (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
+                any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
+            out.append((ent.start, ent.end, AGREED))  # UniDic or GiNZA agrees: 伏見, レイトナー
     return out
 
 
