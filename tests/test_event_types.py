@@ -348,6 +348,29 @@ def test_earlier_award_by_anaphor(events_of):
     assert "2019" in [e.date for e in awards]
 
 
+def test_winners_named_in_a_sentence_with_their_prize(events_of):
+    text = ("「第5回 みちのく観光まちづくり大賞」の受賞団体が決まった\n\n"
+            "　一般社団法人東北観光推進協議会（仙台市）は12日、地域の観光振興に優れた成果を上げた団体を表彰する"
+            "「第5回 みちのく観光まちづくり大賞」の受賞団体を発表した。"
+            "大賞には、温泉街の空き店舗を宿泊施設に改修した株式会社なるこ再生機構（宮城県大崎市）が選ばれた。"
+            "優秀賞には、地元の酒蔵と連携した株式会社ゆざわ旅行社（秋田県湯沢市）と、"
+            "廃線跡を遊歩道に整備したNPO法人大館フットパス協会（秋田県大館市）の2団体が選ばれた。\n")
+    awards = [e for e in events_of(text) if e.type == "award"]
+    assert [(e.parties[0], e.attribute("prize")) for e in awards] == [
+        ("株式会社なるこ再生機構", "大賞"), ("株式会社ゆざわ旅行社", "優秀賞"), ("NPO法人大館フットパス協会", "優秀賞")]
+    assert {e.attribute("award") for e in awards} == {"第5回 みちのく観光まちづくり大賞"}
+    assert all("一般社団法人東北観光推進協議会" in e.parties for e in awards)
+    assert [e for e in events_of(text) if e.type == "product_launch"] == []  # 「…大賞」の受賞団体を発表
+
+
+def test_a_partner_inside_the_winners_modifier_is_no_winner(events_of):
+    text = ("「第2回 北陸ものづくり大賞」の結果について\n\n"
+            "　北陸ものづくり振興会（以下「当会」）は、「第2回 北陸ものづくり大賞」の受賞企業を発表しました。"
+            "大賞には、株式会社カガ精機との共同開発で部品点数を半減した株式会社ノト工業（石川県七尾市）が選ばれました。\n")
+    awards = [e for e in events_of(text) if e.type == "award"]
+    assert [e.parties[0] for e in awards] == ["株式会社ノト工業"]
+
+
 def test_winner_list(events_of):
     text = _release("千葉県 商工労働部",
                     "「ちば働き方改革大賞」の受賞企業を決定しましたので、お知らせします。\n\n"

@@ -201,8 +201,13 @@ def _is_compound_noun(parse: Parse, tokens: list[Token], end: int) -> bool:
     if not after:
         return False
     nxt = after[0]
-    if nxt.start != end or parse.unit_of.get(nxt.i) != parse.unit_of.get(_last_before(tokens, end).i):
+    if nxt.start != end:
         return False
+    if parse.unit_of.get(nxt.i) != parse.unit_of.get(_last_before(tokens, end).i):
+        # GiNZA sometimes cuts 受賞|企業 into two bunsetsu: a noun right after the trigger, with
+        # no particle between, still makes one longer noun
+        return nxt.pos in ("NOUN", "PROPN") and nxt.lemma not in _support_words("suffix") \
+            and nxt.text not in _support_words("suffix")
     if nxt.pos not in ("NOUN", "PROPN", "NUM") and not nxt.tag.startswith("接尾辞"):
         return False
     return nxt.lemma not in _support_words("suffix") and nxt.text not in _support_words("suffix")

@@ -263,6 +263,65 @@ def _award_list_drafts(doc: _Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# 大賞には、…北陸運輸株式会社（富山市）が選ばれた / …株式会社A（…）と、…B株式会社の2社が優秀賞に選ばれた
+_PRIZE_FIRST = re.compile(r"^[ \t\u3000]*(?P<prize>[^、。「」\s]{0,12}(?:賞|グランプリ))(?:に|には)[、，]?")
+_PRIZE_AFTER = re.compile(r"が(?P<prize>[^、。「」\s]{0,12}(?:賞|グランプリ))(?:に|を)(?:選ばれ|選出され|決ま|輝い|受賞)")
+_SELECTED = re.compile(r"(?:の[0-9０-９一二三四五六七八九十]+(?:社|団体|者|校|件))?が(?:選ばれ|選出され|決ま|輝い|受賞)")
+_WINNER_JOIN = re.compile(r"と[、，]|[、，]|及び|および|並びに|ならびに")
+
+
+def _prize_selection_drafts(doc: _Doc, drafts: list[Draft]) -> list[Draft]:
+    """Winners named in a sentence with the prize: ``大賞には、…X社が選ばれた``, ``X社とY社の2社が
+    優秀賞に選ばれた``. The award is the one the release names (its quoted name); the bodies are
+    those at the top level of the sentence that the selection verb takes, with those joined to
+    them by と、 or 、 (a body inside a modifier, 〇〇との共同配送, is not a winner)."""
+    award_name = _document_award_name(doc, drafts)
+    if award_name is None:
+        return []
+    taken = {(d.actor, d.fields.get("prize")) for d in drafts if d.type == "award"}
+    out: list[Draft] = []
+    for sent in doc.ctx.sentences:
+        first = _PRIZE_FIRST.match(sent.text)
+        after = _PRIZE_AFTER.search(sent.text)
+        selected = _SELECTED.search(sent.text, first.end()) if first else None
+        if first and selected:
+            prize, verb_at = first.group("prize"), sent.start + selected.start()
+        elif after:
+            prize, verb_at = after.group("prize"), sent.start + after.start()
+        else:
+            continue
+        if prize == award_name or not prize:
+            continue
+        base = doc.base_paren(sent.start)
+        orgs = doc.orgs_in(sent.start, verb_at, base_depth=base)
+        winners = []
+        for k in range(len(orgs) - 1, -1, -1):
+            o = orgs[k]
+            gap = _strip_gap(doc.text[o.end:verb_at if not winners else winners[-1].start])
+            if not winners:
+                if gap:  # the last body must be the one the verb takes
+                    break
+                winners.append(o)
+            elif _WINNER_JOIN.match(gap):
+                winners.append(o)
+        giver = doc.issuer
+        for o in reversed(winners):
+            name = doc.name(o)
+            if name is None or (name, prize) in taken or name == giver:
+                continue
+            d = Draft("award", "receive", False, sent, "done", actor=name, actor_in_text=True)
+            d.parties = [giver] if giver else []
+            d.fields = {"award": award_name, "prize": prize, "giver": giver}
+            out.append(d)
+    return out
+
+
+def _strip_gap(gap: str) -> str:
+    """What stands between a body and the next word once its bracket (所在地) is left out."""
+    gap = re.sub(r"^[ \u3000]*[（(][^（）()]{0,40}[）)]", "", gap)
+    return gap.strip(" \u3000")
+
+
 def _document_award_name(doc: _Doc, drafts: list[Draft]) -> str | None:
     for d in drafts:
         if d.type == "award" and d.fields.get("award") and not d.anaphoric:

@@ -36,7 +36,8 @@ from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs
                            _date_value, _ends_with_head, _frame, _frame_date, _head_org, _heads, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
-from .event_overview import _award_list_drafts, _block_launches, _blocks, _fill_from_blocks, _in_row_label
+from .event_overview import (_award_list_drafts, _block_launches, _blocks, _fill_from_blocks, _in_row_label,
+                             _prize_selection_drafts)
 from .orgs import OrgMention
 from .status import status_of
 from .records import Event, Evidence
@@ -88,6 +89,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
         drafts.extend(_sentence_drafts(doc, sent))
     _resolve_award_anaphora(drafts)
     drafts.extend(_award_list_drafts(doc, drafts))
+    drafts.extend(_prize_selection_drafts(doc, drafts))
     blocks = _blocks(doc)
     drafts.extend(_block_launches(doc, blocks, drafts))
     _fill_from_blocks(doc, blocks, drafts)
@@ -215,6 +217,8 @@ def _build_launch(doc: _Doc, f: Frame) -> Draft | None:
         quoted = obj is not None and _quoted(doc, obj.start, obj.outer) is not None
         if not name or not (quoted or _ends_with_head(name, "product")):
             return None
+        if _ends_with_head(name, "award"):
+            return None              # 「…大賞」の受賞団体を発表: an award's results, not a launch
         if f.trigger.word == "発表" and doc.text[f.start - 1:f.start] == "と":
             return None
     price = _first_money(doc, f)
