@@ -61,6 +61,18 @@ def test_ordinal_from_a_later_sentence_about_the_same_kind(extractor):
     assert (e.agreement_kind, e.ordinal) == ("capital_alliance", 3)
 
 
+def test_the_earlier_agreements_a_count_names_are_listed(extractor):
+    text = ("2025年3月1日\n港北市\n\n港北市、デンマークの海洋クラスターと覚書\n\n"
+            "港北市は、3月1日、Nordic Ocean Cluster（本部：デンマーク王国オーフス市）と覚書を締結しました。\n"
+            "本市が海外の団体と覚書を締結するのは、2022年7月のPacific Harbour Alliance（シンガポール）、"
+            "2024年2月のMekong Port Suppliers Association（ベトナム）に続き、3件目です。\n")
+    events = extractor.extract(text, reference_date=REF).events
+    assert sorted((e.date, e.parties, e.ordinal) for e in events if e.type == "agreement") == [
+        ("2022-07", ("港北市", "Pacific Harbour Alliance"), None),
+        ("2024-02", ("港北市", "Mekong Port Suppliers Association"), None),
+        ("2025-03-01", ("港北市", "Nordic Ocean Cluster"), 3)]
+
+
 def test_a_later_count_of_another_kind_is_not_the_ordinal(extractor):
     text = ("株式会社みずほ台信用金庫は、2月3日、株式会社ミライデリバリーと資本業務提携契約を締結しました。\n"
             "出資額は5,000万円です。\n当金庫は取引先の物流効率化を支援します。\n"

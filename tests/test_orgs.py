@@ -25,6 +25,16 @@ FOUND = [
     ("latin-university", "Oxford University Innovationと提携しました。", "Oxford University Innovation", "other"),
     ("proper-noun-title", "三井不動産取締役の山田一郎が出席しました。", "三井不動産", "company"),
     ("list-of-bodies", "東雲市・東雲工業大学・東雲信用金庫の三者で協定を締結します。", "東雲工業大学", "university"),
+    # a name the tokenizer does not know, cut into one-ideograph pieces (霧|之|崎|市: 之 as a particle)
+    ("city-cut-by-tokenizer", "霧之崎市（市長：北村 優）は、株式会社ハマナス物産と包括連携協定を締結しました。",
+     "霧之崎市", "government"),
+    ("city-before-mayor-bracket", "当社は、潮見市（市長：小野寺 和彦）と協定を締結しました。", "潮見市", "government"),
+    ("latin-legal-with-country", "当社は、Minato Precision (Vietnam) Co., Ltd.と部品供給契約を締結しました。",
+     "Minato Precision (Vietnam) Co., Ltd.", "company"),
+    ("latin-nordic-form", "当社は、スウェーデンのNordlys Marine ABと販売代理店契約を締結しました。",
+     "Nordlys Marine AB", "company"),
+    ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
+     "覚書を締結しました。", "Nordic Ocean Cluster", "other"),
 ]
 
 
@@ -42,6 +52,12 @@ ALIASES = [
     ("abbreviation", "カリフォルニア大学サンディエゴ校（UCSD）と提携しました。", "カリフォルニア大学サンディエゴ校", "UCSD"),
     ("reading", "Eurobiomed（ユーロバイオメッド、南フランスの団体）と提携しました。", "Eurobiomed", "ユーロバイオメッド"),
 ]
+
+
+def test_a_country_in_brackets_is_no_reading_of_a_latin_name(extractor):
+    doc = extractor.extract("当協会は、Mekong Port Suppliers Association（ベトナム）と覚書を締結しました。")
+    org = next(o for o in doc.organizations if o.name == "Mekong Port Suppliers Association")
+    assert "ベトナム" not in org.aliases
 
 
 @pytest.mark.parametrize("text,name,alias", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
@@ -99,6 +115,8 @@ NOT_BODIES = [
     ("url", "詳細は公式サイト（https://www.aoba-denki.example.jp/news/）をご覧ください。", "aoba"),
     ("venue-list-line", "3．実施場所　本学北キャンパス、ミドリ化成つくばラボ", "ラボ"),
     ("media-cited-with-date", "TOBを巡っては、北斗日報が5日に一部を報じていた。", "北斗日報"),
+    ("reading-in-brackets", "新任監査役　藤代 まゆみ（ふじしろ まゆみ）", "ふじしろ"),
+    ("foreign-person-with-spelling", "社外取締役　ヘンリク・ノルダール（Henrik Nordahl）", "ヘンリク"),
 ]
 
 

@@ -204,8 +204,6 @@ def test_link_layouts(extractor, text, expected):
     assert _keyed(expected) <= _triples(extractor.extract(text))
 
 
-@pytest.mark.xfail(strict=True, reason="orgs: a city named only before its own bracket (潮見市（市長：…）と) "
-                                        "is not taken as an acting body, so the post has no organisation")
 def test_mayor_of_a_city_named_once(extractor):
     text = "株式会社みなと電装は、潮見市（市長：小野寺 和彦）と包括連携協定を締結しました。"
     assert _keyed({("小野寺和彦", "市長", "潮見市")}) <= _triples(extractor.extract(text))

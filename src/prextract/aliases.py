@@ -65,9 +65,18 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
             continue
         first = re.split(r"[、，,;；]", inner, maxsplit=1)[0].strip()
         offset = inner_start + inner.find(first) if first else inner_start
-        if _is_abbreviation_of(first, org.text) or (_KATAKANA.fullmatch(first) and _is_latin(org.text)):
+        if _is_abbreviation_of(first, org.text) or (_KATAKANA.fullmatch(first) and _is_latin(org.text)
+                                                    and _could_be_reading(first, org.text)):
             out.append(AliasDefinition(first, offset, offset + len(first), org))
     return out
+
+
+def _could_be_reading(kana: str, latin: str) -> bool:
+    """Katakana in brackets after a Latin name reads it (Eurobiomed（ユーロバイオメッド）) only when
+    it is about as long as the name sounds: a short word after a long name is something else,
+    such as its country (Saigon Maritime Suppliers Association（ベトナム）)."""
+    letters = sum(1 for c in latin if c.isalpha())
+    return len(kana) >= 0.35 * letters
 
 
 def _is_latin(s: str) -> bool:

@@ -109,7 +109,10 @@ def _short_form_in(name: str, text: str) -> bool:
     ホクト樹脂)."""
     core = name
     for form in sorted(lexicons.legal_form_texts(), key=len, reverse=True):
-        core = core.replace(form, "")
+        if core.startswith(form):    # only at either end: AB or SE inside a name stay
+            core = core[len(form):]
+        elif core.endswith(form):
+            core = core[:-len(form)]
     core = core.strip(" \u3000()（）")
     return len(core) >= 4 and core[:max(4, len(core) - 3)] in text
 

@@ -33,6 +33,9 @@ _PARTNER_MARK = re.compile(r"\s*(?:と(?:の|は|も|で|が)?|との間で)")
 _TOPIC_MARK = re.compile(r"\s*(?:は|が|では|、(?=.{0,40}(?:と|を)))")
 _DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
 _ORDINAL = re.compile(r"([0-9０-９]+)\s*(?:例目|件目|番目|社目|団体目|校目|自治体目|か所目|カ所目|ヶ所目|拠点目)")
+# …に続き3件目 / に次いで2例目: the count of a kind of agreement, after the earlier ones it names
+_COUNTED_AFTER = re.compile(r"に(?:続き|続いて|次ぎ|次いで)[、，]?\s*(?:今回が)?[0-9０-９]+\s*(?:例目|件目|番目|社目|団体目|校目|"
+                            r"自治体目|か所目|カ所目|ヶ所目|拠点目)")
 _FIRST = re.compile(r"初めて|はじめて|初の|初となる")
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
 _BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
@@ -135,6 +138,9 @@ def extract_agreements(doc: DocumentContext) -> list[Event]:
     for sent in sentences:
         trigger = find_trigger(sent)
         kind = agreement_kind(sent.text)
+        if kind is not None and _COUNTED_AFTER.search(sent.text):
+            ctx.drafts.extend(_counted_before(ctx, sent, kind[0]))
+            continue                     # a sentence that counts agreements states no new one
         if trigger is None or kind is None:
             continue
         ctx.drafts.extend(_drafts_from_sentence(ctx, sent, kind[0], trigger))
@@ -237,6 +243,25 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
     if len(partners) > 1 and _PAST_LISTING.search(sent.text):
         return [_Draft(kind, actor_name, (p,), date, sent, status, confidence - 0.1) for p in partners]
     return [_Draft(kind, actor_name, tuple(partners), date, sent, status, confidence)]
+
+
+def _counted_before(ctx: _Context, sent: Sentence, kind: str) -> list[_Draft]:
+    """The earlier agreements a count names (…2022年8月の株式会社A、2024年2月のB に続き3件目):
+    each dated partner is a past agreement of the same kind, listed."""
+    count = _COUNTED_AFTER.search(sent.text)
+    if count is None:
+        return []
+    end = sent.start + count.start()
+    out = []
+    for d in ctx.dates:
+        if not (sent.start <= d.start and d.end <= end and d.kind == "date" and d.value):
+            continue
+        of = re.match(r"の[ \u3000]*", ctx.text[d.end:end])
+        org = next((o for o in ctx.orgs if of and o.start == d.end + of.end()), None)
+        name = _names(ctx, [org])[0] if org is not None and _names(ctx, [org]) else None
+        if name and name != ctx.issuer_name:
+            out.append(_Draft(kind, ctx.issuer_name, (name,), d.value, sent, "done", 0.8, listed=True))
+    return out
 
 
 def _pair(ctx: _Context) -> tuple[str, str] | None:

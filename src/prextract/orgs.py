@@ -45,13 +45,22 @@ _LATIN_NAME = re.compile(
     r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*"
     r"(?:[ ](?:of|and|for|the|de|du|la|&|[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*))*"
     + _LATIN_END)
+_BRACKET_AFTER_PLACE = re.compile(r"[（(](?:[^（）()\n]{0,10}?(?:長|知事)|代表)[：:\s　][^（）()\n]{1,20}[）)]")
+_LATIN_BRACKET = re.compile(r"\s?\([A-Za-z .&'-]+\)")
+_KANA_ONLY = re.compile(r"[\u3041-\u309F\u30A0-\u30FF\s\u3000・]+")
+_KATAKANA_NAME = re.compile(r"[\u30A0-\u30FF]+(?:・[\u30A0-\u30FF]+)+")
+_LATIN_PERSON_AFTER = re.compile(r"[（(][A-Z][a-z]+(?:[ \-][A-Z]\.?)?(?:[ \-][A-Z][a-z]+)+[）)]")
+# ideographs a municipality's name may start with: not a date unit, a level of an address or a
+# determiner (本市, 同市, 各市, 全市, 両市)
+_PLACE_NAME_CHAR = re.compile(r"[\u4E00-\u9FFF々ヶ](?<![年月日時分都道府県市区町村郡本同各全両当])")
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
 #: Latin words that make a Latin-script name an organisation
 _LATIN_ORG_WORDS = re.compile(
     r"\b(?:University|College|Institute|Institution|Foundation|Association|Society|Agency|Bank|Group|"
     r"Holdings|Inc|Ltd|LLC|Corp|Corporation|Company|Partners|Capital|Ventures|Labs?|Laboratory|"
     r"Council|Center|Centre|Hospital|Ministry|Organi[sz]ation|Federation|Alliance|Consortium|"
-    r"Fund|Trust|Authority|Commission|Committee|Network|School|Academy|GmbH|AG|plc|PLC)\b")
+    r"Fund|Trust|Authority|Commission|Committee|Network|School|Academy|GmbH|AG|plc|PLC|"
+    r"Cluster|Hub|Chamber|Union|Bureau|League|Cooperative|Industries|Technologies)\b")
 #: nouns that, in a bracket after a Latin name or directly before it, say "this is a body"
 _ORG_HEADS = re.compile(
     r"(?:団体|企業|会社|大学|機関|組織|財団|協会|研究所|法人|メーカー|スタートアップ|ベンチャー|"
@@ -150,13 +159,34 @@ def _is_nominal(tok: Token) -> bool:
     return tok.text in lexicons.legal_form_texts()
 
 
+def _fragments_before(tokens: list[Token], k: int) -> int:
+    """The index where a name that the tokenizer cut into one-ideograph pieces starts, for a name
+    word at ``tokens[k]``: back over the adjacent one-ideograph tokens (at most four) when one
+    of them is read as a particle or another non-noun (瀬|之|浦市), else ``k``."""
+    first = k
+    while first > 0 and k - first < 4:
+        tok = tokens[first - 1]
+        if len(tok.text) != 1 or tok.end != tokens[first].start or not _PLACE_NAME_CHAR.fullmatch(tok.text):
+            break
+        first -= 1
+    return first if any(not _is_nominal(t) for t in tokens[first:k]) else k
+
+
+def _name_fragment(tok: Token, current: list[Token]) -> bool:
+    """A one-ideograph token right after another, both pieces of a name the tokenizer does not
+    know (瀬|之|浦市: 之 read as a particle)."""
+    return bool(current) and len(tok.text) == 1 and len(current[-1].text) == 1 \
+        and current[-1].end == tok.start and bool(_PLACE_NAME_CHAR.fullmatch(tok.text)) \
+        and bool(_PLACE_NAME_CHAR.fullmatch(current[-1].text))
+
+
 def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
     """Maximal runs of nominal tokens (connectors such as ・ and - allowed inside); a space
     breaks a run except between Latin words."""
     chunks: list[list[Token]] = []
     current: list[Token] = []
     for tok in tokens:
-        ok = _is_nominal(tok) or (tok.text in _CONNECTORS and current)
+        ok = _is_nominal(tok) or (tok.text in _CONNECTORS and current) or _name_fragment(tok, current)
         if ok and current:
             gap = text[current[-1].end:tok.start]
             if gap and not (gap == " " and _latin(current[-1].text) and _latin(tok.text)):
@@ -327,7 +357,9 @@ def _latin_legal_regex() -> re.Pattern[str]:
     forms = sorted((r["form"] for r in lexicons.legal_forms() if re.match(r"[A-Za-z]", r["form"])),
                    key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace("\\ ", "\\s?") for f in forms)
-    return re.compile(rf"{_LATIN_NAME.pattern[:-len(_LATIN_END)]},?\s(?:{alternation})(?![A-Za-z])")
+    # Tokiwa Precision (Thailand) Co., Ltd.: a country or region in brackets before the form
+    return re.compile(rf"{_LATIN_NAME.pattern[:-len(_LATIN_END)]}(?:\s?\([A-Z][A-Za-z .&'-]*\))?,?\s(?:{alternation})"
+                      r"(?![A-Za-z])")
 
 
 def _from_latin(text: str) -> list[OrgMention]:
@@ -343,9 +375,12 @@ def _from_latin(text: str) -> list[OrgMention]:
         before = text[max(0, m.start() - 12):m.start()]
         org_like = bool(_LATIN_ORG_WORDS.search(name))
         bracket = re.match(r"\s*[（(]([^）)]{1,40})[）)]", after)
-        if bracket and (_ORG_HEADS.search(bracket.group(1)) or re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", bracket.group(1))):
-            org_like = True
-        if _ORG_HEADS.search(before[-6:]) and re.search(r"(?:団体|企業|会社|機関|組織|財団|協会|大学|ファンド)$", before):
+        if bracket and (_ORG_HEADS.search(bracket.group(1)) or re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", bracket.group(1))
+                        or re.match(r"(?:本部|本社|所在地|本拠地?)[：:]", bracket.group(1))):
+            org_like = True  # …（本部：ノルウェー王国ベルゲン市、以下「BFMC」）: where a body sits
+        # 海事産業クラスターであるBlue Fjord Maritime Cluster: an apposition to a body word
+        if _ORG_HEADS.search(before[-9:]) and re.search(
+                r"(?:団体|企業|会社|機関|組織|財団|協会|大学|ファンド|クラスター|コンソーシアム)(?:である)?$", before):
             org_like = True
         if org_like:
             out.append(OrgMention(m.start(), m.end(), name, "other", "latin"))
@@ -370,6 +405,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         chunk = chunk_of.get(start)
         if chunk is not None:
             k = next(i for i, t in enumerate(chunk) if t.start == start)
+            k = _fragments_before(chunk, k)
             while k > 0 and _name_like(chunk[k - 1]):
                 k -= 1
             while chunk[k].text in _CONNECTORS and chunk[k].start < start:
@@ -491,9 +527,11 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     for part in (p for chunk in chunks for p in _split_at_dots(chunk)):
         # 東雲市, 南坂町: a name word and a municipality suffix
         name = text[part[0].start:part[-1].end]
-        if len(part) <= 3 and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name) \
+        pieces = len(part) <= 3 or _fragments_before(part, len(part) - 1) == 0  # 霧|之|崎|市
+        if pieces and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name) \
                 and not all(t.is_person_name for t in part):
             spans.add((part[0].start, part[-1].end))  # not 木村, 中村: surnames ending in 村
+    spans = {(_place_name_start(analysis, start, end), end) for start, end in spans}
     out = []
     acting_ends: set[int] = set()
     for start, end in sorted(spans, reverse=True):
@@ -503,7 +541,10 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if _is_address(text, start, end):
             continue
         after = text[end:end + 6]
-        acting = bool(_ACTING_AFTER.match(after)) or bool(
+        # 瀬之浦市（市長：大島誠司）は: the bracket says who heads it; the particle after it decides
+        bracket = _BRACKET_AFTER_PLACE.match(text, end)
+        acting = bool(_ACTING_AFTER.match(text[bracket.end():bracket.end() + 6])) if bracket else False
+        acting = acting or bool(_ACTING_AFTER.match(after)) or bool(
             re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
         if _LIST_OF_BODIES.match(text, end):
             acting = True
@@ -529,6 +570,17 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if name in acting_names and (start, end) not in taken and not _is_address(text, start, end):
             out.append(OrgMention(start, end, name, "government", "place"))
     return out
+
+
+def _place_name_start(analysis: Analysis, start: int, end: int) -> int:
+    """Where a municipality's name really starts (see ``_fragments_before``)."""
+    if not re.search(r"(?:市|区|町|村)$", analysis.text[start:end]):
+        return start
+    before = [t for t in analysis.tokens if t.end <= start][-4:]
+    run = before + [t for t in analysis.tokens if t.start == start][:1]
+    if len(run) < 2 or run[-1].start != start:
+        return start
+    return run[_fragments_before(run, len(run) - 1)].start
 
 
 def _is_address(text: str, start: int, end: int) -> bool:
@@ -585,6 +637,12 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # BWT-207: a product code
     if _MEDIA.search(name) and _CITED.match(text, m.end):
         return False  # 日本経済新聞によると: a source cited, not a party
+    if m.source != "legal" and _KANA_ONLY.fullmatch(name) and text[m.start - 1:m.start] in "（(" \
+            and text[m.end:m.end + 1] in "）)":
+        return False  # 藤代 まゆみ（ふじしろ まゆみ）: a reading in brackets
+    if m.source != "legal" and "・" in name and _KATAKANA_NAME.fullmatch(name) \
+            and _LATIN_PERSON_AFTER.match(text, m.end):
+        return False  # ヘンリク・ノルダール（Henrik Nordahl）: a foreign person and the spelling of the name
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -615,7 +673,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
         if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
             return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
-    if _BAD_INSIDE.search(name.replace(", ", " ") if _latin(name.replace(" ", "").replace(",", "")) else name):
+    latin_core = _LATIN_BRACKET.sub("", name).replace(" ", "").replace(",", "")
+    if _BAD_INSIDE.search(name.replace(", ", " ") if _latin(latin_core) else name):
         return False  # a comma belongs to a Latin legal form (Co., Ltd.) only
     if _FILE_NAME.search(name):
         return False
