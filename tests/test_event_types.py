@@ -295,6 +295,15 @@ def test_event_planned_with_ordinal(events_of):
     assert e.ordinal == 10
 
 
+@pytest.mark.parametrize("sentence", [
+    "当協会は、2026年2月10日から12日まで、幕張メッセで「スマート物流展2026」を初めて開催します。",
+    "当協会は、2026年2月10日から12日まで、初めてとなる「スマート物流展2026」を幕張メッセで開催します。",
+])
+def test_an_event_held_for_the_first_time_is_the_first(events_of, sentence):
+    e = _one(events_of(_release("一般社団法人日本スマート物流協会", sentence)), "event_held")
+    assert e.ordinal == 1
+
+
 def test_event_organiser_from_overview_block(events_of):
     text = _release("株式会社タカセ機工",
                     "当社は、2024年11月20日（水）～22日（金）に開催される展示会「九州ものづくりフェア2024」に出展します。"
