@@ -54,6 +54,18 @@ ALIASES = [
 ]
 
 
+def test_a_university_part_named_through_its_body_is_one_organisation(extractor):
+    text = ("2025年5月1日\n北浜工科大学\n\n北浜工科大学、みなと化成と共同研究\n\n"
+            "北浜工科大学（学長：森 由紀、以下「本学」）は、みなと化成株式会社と共同研究契約を締結しました。"
+            "本学大学院理工学研究科の岸田 誠教授の研究室が担当します。\n"
+            "研究代表者\t北浜工科大学 大学院理工学研究科 教授 岸田 誠\n")
+    doc = extractor.extract(text)
+    part = [o for o in doc.organizations if o.name.endswith("大学院理工学研究科")]
+    assert [o.name for o in part] == ["北浜工科大学大学院理工学研究科"], [o.name for o in doc.organizations]
+    assert len(part[0].mentions) == 2
+    assert [text[s:e] for s, e in part[0].mentions] == ["本学大学院理工学研究科", "大学院理工学研究科"]
+
+
 def test_a_country_in_brackets_is_no_reading_of_a_latin_name(extractor):
     doc = extractor.extract("当協会は、Mekong Port Suppliers Association（ベトナム）と覚書を締結しました。")
     org = next(o for o in doc.organizations if o.name == "Mekong Port Suppliers Association")

@@ -3,7 +3,7 @@ found, and 当社/同社/本学… resolved to the body they stand for."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicons
 from .aliases import AliasDefinition, find_self_reference
@@ -51,6 +51,9 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
         if ra != rb:
             parent[rb] = ra
 
+    full_names = _full_names(text, mentions)
+    mentions = [replace(m, text=full_names[(m.start, m.end)]) if (m.start, m.end) in full_names else m
+                for m in mentions]
     for d in definitions:
         union(org_key(d.org.text), org_key(d.alias))
     # a part named without its parent is the same body (海洋環境研究所 after 南洋海洋大学海洋環境研究所)
@@ -89,6 +92,34 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
     index.issuer = _find_issuer(text, mentions, definitions, title_span, index)
     index.anaphora = _add_anaphora(text, mentions, index)
     return index
+
+
+# the parts of a university that are named after it: 大学院工学研究科, 医学部, 理工学研究科
+_UNIVERSITY_PART = re.compile(r"(?:大学院|[^\s]{1,10}?(?:研究科|学部|研究院))")
+
+
+def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], str]:
+    """The full names of parts named through their body: ``本学大学院工学研究科`` (the issuer's own
+    word for itself, then the part) and ``白鷺大学 大学院工学研究科`` (a space between the
+    university and its part, as table cells and signature lines write it). Offsets are not
+    changed: only the name the part is known by."""
+    out: dict[tuple[int, int], str] = {}
+    names = [m for m in mentions if m.source not in ("alias", "anaphor")]
+    itself = find_self_reference(text, names)
+    if itself is not None:
+        own_words = sorted((w for w, r in lexicons.org_anaphora().items() if r == "issuer"), key=len, reverse=True)
+        for m in names:
+            word = next((w for w in own_words if m.text.startswith(w)), None)
+            if word and _UNIVERSITY_PART.match(m.text, len(word)) or word and \
+                    lexicons.department_words().search(m.text[len(word):]):
+                out[(m.start, m.end)] = itself.text + m.text[len(word):]
+    for body in names:
+        if kind_of(body.text, "other") != "university":
+            continue
+        for part in names:
+            if part.start == body.end + 1 and text[body.end] in " \u3000" and _UNIVERSITY_PART.match(part.text):
+                out[(part.start, part.end)] = body.text + part.text
+    return out
 
 
 def _best_kind(kinds: list[str]) -> str:
