@@ -34,8 +34,8 @@ ORG_LABELS = {
 PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
-SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "prx": 6,
-               "ner": 7, "headline": 8}
+SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5,
+               "prx": 6, "ner": 7, "headline": 8}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
 _BAD_INSIDE = re.compile(r"[、。,，:：;；「」『』【】\n]")
@@ -98,7 +98,7 @@ class OrgMention:
     end: int
     text: str
     kind: str
-    source: str     # legal, lexicon, suffix, title_prefix, latin, place, ner, alias, anaphor
+    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, prx, ner, headline, alias, anaphor
 
 
 def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
@@ -119,6 +119,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks))
     candidates.extend(_from_places(analysis, title_spans, chunks))
+    candidates.extend(_from_office_lines(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
@@ -570,6 +571,21 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if name in acting_names and (start, end) not in taken and not _is_address(text, start, end):
             out.append(OrgMention(start, end, name, "government", "place"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _office_line() -> re.Pattern[str]:
+    """A line that starts with a prefecture or municipality and its units, spaced as sender and
+    contact blocks write them: 岡山県 産業労働部 労働雇用政策課 (the office is one body)."""
+    prefectures = "|".join(sorted(map(re.escape, lexicons.prefectures()), key=len, reverse=True))
+    unit = r"[^\s\u3000、。（(：:]{1,14}?(?:部|局|課|室|係|班|センター|事務所)"
+    return re.compile(rf"(?m)^[ \t\u3000]*(?P<office>(?:{prefectures}|[\u4E00-\u9FFF々ヶ]{{1,5}}(?:市|区|町|村))"
+                      rf"(?:[ \u3000]+{unit}){{1,3}})(?=[ \t\u3000]*(?:[（(]|$))")
+
+
+def _from_office_lines(text: str) -> list[OrgMention]:
+    return [OrgMention(m.start("office"), m.end("office"), m.group("office"), "government", "office")
+            for m in _office_line().finditer(text)]
 
 
 def _place_name_start(analysis: Analysis, start: int, end: int) -> int:
