@@ -233,7 +233,11 @@
     const box = nodes[0].getBoundingClientRect(), frame = viewer.getBoundingClientRect();
     const top = Math.max(frame.top, 0), bottom = Math.min(frame.bottom, window.innerHeight);
     if (bottom - top > 80) viewer.scrollTop += box.top - top - (bottom - top) / 3;
-    else nodes[0].scrollIntoView({block: "center"});
+    // a short text cannot scroll inside the viewer: then the page scrolls to it
+    const after = nodes[0].getBoundingClientRect();
+    if (bottom - top <= 80 || after.top < Math.max(frame.top, 0) || after.bottom > window.innerHeight) {
+      nodes[0].scrollIntoView({block: "center"});
+    }
     for (const n of nodes) n.classList.add("flash");
   }
 
