@@ -251,12 +251,18 @@ def test_resume_skips_by_content_hash(tmp_path, extractor, monkeypatch):
     assert records["r1.txt"]["meta"]["sha256"] != first["r1.txt"]["meta"]["sha256"]
 
 
-def test_killed_midway_then_resumed_every_file_exactly_once(tmp_path, extractor, start_run):
+def _long_releases(tmp_path: Path, count: int = 12) -> tuple[Path, list[str]]:
+    """A folder of releases long enough that a run can be stopped between two of them."""
     src = tmp_path / "in"
     src.mkdir()
-    names = [f"r{n:02d}.txt" for n in range(12)]
+    names = [f"r{n:02d}.txt" for n in range(count)]
     for n, name in enumerate(names):
         (src / name).write_text(release(n) * 3, encoding="utf-8")
+    return src, names
+
+
+def test_killed_midway_then_resumed_every_file_exactly_once(tmp_path, extractor, start_run):
+    src, names = _long_releases(tmp_path)
     out = tmp_path / "out"
     proc = start_run(src, out, "--jobs", "1", documents=2)
     records = out / "records.jsonl"
@@ -362,10 +368,7 @@ def test_the_fast_pipeline_annotates_exactly_like_plain_ja_ginza(extractor):
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path, start_run):
-    src = tmp_path / "in"
-    src.mkdir()
-    for n in range(12):
-        (src / f"r{n:02d}.txt").write_text(release(n) * 3, encoding="utf-8")
+    src, _ = _long_releases(tmp_path)
     out = tmp_path / "out"
     proc = start_run(src, out, "--jobs", "1")
     proc.send_signal(signal.SIGINT)
@@ -379,11 +382,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path, start_run):
 
 
 def test_sigterm_stops_like_ctrl_c_and_resume_completes_the_run(tmp_path, start_run):
-    src = tmp_path / "in"
-    src.mkdir()
-    names = [f"r{n:02d}.txt" for n in range(12)]
-    for n, name in enumerate(names):
-        (src / name).write_text(release(n) * 3, encoding="utf-8")
+    src, names = _long_releases(tmp_path)
     out = tmp_path / "out"
     proc = start_run(src, out, "--jobs", "2")
     proc.send_signal(signal.SIGTERM)  # to the parent only, as a service manager or `kill` sends it
