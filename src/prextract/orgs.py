@@ -12,6 +12,7 @@ Overlaps are settled by one rule (see ``settle_overlaps``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -592,10 +593,11 @@ def _place_name_start(analysis: Analysis, start: int, end: int) -> int:
     """Where a municipality's name really starts (see ``_fragments_before``)."""
     if not re.search(r"(?:市|区|町|村)$", analysis.text[start:end]):
         return start
-    before = [t for t in analysis.tokens if t.end <= start][-4:]
-    run = before + [t for t in analysis.tokens if t.start == start][:1]
-    if len(run) < 2 or run[-1].start != start:
+    tokens = analysis.tokens
+    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)  # tokens are in text order
+    if k >= len(tokens) or tokens[k].start != start or k == 0:
         return start
+    run = list(tokens[max(0, k - 4):k + 1])
     return run[_fragments_before(run, len(run) - 1)].start
 
 
