@@ -304,6 +304,12 @@ def test_an_event_held_for_the_first_time_is_the_first(events_of, sentence):
     assert e.ordinal == 1
 
 
+def test_a_shareholders_meeting_counted_by_term(events_of):
+    text = _release("常盤精密工業株式会社", "当社は、2025年6月20日に第82期定時株主総会を開催いたします。")
+    e = _one(events_of(text), "event_held")
+    assert (e.date, e.ordinal) == ("2025-06-20", 82)
+
+
 def test_event_organiser_from_overview_block(events_of):
     text = _release("株式会社タカセ機工",
                     "当社は、2024年11月20日（水）～22日（金）に開催される展示会「九州ものづくりフェア2024」に出展します。"

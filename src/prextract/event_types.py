@@ -45,7 +45,7 @@ from .resources import load_tsv
 
 EVENT_TYPES = ("product_launch", "acquisition", "merger", "establishment", "funding", "event_held", "award")
 
-_ORDINAL = re.compile(r"第\s*([0-9０-９]+)\s*回")
+_ORDINAL = re.compile(r"第\s*([0-9０-９]+)\s*(?:回|期)")  # 第9回, 第82期 (a shareholders meeting counts terms)
 _FIRST_TIME = re.compile(r"初めて|はじめて|初の|初となる")
 _ANAPHOR = re.compile(r"^(?:本|同|今回の?|当該|この|今般の?|上記の?)")
 _HEADLINE_FUTURE = re.compile(r"^へ(?:[\s　、。]|$)")
