@@ -46,7 +46,6 @@ from .resources import load_tsv
 EVENT_TYPES = ("product_launch", "acquisition", "merger", "establishment", "funding", "event_held", "award")
 
 _ORDINAL = re.compile(r"第\s*([0-9０-９]+)\s*(?:回|期)")  # 第9回, 第82期 (a shareholders meeting counts terms)
-_FIRST_TIME = re.compile(r"初めて|はじめて|初の|初となる")
 _ANAPHOR = re.compile(r"^(?:本|同|今回の?|当該|この|今般の?|上記の?)")
 _HEADLINE_FUTURE = re.compile(r"^へ(?:[\s　、。]|$)")
 _PERCENT_ALL = re.compile(r"全株式|全株|全ての株式|すべての株式|全部")
@@ -553,8 +552,8 @@ def _build_event_held(doc: _Doc, f: Frame) -> Draft | None:
     d.anaphoric = bool(_ANAPHOR.match(name[0]))
     m = _ORDINAL.search(name[0])
     if m:
-        d.ordinal = int(m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    elif _FIRST_TIME.search(doc.text, max(f.sentence.start, name[1] - 12), f.start):
+        d.ordinal = lexicons.ordinal_number(m.group(1))
+    elif lexicons.first_time_pattern().search(doc.text, max(f.sentence.start, name[1] - 12), f.start):
         d.ordinal = 1        # 初めてとなる「…」を開催 / 「…」を初めて開催する
     if sub not in ("exhibit", "speak"):
         for a in f.arg("で"):

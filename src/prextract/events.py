@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import lexicons
 from .analyse import Sentence
 from .context import DocumentContext
 from .orgs import OrgMention
@@ -32,11 +33,8 @@ _LIST_JOINERS = re.compile(r"\s*(?:、|，|,|および|及び|ならびに|並�
 _PARTNER_MARK = re.compile(r"\s*(?:と(?:の|は|も|で|が)?|との間で)")
 _TOPIC_MARK = re.compile(r"\s*(?:は|が|では|、(?=.{0,40}(?:と|を)))")
 _DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
-_ORDINAL = re.compile(r"([0-9０-９]+)\s*(?:例目|件目|番目|社目|団体目|校目|自治体目|か所目|カ所目|ヶ所目|拠点目)")
 # …に続き3件目 / に次いで2例目: the count of a kind of agreement, after the earlier ones it names
-_COUNTED_AFTER = re.compile(r"に(?:続き|続いて|次ぎ|次いで)[、，]?\s*(?:今回が)?[0-9０-９]+\s*(?:例目|件目|番目|社目|団体目|校目|"
-                            r"自治体目|か所目|カ所目|ヶ所目|拠点目)")
-_FIRST = re.compile(r"初めて|はじめて|初の|初となる")
+_COUNTED_AFTER = re.compile(r"に(?:続き|続いて|次ぎ|次いで)[、，]?\s*(?:今回が)?")
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
 _BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
 # a row of a schedule table: what happens (with 両社 in brackets), a wide gap, then when
@@ -138,7 +136,7 @@ def extract_agreements(doc: DocumentContext) -> list[Event]:
     for sent in sentences:
         trigger = find_trigger(sent)
         kind = agreement_kind(sent.text)
-        if kind is not None and _COUNTED_AFTER.search(sent.text):
+        if kind is not None and _counted_after(sent.text):
             ctx.drafts.extend(_counted_before(ctx, sent, kind[0]))
             continue                     # a sentence that counts agreements states no new one
         if trigger is None or kind is None:
@@ -245,10 +243,18 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
     return [_Draft(kind, actor_name, tuple(partners), date, sent, status, confidence)]
 
 
+def _counted_after(text: str) -> re.Match[str] | None:
+    """``に続き3件目``: where a sentence counts this agreement after earlier ones."""
+    for m in _COUNTED_AFTER.finditer(text):
+        if lexicons.ordinal_pattern().match(text, m.end()):
+            return m
+    return None
+
+
 def _counted_before(ctx: _Context, sent: Sentence, kind: str) -> list[_Draft]:
     """The earlier agreements a count names (…2022年8月の株式会社A、2024年2月のB に続き3件目):
     each dated partner is a past agreement of the same kind, listed."""
-    count = _COUNTED_AFTER.search(sent.text)
+    count = _counted_after(sent.text)
     if count is None:
         return []
     end = sent.start + count.start()
@@ -258,7 +264,7 @@ def _counted_before(ctx: _Context, sent: Sentence, kind: str) -> list[_Draft]:
             continue
         of = re.match(r"の[ \u3000]*", ctx.text[d.end:end])
         org = next((o for o in ctx.orgs if of and o.start == d.end + of.end()), None)
-        name = _names(ctx, [org])[0] if org is not None and _names(ctx, [org]) else None
+        name = next(iter(_names(ctx, [org])), None) if org is not None else None
         if name and name != ctx.issuer_name:
             out.append(_Draft(kind, ctx.issuer_name, (name,), d.value, sent, "done", 0.8, listed=True))
     return out
@@ -387,24 +393,25 @@ def _sentences_from(sentences: list[Sentence], first: Sentence) -> list[Sentence
 def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | None:
     """The text's own count: in a sentence naming a partner first, else right after the event,
     else in a later sentence about agreements of the same kind."""
+    ordinal, first_time = lexicons.ordinal_pattern(), lexicons.first_time_pattern()
     following = _sentences_from(sentences, main.sentence)
     for sent in following:
         if any(p in sent.text for p in main.partners):
-            hits = _ORDINAL.findall(sent.text)
+            hits = ordinal.findall(sent.text)
             if hits:
-                return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+                return lexicons.ordinal_number(hits[-1])
     for sent in following[:2]:
-        hits = _ORDINAL.findall(sent.text)
+        hits = ordinal.findall(sent.text)
         if hits:
-            return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-        if _FIRST.search(sent.text):
+            return lexicons.ordinal_number(hits[-1])
+        if first_time.search(sent.text):
             return 1
     # a later sentence that counts agreements of this kind (当社が資本業務提携を行うのは…2件目)
     for sent in following[2:]:
-        hits = _ORDINAL.findall(sent.text)
+        hits = ordinal.findall(sent.text)
         found = agreement_kind(sent.text)
         if hits and found is not None and found[0] == main.kind:
-            return int(hits[-1].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+            return lexicons.ordinal_number(hits[-1])
     return None
 
 

@@ -15,6 +15,27 @@ def alternation(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=None)
+def ordinal_pattern() -> re.Pattern[str]:
+    """A number and the counter word that makes it an ordinal (3件目); group 1 is the number."""
+    counters = alternation(r["cue"] for r in load_tsv("ordinal_cues.tsv") if r["kind"] == "counter")
+    return re.compile(rf"([0-9０-９]+)\s*(?:{counters})")
+
+
+@lru_cache(maxsize=None)
+def first_time_pattern() -> re.Pattern[str]:
+    """Words that say an event is the first of its kind (初めて, 初の)."""
+    return re.compile(alternation(r["cue"] for r in load_tsv("ordinal_cues.tsv") if r["kind"] == "first"))
+
+
+def ordinal_number(digits: str) -> int:
+    """The value of a number written in ASCII or full-width digits (３ -> 3)."""
+    return int(digits.translate(_FULL_WIDTH_DIGITS))
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@lru_cache(maxsize=None)
 def titles() -> frozenset[str]:
     return load_column("titles.tsv", "title")
 
