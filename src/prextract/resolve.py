@@ -110,9 +110,11 @@ def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], 
         own_words = sorted((w for w, r in lexicons.org_anaphora().items() if r == "issuer"), key=len, reverse=True)
         for m in names:
             word = next((w for w in own_words if m.text.startswith(w)), None)
-            if word and _UNIVERSITY_PART.match(m.text, len(word)) or word and \
-                    lexicons.department_words().search(m.text[len(word):]):
-                out[(m.start, m.end)] = itself.text + m.text[len(word):]
+            if word is None:
+                continue
+            rest = m.text[len(word):]
+            if _UNIVERSITY_PART.match(rest) or lexicons.department_words().search(rest):
+                out[(m.start, m.end)] = itself.text + rest
     for body in names:
         if kind_of(body.text, "other") != "university":
             continue
