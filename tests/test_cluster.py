@@ -159,6 +159,26 @@ def test_a_rerun_task_overwrites_its_own_part(tmp_path, corpus):
     assert [r["source"] for r in read_records(first.part)] == [i.source for i in items]
 
 
+def test_a_part_written_while_the_parts_are_removed_is_removed_too(tmp_path, monkeypatch):
+    """A task that was already writing when its run stopped adds its part in the middle of the
+    removal: the folder must still be gone afterwards."""
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "task-a.jsonl").write_text("{}\n")
+    real_rmtree, calls = shutil.rmtree, []
+
+    def rmtree_raced_by_a_worker(path, ignore_errors=False):
+        calls.append(path)
+        real_rmtree(path, ignore_errors=ignore_errors)
+        if len(calls) == 1:  # the worker's part lands between the listing and the rmdir
+            Path(path).mkdir()
+            (Path(path) / "task-b.jsonl").write_text("{}\n")
+
+    monkeypatch.setattr(cluster_module.shutil, "rmtree", rmtree_raced_by_a_worker)
+    cluster_module._remove_tree(str(parts))
+    assert not parts.exists() and len(calls) == 2
+
+
 def test_urls_are_listed_like_local_folders(corpus):
     local = list_work_items(corpus)
     remote = list_work_items(corpus.as_uri())

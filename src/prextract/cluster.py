@@ -32,6 +32,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -68,6 +69,7 @@ MAX_TASK_FILES = 32
 TASKS_PER_THREAD = 3
 INSTALL_HINT = 'pip install "prextract[dask]"'
 WORKER_WAIT_SECONDS = 60
+REMOVE_PATIENCE_SECONDS = 5.0  # how long a stopped run waits for a task caught mid-write
 
 # one extraction at a time per worker process, whatever its number of threads
 _PIPELINE_LOCK = threading.Lock()
@@ -244,10 +246,17 @@ def _join(base: str, name: str) -> str:
     return f"{base.rstrip('/')}/{name}" if is_url(base) else str(Path(base) / name)
 
 
-def _remove_tree(location: str) -> None:
+def _remove_tree(location: str, *, patience: float = REMOVE_PATIENCE_SECONDS) -> None:
     local = _local_path(location)
     if local is not None:
+        # A task the stop could not cancel (it was already writing) may add its part while the
+        # folder is being removed, so rmtree leaves the folder: try again until it is gone. New
+        # writes cannot start once it is (``write_part`` never creates the folder).
+        deadline = time.monotonic() + patience
         shutil.rmtree(local, ignore_errors=True)
+        while os.path.lexists(local) and time.monotonic() < deadline:
+            time.sleep(0.05)
+            shutil.rmtree(local, ignore_errors=True)
         return
     fs, path = _fsspec().core.url_to_fs(location)
     with contextlib.suppress(FileNotFoundError):
