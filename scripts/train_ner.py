@@ -33,6 +33,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,6 +241,19 @@ def evaluate(component, nlp, docs, items) -> Score:
     return score
 
 
+def predicted_spans(component, nlp, docs) -> list[set[tuple[int, int, str]]]:
+    """The component's (start, end, label) per Doc, cut like the shipped Recognizer cuts them."""
+    from prextract.ner_model import shadow_doc, trim_span
+
+    shadows = [shadow_doc(d, nlp.vocab) for d in docs]
+    component.set_annotations(shadows, component.predict(shadows))
+    out = []
+    for shadow in shadows:
+        cuts = ((trim_span(shadow.text, e.start_char, e.end_char), e.label_) for e in shadow.ents)
+        out.append({(c[0], c[1], label) for c, label in cuts if c is not None})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", type=Path, help="ner.json of the Stockmark Wikipedia NER dataset")
@@ -257,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden-width", type=int, default=64)
     ap.add_argument("--embed-width", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seeds", type=lambda v: [int(x) for x in v.split(",")], default=None,
+                    help="train an ensemble: one member per seed (e.g. 0,1,2), saved side by side")
+    ap.add_argument("--vote", type=int, default=2,
+                    help="with --seeds: how many members must predict a span for it to count")
     ap.add_argument("--synthetic", type=int, default=0,
                     help="add N press-release-like sentences composed from models/ner/synthetic_releases.json")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed Docs (re-used when the texts match)")
@@ -272,8 +290,6 @@ def main(argv: list[str] | None = None) -> int:
     from prextract.analyse import load_nlp
 
     started = time.perf_counter()
-    fix_random_seed(args.seed)
-    rng = random.Random(args.seed)
     nlp = load_nlp()
     items = load_split(args.path, "train")
     docs = parse(nlp, [it.text for it in items], args.cache)
@@ -284,41 +300,65 @@ def main(argv: list[str] | None = None) -> int:
         train_idx = [i for i, it in enumerate(items) if it.curid % 10 != 1]
     else:
         dev_idx, train_idx = [], list(range(len(items)))
-    train = examples_of(nlp, [docs[i] for i in train_idx], [items[i] for i in train_idx])
-    if args.synthetic:
-        made = synthetic_items(args.synthetic, args.seed)
-        train += examples_of(nlp, list(nlp.pipe([it.text for it in made], batch_size=64)), made)
-        print(f"{len(made)} synthetic release sentences, e.g. {made[0].text}", file=sys.stderr)
+    base_train = examples_of(nlp, [docs[i] for i in train_idx], [items[i] for i in train_idx])
 
     config = ner_model.component_config(hidden_width=args.hidden_width, width=args.width,
                                         encode_depth=args.encode_depth, embed_width=args.embed_width)
-    component = ner_model.create_component(nlp, config)
-    component.initialize(lambda: train, nlp=nlp)
-    optimizer = Adam(args.learn_rate, use_averages=True)
-    for epoch in range(args.epochs):
-        rng.shuffle(train)
-        losses: dict[str, float] = {}
-        for batch in minibatch(train, size=args.batch_size):
-            component.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
-        line = f"epoch {epoch + 1}: loss {losses.get(ner_model.COMPONENT_NAME, 0):.0f}"
-        if dev_idx:
-            with component.model.use_params(optimizer.averages):
-                score = evaluate(component, nlp, [docs[i] for i in dev_idx], [items[i] for i in dev_idx])
-            line += "  dev F1 " + " ".join(f"{c} {score.prf((c,))[2]:.3f}" for c in ("PERSON", "ORGANIZATION", "LOCATION"))
-        print(f"{line}  ({time.perf_counter() - started:.0f}s)", file=sys.stderr, flush=True)
+    seeds = args.seeds or [args.seed]
+    member_dirs = ["component"] + [f"component-{k}" for k in range(1, len(seeds))]
     if args.dev and args.dev_out is None:
+        out = None
+    else:
+        out = args.dev_out if args.dev else args.out
+        out.mkdir(parents=True, exist_ok=True)
+    dev_docs, dev_items = [docs[i] for i in dev_idx], [items[i] for i in dev_idx]
+    trained = []
+    for seed, member in zip(seeds, member_dirs):
+        # each member exactly as a single run with --seed trains its model
+        fix_random_seed(seed)
+        rng = random.Random(seed)
+        train = list(base_train)
+        if args.synthetic:
+            made = synthetic_items(args.synthetic, seed)
+            train += examples_of(nlp, list(nlp.pipe([it.text for it in made], batch_size=64)), made)
+            print(f"{len(made)} synthetic release sentences, e.g. {made[0].text}", file=sys.stderr)
+        component = ner_model.create_component(nlp, config)
+        component.initialize(lambda: train, nlp=nlp)
+        optimizer = Adam(args.learn_rate, use_averages=True)
+        for epoch in range(args.epochs):
+            rng.shuffle(train)
+            losses: dict[str, float] = {}
+            for batch in minibatch(train, size=args.batch_size):
+                component.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
+            line = f"seed {seed} epoch {epoch + 1}: loss {losses.get(ner_model.COMPONENT_NAME, 0):.0f}"
+            if dev_idx:
+                with component.model.use_params(optimizer.averages):
+                    score = evaluate(component, nlp, dev_docs, dev_items)
+                line += "  dev F1 " + " ".join(f"{c} {score.prf((c,))[2]:.3f}" for c in ("PERSON", "ORGANIZATION", "LOCATION"))
+            print(f"{line}  ({time.perf_counter() - started:.0f}s)", file=sys.stderr, flush=True)
+        with component.model.use_params(optimizer.averages):
+            if out is not None:
+                component.to_disk(out / member, exclude=["vocab"])
+            if dev_idx and len(seeds) > 1:
+                trained.append(predicted_spans(component, nlp, dev_docs))
+    if trained:
+        score = Score()
+        for k, item in enumerate(dev_items):
+            counts = Counter(span for spans in trained for span in spans[k])
+            score.add(item.gold, {span for span, n in counts.items() if n >= args.vote})
+        print(f"ensemble of {len(trained)}, vote {args.vote}: dev F1 " +
+              " ".join(f"{c} {score.prf((c,))[2]:.3f}" for c in ("PERSON", "ORGANIZATION", "LOCATION")), file=sys.stderr)
+    if out is None:
         return 0
-    if args.dev:
-        args.out = args.dev_out
+    args.out = out
 
-    with component.model.use_params(optimizer.averages):
-        args.out.mkdir(parents=True, exist_ok=True)
-        component.to_disk(args.out / "component", exclude=["vocab"])
     data_sha = hashlib.sha256(args.path.read_bytes()).hexdigest()
     meta = {
         "name": "prextract-ner",
         "labels": list(component.labels),
         "component_config": config,
+        "members": [{"dir": d, "seed": seed} for d, seed in zip(member_dirs, seeds)],
+        "vote": min(args.vote, len(seeds)),
         "requires": {"ja_ginza": nlp.meta.get("version"), "spacy": spacy.__version__,
                      "thinc": thinc.__version__},
         "trained_with": {"prextract": prextract.__version__, "spacy": spacy.__version__,
@@ -327,10 +367,10 @@ def main(argv: list[str] | None = None) -> int:
             "data": "Stockmark ner-wikipedia-dataset v2.0, train split (int(curid) % 5 != 0)"
                     + (" without the dev part (int(curid) % 10 == 1)" if args.dev else ""),
             "data_sha256": data_sha, "data_license": DATA_LICENSE,
-            "sentences": len(train), "synthetic_sentences": args.synthetic,
+            "sentences": len(base_train) + args.synthetic, "synthetic_sentences": args.synthetic,
             "synthetic_source": "models/ner/synthetic_releases.json (written for prextract)" if args.synthetic else None,
             "epochs": args.epochs, "batch_size": args.batch_size,
-            "learn_rate": args.learn_rate, "dropout": args.dropout, "seed": args.seed,
+            "learn_rate": args.learn_rate, "dropout": args.dropout, "seeds": seeds,
             "gold_classes": GOLD_CLASSES,
             "seconds": round(time.perf_counter() - started),
         },

@@ -184,3 +184,48 @@ def test_trim_span(name, kept):
     text = "前置き" + name + "後書き"
     cut = ner_model.trim_span(text, 3, 3 + len(name))
     assert (text[cut[0]:cut[1]] if cut else None) == kept
+
+
+def test_the_shipped_model_is_an_ensemble_that_votes(recognizer):
+    meta = recognizer.meta
+    assert len(recognizer.components) == len(meta["members"]) >= 3
+    assert recognizer.vote == meta["vote"] == 2
+    assert sorted(m["seed"] for m in meta["members"]) == meta["training"]["seeds"]
+
+
+class _FixedMember:
+    """A stand-in member that predicts fixed token spans on every Doc."""
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def predict(self, docs):
+        return None
+
+    def set_annotations(self, docs, _):
+        from spacy.tokens import Span
+        for doc in docs:
+            doc.ents = [Span(doc, s, e, label=label) for s, e, label in self.spans]
+
+
+def test_a_span_counts_when_enough_members_predict_it(nlp):
+    doc = nlp("山田太郎氏は東北大学の教授です。")
+    words = [t.text for t in doc]
+    name, univ = (words.index("山田"), words.index("太郎") + 1), (words.index("東北大学"), words.index("東北大学") + 1)
+    members = [_FixedMember([(*name, "PERSON"), (*univ, "ORGANIZATION")]),
+               _FixedMember([(*name, "PERSON")]),
+               _FixedMember([(*name, "PERSON"), (*univ, "LOCATION")])]
+    found = ner_model.Recognizer(members, {}, vote=2).find([doc])[0]
+    assert [(doc.text[s.start:s.end], s.label, s.agreement) for s in found] == [("山田太郎", "PERSON", 1.0)]
+    found = ner_model.Recognizer(members, {}, vote=1).find([doc])[0]
+    assert {(doc.text[s.start:s.end], s.label, round(s.agreement, 2)) for s in found} == {
+        ("山田太郎", "PERSON", 1.0), ("東北大学", "ORGANIZATION", 0.33), ("東北大学", "LOCATION", 0.33)}
+
+
+def test_a_missing_member_is_a_model_error(nlp, tmp_path):
+    copy = tmp_path / "ner"
+    shutil.copytree(ner_model._model_path(), copy)
+    meta = json.loads((copy / ner_model.META_FILE).read_text(encoding="utf-8"))
+    shutil.rmtree(copy / meta["members"][-1]["dir"])
+    with pytest.raises(ModelError, match="incomplete"):
+        ner_model.load_recognizer_from(nlp, copy)

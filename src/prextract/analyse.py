@@ -56,6 +56,7 @@ class Entity:
     end: int
     label: str
     text: str
+    agreement: float = 1.0  # prx: labels: the share of the NER ensemble's members that found it
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,7 @@ def _build(text: str, docs, prx_spans: list[list[NerSpan]] | None = None,
                 ent_of[t.i] = ent.label_
         for found in (prx_spans[k] if prx_spans else ()):
             start, end = span(found.start, found.end)
-            entities.append(Entity(start, end, prefixed(found.label), text[start:end]))
+            entities.append(Entity(start, end, prefixed(found.label), text[start:end], found.agreement))
         for t in doc:
             if t.is_space:
                 continue
