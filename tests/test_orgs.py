@@ -133,6 +133,13 @@ NOT_BODIES = [
     ("media-cited-with-date", "TOBを巡っては、北斗日報が5日に一部を報じていた。", "北斗日報"),
     ("reading-in-brackets", "新任監査役　藤代 まゆみ（ふじしろ まゆみ）", "ふじしろ"),
     ("foreign-person-with-spelling", "社外取締役　ヘンリク・ノルダール（Henrik Nordahl）", "ヘンリク"),
+    ("kind-of-body-word", "災害時には地域の消防署と連携して避難誘導を行います。", "消防署"),
+    ("kind-of-body-word-school", "市内の公立中学校の全生徒にタブレット端末を配布しました。", "公立中学校"),
+    ("count-of-bodies", "審査の結果、大賞1社、奨励賞1社を選定しました。", "奨励賞1社"),
+    ("year-before-name", "2019年カワセ物流株式会社の全株式を取得しました。", "2019年"),
+    ("event-number-before-name", "第12回全国高等学校ロボット競技大会に協賛します。", "第12回"),
+    ("legal-form-becomes-verb", "同組合は2023年に株式会社化した。", "株式会社化"),
+    ("latin-form-inside-a-word", "基調講演には元NASA科学者のジェームズ・ハンセン氏が登壇します。", "科学者"),
 ]
 
 
@@ -140,6 +147,15 @@ NOT_BODIES = [
 def test_not_bodies(extractor, text, forbidden):
     doc = extractor.extract(text)
     assert all(forbidden not in o.name for o in doc.organizations), [o.name for o in doc.organizations]
+
+
+def test_a_country_before_a_latin_name_is_where_the_body_is(extractor):
+    doc = extractor.extract(
+        "米国Lakeview Biologics社との提携について\n"
+        "みなと製薬株式会社は、Lakeview Biologics, Inc.（本社：米国カリフォルニア州）と提携しました。")
+    names = [o.name for o in doc.organizations]
+    assert "Lakeview Biologics, Inc." in names
+    assert not any(n.startswith("米国") for n in names), names
 
 
 def test_trained_ner_bounds_win_over_ginza_glue(extractor):

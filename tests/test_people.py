@@ -252,3 +252,13 @@ def test_short_form_of_a_post_is_not_a_second_role(extractor, monkeypatch):
             "式典で五十嵐社長は「連携を深めたい」と挨拶しました。")
     triples = _settled_triples(extractor, text, monkeypatch)
     assert {t for t in triples if t[0] == "五十嵐聡"} == {("五十嵐聡", "代表取締役社長執行役員", "日進マテリアル株式会社")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("その後、ワトソンは研究チームを率いて新しい測定法を確立した。", "ワトソン"),
+    ("翌年、モーゼスは港湾局の改革に着手した。", "モーゼス"),
+])
+def test_a_surname_every_ner_member_and_unidic_read_as_a_person_is_taken(extractor, text, name):
+    """No title, no honorific, no given name: the trained NER's members all agree and UniDic
+    has the word as a person's name."""
+    assert name in [p.name for p in extractor.extract(text).people]

@@ -298,6 +298,9 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
                 (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
                 any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
             out.append((ent.start, ent.end, AGREED))  # UniDic or GiNZA agrees: 伏見, レイトナー
+        elif ent.agreement >= 1.0 and any(t.is_person_name for t in toks):
+            # every member of the ensemble and UniDic agree, whatever GiNZA says: ワトソン, 徳三郎
+            out.append((ent.start, ent.end, AGREED))
     return out
 
 
