@@ -229,3 +229,14 @@ def test_a_missing_member_is_a_model_error(nlp, tmp_path):
     shutil.rmtree(copy / meta["members"][-1]["dir"])
     with pytest.raises(ModelError, match="incomplete"):
         ner_model.load_recognizer_from(nlp, copy)
+
+
+def test_a_doc_gets_the_same_spans_whatever_it_is_batched_with(nlp, recognizer):
+    """--jobs, cluster tasks and resumed runs batch releases differently: the spans of a
+    release must not depend on its neighbours (they did in spaCy's batched parser)."""
+    from pathlib import Path
+    samples = sorted(Path(__file__).resolve().parents[1].joinpath("samples").glob("*.txt"))
+    docs = list(nlp.pipe([p.read_text(encoding="utf-8", errors="replace") for p in samples]))
+    together = recognizer.find(docs)
+    assert together == [recognizer.find([doc])[0] for doc in docs]
+    assert together[::-1] == recognizer.find(docs[::-1])

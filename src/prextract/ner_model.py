@@ -241,23 +241,25 @@ class Recognizer:
         return self.components[0]
 
     def find(self, docs: Sequence[Any]) -> list[list[NerSpan]]:
-        shadows = [shadow_doc(d) for d in docs]
-        if not shadows:
-            return []
-        votes: list[Counter[tuple[int, int, str]]] = [Counter() for _ in shadows]
-        texts = [s.text for s in shadows]  # Doc.text joins every token again on each read: once per Doc
+        """Each Doc's spans. The members see one Doc at a time: in a batch, spaCy's transition
+        parser can decide a borderline span differently depending on the other Docs, and a
+        release must come out the same whatever it is batched with (``--jobs``, cluster tasks)."""
+        return [self._find_one(doc) for doc in docs]
+
+    def _find_one(self, doc) -> list[NerSpan]:
+        shadow = shadow_doc(doc)
+        text = shadow.text  # Doc.text joins every token again on each read: once per Doc
+        counts: Counter[tuple[int, int, str]] = Counter()
         for component in self.components:
-            for s in shadows:
-                s.ents = []
-            component.set_annotations(shadows, component.predict(shadows))
-            for s, text, counts in zip(shadows, texts, votes):
-                for e in s.ents:
-                    cut = trim_span(text, e.start_char, e.end_char)
-                    if cut is not None:
-                        counts[(cut[0], cut[1], e.label_)] += 1
+            shadow.ents = []
+            component.set_annotations([shadow], component.predict([shadow]))
+            for e in shadow.ents:
+                cut = trim_span(text, e.start_char, e.end_char)
+                if cut is not None:
+                    counts[(cut[0], cut[1], e.label_)] += 1
         members = len(self.components)
-        return [[NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
-                 if n >= self.vote] for counts in votes]
+        return [NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
+                if n >= self.vote]
 
 
 _EDGE_PUNCT = " \t\u3000、。，,:：;；・「」『』【】〔〕［］[]\"'“”‘’"
