@@ -109,7 +109,8 @@ def _register_architectures() -> None:
         if encode_depth > 0:
             layers.append(with_array(MaxoutWindowEncoder(width=width, depth=encode_depth,
                                                          window_size=window_size,
-                                                         maxout_pieces=maxout_pieces)))
+                                                         maxout_pieces=maxout_pieces),
+                                     pad=window_size * encode_depth))
         model = chain(*layers)
         model.set_dim("nO", width)
         return model
@@ -241,25 +242,38 @@ class Recognizer:
         return self.components[0]
 
     def find(self, docs: Sequence[Any]) -> list[list[NerSpan]]:
-        """Each Doc's spans. The members see one Doc at a time: in a batch, spaCy's transition
-        parser can decide a borderline span differently depending on the other Docs, and a
-        release must come out the same whatever it is batched with (``--jobs``, cluster tasks)."""
-        return [self._find_one(doc) for doc in docs]
-
-    def _find_one(self, doc) -> list[NerSpan]:
-        shadow = shadow_doc(doc)
-        text = shadow.text  # Doc.text joins every token again on each read: once per Doc
-        counts: Counter[tuple[int, int, str]] = Counter()
+        """Each Doc's spans (they do not depend on the other Docs of the batch: see ``_pad_windows``)."""
+        shadows = [shadow_doc(d) for d in docs]
+        if not shadows:
+            return []
+        votes: list[Counter[tuple[int, int, str]]] = [Counter() for _ in shadows]
+        texts = [s.text for s in shadows]  # Doc.text joins every token again on each read: once per Doc
         for component in self.components:
-            shadow.ents = []
-            component.set_annotations([shadow], component.predict([shadow]))
-            for e in shadow.ents:
-                cut = trim_span(text, e.start_char, e.end_char)
-                if cut is not None:
-                    counts[(cut[0], cut[1], e.label_)] += 1
+            for s in shadows:
+                s.ents = []
+            component.set_annotations(shadows, component.predict(shadows))
+            for s, text, counts in zip(shadows, texts, votes):
+                for e in s.ents:
+                    cut = trim_span(text, e.start_char, e.end_char)
+                    if cut is not None:
+                        counts[(cut[0], cut[1], e.label_)] += 1
         members = len(self.components)
-        return [NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
-                if n >= self.vote]
+        return [[NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
+                 if n >= self.vote] for counts in votes]
+
+
+def _pad_windows(component, config: dict[str, Any]) -> None:
+    """Pad between the Docs of a batch before the CNN's windows (the ``pad`` of its with_array).
+
+    The batch is flattened into one array there: without padding rows a window reads the
+    neighbouring Doc's tokens, and a release's spans depended on what it was batched with. The
+    attribute is restored from the saved model (members saved before the fix carry pad 0), so it
+    is set again after loading."""
+    tok2vec = config["model"]["tok2vec"]
+    pad = tok2vec.get("window_size", 1) * tok2vec.get("encode_depth", 0)
+    for node in component.model.walk():
+        if node.name.startswith("with_array(with_array(residual(expand_window"):
+            node.attrs["pad"] = pad
 
 
 _EDGE_PUNCT = " \t\u3000、。，,:：;；・「」『』【】〔〕［］[]\"'“”‘’"
@@ -305,6 +319,7 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
             component.from_disk(path / member, exclude=["vocab"])
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
+        _pad_windows(component, meta["component_config"])
         components.append(component)
     return Recognizer(components, meta, vote=int(meta.get("vote", 1)))
 
