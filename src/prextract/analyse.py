@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 
 from .errors import AnalysisError, ModelError
 from .ner_model import NerSpan, entities_of, prefixed
-from .normalize import NormalizedText
+from .normalize import NormalizedText, replace_lone_surrogates
 
 MODEL_NAME = "ja_ginza"
 # SudachiPy rejects longer input; keep a margin for its own bookkeeping.
@@ -238,9 +238,6 @@ def _analyse_group(texts: list[str]) -> Iterator[Analysis]:
         k += n
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 @lru_cache(maxsize=1)
 def _parser_fold_table() -> dict[int, str]:
     """Kangxi radicals, CJK radicals and CJK compatibility ideographs -> the ideograph they stand
@@ -261,7 +258,7 @@ def _parser_fold_table() -> dict[int, str]:
 def parser_input(piece: str) -> NormalizedText:
     """What the parser reads for ``piece`` (see the module docstring), with the way back; one
     character for one, so the map is the identity."""
-    folded = _LONE_SURROGATE.sub("\ufffd", piece).translate(_parser_fold_table())
+    folded = replace_lone_surrogates(piece).translate(_parser_fold_table())
     return NormalizedText(piece, folded)
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from .extractor import Extractor
+from .normalize import replace_lone_surrogates
 from .read import SourceText, read_file
 from .records import Extraction
 
@@ -31,14 +31,6 @@ def extract(text: str, *, source: str | None = None,
     if isinstance(text, str):
         text = replace_lone_surrogates(text)
     return default_extractor().extract(text, source=source, reference_date=reference_date)
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def replace_lone_surrogates(text: str) -> str:
-    """``text`` with every lone surrogate replaced by U+FFFD, one character for one."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def source_meta(src: SourceText) -> dict[str, Any]:

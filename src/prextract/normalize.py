@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from prextract.resources import load_tsv
 
-__all__ = ["KANJI_DIGITS", "NormalizedText", "fold", "parse_decimal", "parse_kanji_number", "parse_number"]
+__all__ = ["KANJI_DIGITS", "NormalizedText", "fold", "parse_decimal", "parse_kanji_number", "parse_number",
+           "replace_lone_surrogates"]
 
 #: kanji (and look-alike) digits with their value; ``○`` (a circle) is written for zero in dates
 KANJI_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -139,6 +140,15 @@ class NormalizedText:
         """The original characters behind ``[start, end)`` of the folded text."""
         o_start, o_end = self.to_original(start, end)
         return self.original[o_start:o_end]
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one character for one (a str can
+    hold them, but no encoding can write them and the parser refuses them)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def fold(text: str) -> NormalizedText:
