@@ -1,7 +1,7 @@
 """Analysis layer: rule sentences, long texts cut under SudachiPy's limit, offsets kept."""
 from __future__ import annotations
 
-from prextract.analyse import MAX_PIECE_BYTES, split_for_parser, split_sentences
+from prextract.analyse import MAX_PIECE_BYTES, analyse, split_for_parser, split_sentences
 
 
 def test_sentences_keep_quotes_whole():
@@ -44,3 +44,12 @@ def test_long_release_comes_out_whole(extractor):
     assert events and events[0].date == "2024-03-28"
     e = events[0]
     assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_tokens_in_and_token_at_agree_with_a_scan_of_every_token():
+    text = "株式会社みなと精機（本社：大阪府）は、2025年4月1日付で山田 太郎を代表取締役社長に選任しました。\n\n同社は東北大学と提携します。"
+    a = analyse(text)
+    for start in range(len(text) + 1):
+        assert a.token_at(start) == next((t for t in a.tokens if t.start == start), None)
+        for end in range(start, len(text) + 1, 3):
+            assert a.tokens_in(start, end) == [t for t in a.tokens if t.start >= start and t.end <= end]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -74,13 +75,32 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        """The tokens inside ``[start, end)``, found by bisection: tokens are in text order and
+        do not overlap (the rules ask for them once per candidate, so a scan of the whole
+        document each time added up on long releases)."""
+        tokens = self.tokens
+        k = bisect_left(tokens, start, key=_token_start)
+        out = []
+        while k < len(tokens) and tokens[k].start < end:
+            if tokens[k].end <= end:
+                out.append(tokens[k])
+            k += 1
+        return out
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that starts at ``offset``, if one does."""
+        k = bisect_left(self.tokens, offset, key=_token_start)
+        return self.tokens[k] if k < len(self.tokens) and self.tokens[k].start == offset else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= offset < s.end:
                 return s
         return None
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _plain_pipeline() -> bool:

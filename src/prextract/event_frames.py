@@ -368,7 +368,6 @@ class _Doc:
     def __init__(self, ctx: DocumentContext) -> None:
         self.ctx = ctx
         self.text = ctx.text
-        self.tokens = list(ctx.analysis.tokens)
         self.orgs = sorted(ctx.orgs, key=lambda o: o.start)
         self.dates = [d for d in ctx.dates if d.kind in ("date", "range", "datetime") and d.value]
         self.money = list(ctx.money)
@@ -377,7 +376,7 @@ class _Doc:
         self.depth = _bracket_depths(self.text)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        return self.ctx.analysis.tokens_in(start, end)
 
     def parse(self, sent: Sentence) -> Parse:
         if sent.start not in self._parses:

@@ -12,7 +12,6 @@ Overlaps are settled by one rule (see ``settle_overlaps``).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -471,17 +470,17 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # an acronym that acts (IPICは, LKABが): a body; a Latin word elsewhere is a product or technique
     if _ACTING_ACRONYM.fullmatch(ent.text) and _ACTOR_AFTER.match(text, ent.end):
         return True
-    # every member of the ensemble reads a body here (NBA, 大倉組, 第17軍, BSA社): its precision
-    # there is high enough to stand without a sign in the name (models/ner/README.md)
     if _compound_goes_on(analysis, ent.end):
         return False
+    # where every member of the ensemble reads a body (NBA, 大倉組, 第17軍, BSA社) its precision is
+    # high enough to stand without a sign in the name (models/ner/README.md)
     return ent.agreement >= 1.0 or _proper_name(toks)
 
 
 def _compound_goes_on(analysis: Analysis, end: int) -> bool:
     """A noun or suffix glued right after the span (ゼロエミッション|船, BSA社|工場) makes it a modifier
     inside a compound; a title after a body (大倉組|副頭取) does not."""
-    after = next((t for t in analysis.tokens if t.start == end), None)
+    after = analysis.token_at(end)
     if after is None or lexicons.title_pattern().match(analysis.text, end):
         return False
     if after.tag.startswith("接尾辞-名詞的"):
@@ -630,11 +629,10 @@ def _place_name_start(analysis: Analysis, start: int, end: int) -> int:
     """Where a municipality's name really starts (see ``_fragments_before``)."""
     if not re.search(r"(?:市|区|町|村)$", analysis.text[start:end]):
         return start
-    tokens = analysis.tokens
-    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)  # tokens are in text order
-    if k >= len(tokens) or tokens[k].start != start or k == 0:
+    first = analysis.token_at(start)
+    if first is None or first.i == 0:
         return start
-    run = list(tokens[max(0, k - 4):k + 1])
+    run = list(analysis.tokens[max(0, first.i - 4):first.i + 1])
     return run[_fragments_before(run, len(run) - 1)].start
 
 
