@@ -450,9 +450,10 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
 def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     """Whether a span of the trained NER (Wikipedia-trained) is taken as an organisation: where
     GiNZA also sees a body there, or where the span reads as a body's name by itself (a legal
-    form or an organisation suffix ends it, or it is a proper name of proper nouns and katakana,
-    or an acronym that acts) and is not in a product's, price's or title's context. On its own the model reads too many
-    release words (製品名, 価格, 体験会) as organisations."""
+    form or an organisation suffix ends it, an acronym that acts, or, unless a noun continues the
+    compound, all members of the ensemble agree or it is a proper name of proper nouns and
+    katakana), never in a product's or price's context or alone in 「」. On its own the model
+    reads too many release words (製品名, 価格, 体験会) as organisations."""
     if any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
            and not e.label.startswith("prx:") for e in analysis.entities):
         return True
@@ -716,13 +717,6 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # 奨励賞1社, 協力企業3団体: a count of bodies
     if _DATED_START.match(name):
         return False  # 2002年UFJインターナショナル, 第87回全国高等学校(サッカー選手権大会): a date or an event's number opens it
-    if m.source in ("ner", "prx", "suffix", "title_prefix") and not _legal_form_match(name):
-        toks = analysis.tokens_in(m.start, m.end)
-        if len(toks) == 1 and toks[0].start == m.start and toks[0].end == m.end \
-                and toks[0].tag.startswith("名詞-普通名詞") and re.fullmatch(r"[\u4E00-\u9FFF]+", name) \
-                and lexicons.org_suffix_pattern().search(name, 1) and not name.endswith(("省", "庁")):
-            return False  # 消防署, 放送局, 公立中学校, 労働組合: one word of the dictionary, a kind of body
-            # (a ministry's word names the one body: 文部省)
     generic_head = lexicons.org_generic_heads().search(name)
     if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) and not (
             m.source == "prx" and generic_head.group() in lexicons.org_suffixes()
@@ -730,6 +724,11 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # ライフサイエンス団体, 医療機器産業; a name before an industry word is kept (日本たばこ産業)
     if m.source in ("ner", "prx", "suffix", "title_prefix") and not _legal_form_match(name):
         toks = analysis.tokens_in(m.start, m.end)
+        if len(toks) == 1 and toks[0].start == m.start and toks[0].end == m.end \
+                and toks[0].tag.startswith("名詞-普通名詞") and re.fullmatch(r"[\u4E00-\u9FFF]+", name) \
+                and lexicons.org_suffix_pattern().search(name, 1) and not name.endswith(("省", "庁")):
+            return False  # 消防署, 放送局, 公立中学校, 労働組合: one word of the dictionary, a kind of body
+            # (a ministry's word names the one body: 文部省)
         dept = lexicons.department_words().search(name)
         # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)
         government_office = bool(re.match(r"[^\s]{1,6}?(?:都|道|府|県|市|区|町|村)(?!立)", name)) and dept

@@ -283,8 +283,9 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
     """prextract's own NER (models/ner) proposes names; one is taken where the dictionary
     agrees: two or more words with a 人名 word among them, or a katakana name written with ・,
     is a full name; a single word UniDic reads as a person's name, or GiNZA reads as a Person
-    with the same bounds (伏見, レイトナー), is a short one kept on its own. (Trained on Wikipedia, it alone reads too many release words as
-    names.)"""
+    with the same bounds (伏見, レイトナー), or a span every member of the ensemble finds with a
+    人名 word in it (ワトソン), is a short one kept on its own. (Trained on Wikipedia, the model
+    alone reads too many release words as names.)"""
     out = []
     text = analysis.text
     for ent in analysis.entities:
