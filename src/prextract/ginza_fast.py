@@ -30,15 +30,20 @@ from typing import Any
 
 def use_numpy_matmul(nlp: Any) -> Any:
     """Point every thinc model of ``nlp``'s components at ``NumpyOps(use_blis=False)``."""
+    for _, component in nlp.pipeline:
+        numpy_matmul(component)
+    return nlp
+
+
+def numpy_matmul(component: Any) -> None:
+    """Point the thinc model of one component (in a pipeline or not) at ``NumpyOps(use_blis=False)``."""
     from thinc.api import Model, NumpyOps
 
-    ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if isinstance(model, Model):
-            for node in model.walk():
-                node.ops = ops
-    return nlp
+    model = getattr(component, "model", None)
+    if isinstance(model, Model):
+        ops = NumpyOps(use_blis=False)
+        for node in model.walk():
+            node.ops = ops
 
 
 def greedy_parse(parser: Any, docs: list[Any]) -> list[Any]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .errors import ModelError
-from .ginza_fast import greedy_parse
+from .ginza_fast import greedy_parse, numpy_matmul
 
 #: the component's classes; Analysis carries them as ``prx:PERSON`` etc.
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
@@ -237,11 +237,6 @@ class Recognizer:
         self.meta = meta
         self.vote = max(1, min(vote, len(self.components)))
 
-    @property
-    def component(self):
-        """The first member (the one a single-model caller trains or inspects)."""
-        return self.components[0]
-
     def find(self, docs: Sequence[Any]) -> list[list[NerSpan]]:
         """Each Doc's spans (they do not depend on the other Docs of the batch: see ``_pad_windows``)."""
         shadows = [shadow_doc(d) for d in docs]
@@ -261,15 +256,6 @@ class Recognizer:
         members = len(self.components)
         return [[NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
                  if n >= self.vote] for counts in votes]
-
-
-def use_numpy_matmul(component) -> None:
-    """The matrix products through numpy, as for ja_ginza's own components (see ginza_fast)."""
-    from thinc.api import NumpyOps
-
-    ops = NumpyOps(use_blis=False)
-    for node in component.model.walk():
-        node.ops = ops
 
 
 def _pad_windows(component, config: dict[str, Any]) -> None:
@@ -330,7 +316,7 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
         _pad_windows(component, meta["component_config"])
-        use_numpy_matmul(component)
+        numpy_matmul(component)  # as for ja_ginza's own components
         components.append(component)
     return Recognizer(components, meta, vote=int(meta.get("vote", 1)))
 
