@@ -57,6 +57,7 @@ from .runner import (
     pending_items,
     record_result,
     work_items,
+    worker_crashed,
 )
 
 #: the folder of the workers' partial outputs, inside the output folder (removed at the end)
@@ -375,11 +376,6 @@ def plan_task_size(files: int, threads: int) -> int:
     return max(1, size, min(MIN_TASK_FILES, -(-files // (2 * threads))))
 
 
-def _crashed(item: WorkItem) -> FileError:
-    return FileError(item.source, "analyse", "WorkerCrashed",
-                     "the worker process died while extracting this file")
-
-
 def run_tasks(client: Any, tasks: Iterator[list[WorkItem]], function: Callable[..., Any],
               args: tuple[Any, ...], *, window: int) -> Iterator[tuple[list[WorkItem], Any, list[FileError]]]:
     """``(items, value, failures)`` per finished task, in the order they finish: ``value`` is
@@ -423,7 +419,7 @@ def run_tasks(client: Any, tasks: Iterator[list[WorkItem]], function: Callable[.
                 value = future.result()
             except distributed.KilledWorker:
                 if alone:
-                    yield task, None, [_crashed(task[0])]
+                    yield task, None, [worker_crashed(task[0])]
                 else:
                     retry.extend([item] for item in task)
             except Exception as exc:  # the task itself failed, not one file: all of its files

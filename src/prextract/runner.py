@@ -185,6 +185,11 @@ def _work(items: list[WorkItem]) -> list[Result]:
     return extract_items(items, _worker_options)
 
 
+def worker_crashed(item: WorkItem) -> FileError:
+    """The errors.csv row of a file that killed its worker process on its own."""
+    return FileError(item.source, "analyse", "WorkerCrashed", "the worker process died while extracting this file")
+
+
 def chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
     """``items`` in lists of ``size`` (the last one shorter), taken lazily."""
     chunk: list[WorkItem] = []
@@ -264,9 +269,7 @@ def _iter_results_in_workers(tasks: Iterator[list[WorkItem]], jobs: int, options
                 except BrokenProcessPool:
                     broken = True
                     if retried:
-                        yield Result(task[0].source, error=FileError(
-                            task[0].source, "analyse", "WorkerCrashed",
-                            "the worker process died while extracting this file"))
+                        yield Result(task[0].source, error=worker_crashed(task[0]))
                     else:
                         retry.extend([item] for item in task)
                     continue
