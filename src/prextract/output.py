@@ -272,11 +272,14 @@ def write_jsonl(path: str | os.PathLike[str], docs: Mapping[str, Any] | Iterable
         raise OutputError(f"{path}: cannot write the file ({exc.strerror or exc})") from exc
 
 
-def append_jsonl(handle: IO[str], doc: Mapping[str, Any]) -> None:
-    """Append one document as one line to an open JSON Lines file, and fsync it."""
-    handle.write(_json_line(doc))
+def append_jsonl(handle: IO[str], doc: Mapping[str, Any]) -> int:
+    """Append one document as one line to an open JSON Lines file, and fsync it; the line's
+    length in UTF-8 bytes."""
+    line = _json_line(doc)
+    handle.write(line)
     handle.flush()
     os.fsync(handle.fileno())
+    return len(line.encode("utf-8"))
 
 
 def _parse_line(raw: bytes, path: Path, number: int) -> dict[str, Any] | None:
@@ -497,16 +500,13 @@ class OutputWriter:
         source = doc.get("source")
         if "json" in self.formats:
             write_json(self.out_dir / JSON_DIR / self._json_name(source), doc)
-        line = _json_line(doc)
         try:
-            self._handle.write(line)
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
+            length = append_jsonl(self._handle, doc)
         except OSError as exc:
             raise OutputError(f"{self.records_path}: cannot append ({exc.strerror or exc})") from exc
         self._written += 1
         self._remember(doc, self._size)
-        self._size += len(line.encode("utf-8"))
+        self._size += length
 
     def error(self, source: str | None, stage: str, error_type: str, message: str) -> None:
         """Record an input that could not be processed (a row of ``errors.csv``)."""
