@@ -44,15 +44,15 @@ def _location(value: str) -> Path | str:
 
 
 def _scheduler(value: str) -> str:
+    from .cluster import parse_local_workers  # without importing Dask
+    from .errors import ClusterError
+
     if not value.strip():
         raise argparse.ArgumentTypeError("give a scheduler address (tcp://HOST:8786) or local:N")
-    if value.startswith("local:"):
-        try:
-            workers = int(value[len("local:"):])
-        except ValueError:
-            workers = 0
-        if workers < 1:
-            raise argparse.ArgumentTypeError(f"write local:N with N worker processes, 1 or more: {value!r}")
+    try:
+        parse_local_workers(value)
+    except ClusterError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return value
 
 
