@@ -382,7 +382,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path, start_run):
 
 
 def test_sigterm_stops_like_ctrl_c_and_resume_completes_the_run(tmp_path, start_run):
-    src, names = _long_releases(tmp_path)
+    # 24 files: three tasks of 8 for two workers, so that one task is still to come when the first
+    # finishes (with 12 files the two workers' only tasks could both finish before the signal)
+    src, names = _long_releases(tmp_path, count=24)
     out = tmp_path / "out"
     proc = start_run(src, out, "--jobs", "2")
     proc.send_signal(signal.SIGTERM)  # to the parent only, as a service manager or `kill` sends it
