@@ -188,6 +188,16 @@ def test_urls_are_listed_like_local_folders(corpus):
 
 # ------------------------------------------------------------------ the same outputs
 
+def _worker_settings() -> tuple[object, str | None]:
+    import dask
+    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_local_workers_run_without_the_profiler_and_the_malloc_trim_setting(client):
+    # both cost the extraction ~30 % more CPU on a worker (see cluster.LOCAL_WORKER_CONFIG)
+    assert set(client.run(_worker_settings).values()) == {(False, None)}
+
+
 def test_cluster_run_gives_the_same_outputs_as_a_local_run(client, corpus, local_run, tmp_path):
     lines: list[str] = []
     seen = []
