@@ -26,6 +26,7 @@ from prextract.cluster import (  # noqa: E402
     connect,
     list_work_items,
     plan_task_size,
+    plan_tasks,
     run_folder_on_cluster,
     run_task,
     task_id,
@@ -137,6 +138,15 @@ def test_tasks_are_several_per_worker_and_bounded():
     assert plan_task_size(1_000_000, 128) == 32
     assert plan_task_size(100, 2) == 16
     assert plan_task_size(1, 8) == 1
+
+
+def test_the_last_files_go_in_small_tasks_so_that_no_worker_waits_long_at_the_end():
+    items = [WorkItem(f"/in/{n}.txt", f"{n}.txt") for n in range(200)]
+    sizes = [len(task) for task in plan_tasks(iter(items), 32, files=200, threads=2)]
+    assert sizes == [32] * 4 + [8] * 9
+    assert [i for task in plan_tasks(iter(items), 32, files=200, threads=2) for i in task] == items
+    # fewer files than announced (a resumed run skips some): all of them, none twice
+    assert sum(len(t) for t in plan_tasks(iter(items[:50]), 32, files=200, threads=2)) == 50
 
 
 def test_a_task_id_depends_on_its_sources_only():

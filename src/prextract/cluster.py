@@ -2,7 +2,7 @@
 
 - The client lists the files (paths or fsspec URLs, never their bytes), decides what ``--resume``
   skips (``runner.pending_items``, by content hash) and cuts the rest into tasks of
-  ``plan_task_size`` files. At most a few tasks per worker thread are submitted at a time, so the
+  ``plan_task_size`` files (smaller ones at the end: ``plan_tasks``). At most a few tasks per worker thread are submitted at a time, so the
   scheduler holds a bounded amount of work however large the folder.
 - A task runs on a worker: it reads its files itself (plain ``open`` or fsspec), extracts them
   with the worker process's own pipeline (``api.default_extractor()``, loaded on the first task
@@ -397,6 +397,21 @@ def plan_task_size(files: int, threads: int) -> int:
     return max(1, size, min(MIN_TASK_FILES, -(-files // (2 * threads))))
 
 
+def plan_tasks(items: Iterable[WorkItem], size: int, *, files: int, threads: int) -> Iterator[list[WorkItem]]:
+    """``items`` (``files`` of them, or fewer) in tasks of ``size`` files, the last
+    ``threads * size`` in tasks of at most ``DEFAULT_CHUNK_SIZE``: the run ends when its last task
+    does, and a large task alone at the end leaves every other worker idle for its whole length."""
+    tail_from = files - threads * size
+    task: list[WorkItem] = []
+    for taken, item in enumerate(items, 1):
+        task.append(item)
+        if taken == tail_from or len(task) >= (size if taken < tail_from else min(size, DEFAULT_CHUNK_SIZE)):
+            yield task
+            task = []
+    if task:
+        yield task
+
+
 def run_tasks(client: Any, tasks: Iterator[list[WorkItem]], function: Callable[..., Any],
               args: tuple[Any, ...], *, window: int) -> Iterator[tuple[list[WorkItem], Any, list[FileError]]]:
     """``(items, value, failures)`` per finished task, in the order they finish: ``value`` is
@@ -489,7 +504,7 @@ def run_folder_on_cluster(root: str | os.PathLike[str], out_dir: str | os.PathLi
             with open_writer(out_dir, formats, input_root=root, resume=resume) as writer:
                 to_do = pending_items(items, writer, summary, resume=resume, on_file=on_file,
                                       content_hash=url_content_hash)
-                finished = run_tasks(client, chunks(to_do, size), run_task, (options, parts),
+                finished = run_tasks(client, plan_tasks(to_do, size, files=count, threads=threads), run_task, (options, parts),
                                      window=TASKS_PER_THREAD * threads)
                 with contextlib.closing(finished):  # stopped: its tasks are cancelled at once
                     for _, value, failures in finished:
@@ -519,7 +534,7 @@ def iter_folder_on_cluster(root: str | os.PathLike[str], client: Any, *, options
     threads = worker_threads(client)
     size = task_files or plan_task_size(len(items), threads)
     found: dict[str, Any] = {}
-    finished = run_tasks(client, chunks(iter(items), size), extract_task, (options,),
+    finished = run_tasks(client, plan_tasks(items, size, files=len(items), threads=threads), extract_task, (options,),
                          window=TASKS_PER_THREAD * threads)
     with contextlib.closing(finished):
         for task, value, failures in finished:
