@@ -33,7 +33,6 @@ import random
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -241,19 +240,6 @@ def evaluate(component, nlp, docs, items) -> Score:
     return score
 
 
-def predicted_spans(component, nlp, docs) -> list[set[tuple[int, int, str]]]:
-    """The component's (start, end, label) per Doc, cut like the shipped Recognizer cuts them."""
-    from prextract.ner_model import shadow_doc, trim_span
-
-    shadows = [shadow_doc(d, nlp.vocab) for d in docs]
-    component.set_annotations(shadows, component.predict(shadows))
-    out = []
-    for shadow in shadows:
-        cuts = ((trim_span(shadow.text, e.start_char, e.end_char), e.label_) for e in shadow.ents)
-        out.append({(c[0], c[1], label) for c, label in cuts if c is not None})
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", type=Path, help="ner.json of the Stockmark Wikipedia NER dataset")
@@ -339,13 +325,14 @@ def main(argv: list[str] | None = None) -> int:
         with component.model.use_params(optimizer.averages):
             if out is not None:
                 component.to_disk(out / member, exclude=["vocab"])
-            if dev_idx and len(seeds) > 1:
-                trained.append(predicted_spans(component, nlp, dev_docs))
-    if trained:
+            if dev_idx and len(seeds) > 1:  # a copy of the averaged member, for the vote below
+                trained.append(ner_model.ready_for_inference(ner_model.create_component(nlp, config).from_bytes(
+                    component.to_bytes(exclude=["vocab"]), exclude=["vocab"]), config))
+    if trained:  # the ensemble scored by the Recognizer that prextract runs
         score = Score()
-        for k, item in enumerate(dev_items):
-            counts = Counter(span for spans in trained for span in spans[k])
-            score.add(item.gold, {span for span, n in counts.items() if n >= args.vote})
+        recognizer = ner_model.Recognizer(trained, {}, vote=args.vote)
+        for item, spans in zip(dev_items, recognizer.find(dev_docs)):
+            score.add(item.gold, {(s.start, s.end, s.label) for s in spans})
         print(f"ensemble of {len(trained)}, vote {args.vote}: dev F1 " +
               " ".join(f"{c} {score.prf((c,))[2]:.3f}" for c in ("PERSON", "ORGANIZATION", "LOCATION")), file=sys.stderr)
     if out is None:

@@ -315,10 +315,16 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
             component.from_disk(path / member, exclude=["vocab"])
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
-        _pad_windows(component, meta["component_config"])
-        numpy_matmul(component)  # as for ja_ginza's own components
-        components.append(component)
+        components.append(ready_for_inference(component, meta["component_config"]))
     return Recognizer(components, meta, vote=int(meta.get("vote", 1)))
+
+
+def ready_for_inference(component, config: dict[str, Any]):
+    """``component`` set up to predict as the shipped members do (padded windows, numpy matrix
+    products as for ja_ginza's own components); returned for chaining."""
+    _pad_windows(component, config)
+    numpy_matmul(component)
+    return component
 
 
 def members(meta: dict[str, Any]) -> list[str]:
