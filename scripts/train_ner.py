@@ -326,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
             if out is not None:
                 component.to_disk(out / member, exclude=["vocab"])
             if dev_idx and len(seeds) > 1:  # a copy of the averaged member, for the vote below
-                trained.append(ner_model.ready_for_inference(ner_model.create_component(nlp, config).from_bytes(
-                    component.to_bytes(exclude=["vocab"]), exclude=["vocab"]), config))
+                copy = ner_model.create_component(nlp, config)
+                copy.from_bytes(component.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+                trained.append(ner_model.ready_for_inference(copy, config))
     if trained:  # the ensemble scored by the Recognizer that prextract runs
         score = Score()
         recognizer = ner_model.Recognizer(trained, {}, vote=args.vote)

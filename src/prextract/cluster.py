@@ -2,8 +2,9 @@
 
 - The client lists the files (paths or fsspec URLs, never their bytes), decides what ``--resume``
   skips (``runner.pending_items``, by content hash) and cuts the rest into tasks of
-  ``plan_task_size`` files (smaller ones at the end: ``plan_tasks``). At most a few tasks per worker thread are submitted at a time, so the
-  scheduler holds a bounded amount of work however large the folder.
+  ``plan_task_size`` files, smaller ones at the end (``plan_tasks``). At most a few tasks per
+  worker thread are submitted at a time, so the scheduler holds a bounded amount of work however
+  large the folder.
 - A task runs on a worker: it reads its files itself (plain ``open`` or fsspec), extracts them
   with the worker process's own pipeline (``api.default_extractor()``, loaded on the first task
   and kept), and writes its documents to ``<parts dir>/task-<id>.jsonl`` in one atomic step. The
@@ -359,16 +360,17 @@ def read_part(location: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
 
 
-def _extract_in_batches(items: list[WorkItem], options: Options) -> list[Result]:
-    """``extract_items`` in pipeline batches of a local run's size (``DEFAULT_CHUNK_SIZE``): a
-    task's 32 files in one batch cost a worker more memory and more time than four of 8."""
+def _in_pipeline_batches(extract: Callable[[list[WorkItem], Options], list[Any]],
+                         items: list[WorkItem], options: Options) -> list[Any]:
+    """``extract`` over ``items`` in pipeline batches of a local run's size (``DEFAULT_CHUNK_SIZE``):
+    a task's 32 files in one batch cost a worker more memory and more time than four of 8."""
     with _PIPELINE_LOCK:
-        return [r for batch in chunks(items, DEFAULT_CHUNK_SIZE) for r in extract_items(batch, options)]
+        return [r for batch in chunks(items, DEFAULT_CHUNK_SIZE) for r in extract(batch, options)]
 
 
 def run_task(items: list[WorkItem], options: Options, parts_dir: str) -> TaskSummary:
     """(on a worker) Extract ``items``, write their documents to the task's part, sum it up."""
-    results = _extract_in_batches(items, options)
+    results = _in_pipeline_batches(extract_items, items, options)
     docs = [r.document for r in results if r.document is not None]
     errors = tuple(r.error for r in results if r.error is not None)
     tid = task_id(items)
@@ -381,8 +383,7 @@ def run_task(items: list[WorkItem], options: Options, parts_dir: str) -> TaskSum
 
 def extract_task(items: list[WorkItem], options: Options) -> list[Any]:
     """(on a worker) The Extractions and FileErrors of ``items``, for a Batch in memory."""
-    with _PIPELINE_LOCK:
-        return [r for batch in chunks(items, DEFAULT_CHUNK_SIZE) for r in extract_batch(batch, options)]
+    return _in_pipeline_batches(extract_batch, items, options)
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,7 +398,8 @@ def plan_task_size(files: int, threads: int) -> int:
     return max(1, size, min(MIN_TASK_FILES, -(-files // (2 * threads))))
 
 
-def plan_tasks(items: Iterable[WorkItem], size: int, *, files: int, threads: int) -> Iterator[list[WorkItem]]:
+def plan_tasks(items: Iterable[WorkItem], size: int, *, files: int,
+               threads: int) -> Iterator[list[WorkItem]]:
     """``items`` (``files`` of them, or fewer) in tasks of ``size`` files, the last
     ``threads * size`` in tasks of at most ``DEFAULT_CHUNK_SIZE``: the run ends when its last task
     does, and a large task alone at the end leaves every other worker idle for its whole length."""
@@ -504,7 +506,8 @@ def run_folder_on_cluster(root: str | os.PathLike[str], out_dir: str | os.PathLi
             with open_writer(out_dir, formats, input_root=root, resume=resume) as writer:
                 to_do = pending_items(items, writer, summary, resume=resume, on_file=on_file,
                                       content_hash=url_content_hash)
-                finished = run_tasks(client, plan_tasks(to_do, size, files=count, threads=threads), run_task, (options, parts),
+                tasks = plan_tasks(to_do, size, files=count, threads=threads)
+                finished = run_tasks(client, tasks, run_task, (options, parts),
                                      window=TASKS_PER_THREAD * threads)
                 with contextlib.closing(finished):  # stopped: its tasks are cancelled at once
                     for _, value, failures in finished:
@@ -534,8 +537,8 @@ def iter_folder_on_cluster(root: str | os.PathLike[str], client: Any, *, options
     threads = worker_threads(client)
     size = task_files or plan_task_size(len(items), threads)
     found: dict[str, Any] = {}
-    finished = run_tasks(client, plan_tasks(items, size, files=len(items), threads=threads), extract_task, (options,),
-                         window=TASKS_PER_THREAD * threads)
+    tasks = plan_tasks(items, size, files=len(items), threads=threads)
+    finished = run_tasks(client, tasks, extract_task, (options,), window=TASKS_PER_THREAD * threads)
     with contextlib.closing(finished):
         for task, value, failures in finished:
             for item, result in zip(task, value or []):
