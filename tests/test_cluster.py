@@ -24,12 +24,14 @@ from prextract.cli import main  # noqa: E402
 from prextract.cluster import (  # noqa: E402
     PARTS_DIR,
     connect,
+    describe,
     list_work_items,
     plan_task_size,
     plan_tasks,
     run_folder_on_cluster,
     run_task,
     task_id,
+    worker_settings,
 )
 from prextract.errors import ClusterError  # noqa: E402
 from prextract.output import read_records  # noqa: E402
@@ -198,14 +200,17 @@ def test_urls_are_listed_like_local_folders(corpus):
 
 # ------------------------------------------------------------------ the same outputs
 
-def _worker_settings() -> tuple[object, str | None]:
-    import dask
-    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
-
-
 def test_local_workers_run_without_the_profiler_and_the_malloc_trim_setting(client):
     # both cost the extraction ~30 % more CPU on a worker (see cluster.LOCAL_WORKER_CONFIG)
-    assert set(client.run(_worker_settings).values()) == {(False, None)}
+    assert set(client.run(worker_settings).values()) == {(False, None)}
+    assert "profiler" not in describe(client)
+
+
+def test_the_cluster_line_warns_of_workers_with_dasks_defaults():
+    import distributed
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as client:
+        assert "some workers run Dask's profiler" in describe(client)
 
 
 def test_cluster_run_gives_the_same_outputs_as_a_local_run(client, corpus, local_run, tmp_path):

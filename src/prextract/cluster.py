@@ -82,6 +82,7 @@ LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
+_RECOMMENDED_SETTINGS = (False, None)  # what ``worker_settings`` reads on a worker so configured
 REMOVE_PATIENCE_SECONDS = 5.0  # how long a stopped run waits for a task caught mid-write
 
 # one extraction at a time per worker process, whatever its number of threads
@@ -192,7 +193,18 @@ def describe(client: Any) -> str:
     if any(n > 1 for n in threads.values()):
         line += ("; some workers have several threads, which the pipeline cannot use "
                  "(start them with --nthreads 1)")
+    if any(settings != _RECOMMENDED_SETTINGS for settings in client.run(worker_settings).values()):
+        line += ("; some workers run Dask's profiler or MALLOC_TRIM_THRESHOLD_, which slow the "
+                 "extraction (see the README's Dask section for their config file)")
     return line
+
+
+def worker_settings() -> tuple[Any, str | None]:
+    """(on a worker) Whether Dask's sampling profiler is on, and MALLOC_TRIM_THRESHOLD_: the two
+    settings of ``LOCAL_WORKER_CONFIG``."""
+    import dask
+    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
 
 
 # --------------------------------------------------------------------------------------------
