@@ -47,6 +47,14 @@ def seed_gold():
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
 
 
+def _sigint_as_in_a_terminal() -> None:
+    """(in the child) SIGINT back to its default action. A shell starts background jobs with
+    SIGINT ignored, and a Python started so keeps ignoring it: the Ctrl-C tests then failed when
+    the suite itself ran in the background."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_run(src: Path, out: Path, *options: str, documents: int = 1):
     """``prextract run src -o out --quiet OPTIONS`` in a subprocess, returned once ``documents``
     documents are in ``out/records.jsonl`` (and still running, so that a test can stop it)."""
@@ -55,7 +63,7 @@ def _start_run(src: Path, out: Path, *options: str, documents: int = 1):
     import time
 
     proc = subprocess.Popen([sys.executable, "-m", "prextract", "run", str(src), "-o", str(out), "--quiet",
-                             *options], stderr=subprocess.PIPE)
+                             *options], stderr=subprocess.PIPE, preexec_fn=_sigint_as_in_a_terminal)
     records = out / "records.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
