@@ -144,11 +144,14 @@ def test_tasks_are_several_per_worker_and_bounded():
 
 def test_the_last_files_go_in_small_tasks_so_that_no_worker_waits_long_at_the_end():
     items = [WorkItem(f"/in/{n}.txt", f"{n}.txt") for n in range(200)]
-    sizes = [len(task) for task in plan_tasks(iter(items), 32, files=200, threads=2)]
+    sizes = [len(task) for task in plan_tasks(iter(items), files=200, threads=2, size=32)]
     assert sizes == [32] * 4 + [8] * 9
-    assert [i for task in plan_tasks(iter(items), 32, files=200, threads=2) for i in task] == items
+    assert [i for task in plan_tasks(iter(items), files=200, threads=2, size=32) for i in task] == items
     # fewer files than announced (a resumed run skips some): all of them, none twice
-    assert sum(len(t) for t in plan_tasks(iter(items[:50]), 32, files=200, threads=2)) == 50
+    assert sum(len(t) for t in plan_tasks(iter(items[:50]), files=200, threads=2, size=32)) == 50
+    # without a size, plan_task_size's: 2,000 files on 2 threads in tasks of 32, the last 64 in 8s
+    sizes = [len(task) for task in plan_tasks(iter(range(2000)), files=2000, threads=2)]
+    assert sizes[0] == 32 and sizes[-8:] == [8] * 8 and sum(sizes) == 2000
 
 
 def test_a_task_id_depends_on_its_sources_only():

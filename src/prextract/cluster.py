@@ -78,11 +78,12 @@ WORKER_WAIT_SECONDS = 60
 #: and its nanny sets MALLOC_TRIM_THRESHOLD_, which also fixes glibc's mmap threshold, so every
 #: large array the NER members allocate per batch is a fresh mmap, zeroed, then unmapped (the
 #: run's sys time: 12.9 s with it, 3.7 s without).
+_PROFILER = "distributed.worker.profile.enabled"
+_MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
 LOCAL_WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    _PROFILER: False,
+    f"distributed.nanny.pre-spawn-environ.{_MALLOC_TRIM}": None,   # None: not set at all
 }
-_RECOMMENDED_SETTINGS = (False, None)  # what ``worker_settings`` reads on a worker so configured
 REMOVE_PATIENCE_SECONDS = 5.0  # how long a stopped run waits for a task caught mid-write
 
 # one extraction at a time per worker process, whatever its number of threads
@@ -197,7 +198,7 @@ def describe(client: Any) -> str:
         settings = list(client.run(worker_settings).values())
     except Exception:  # a worker that cannot answer now: this line is advice, never a reason to stop
         settings = []
-    if any(s != _RECOMMENDED_SETTINGS for s in settings):
+    if any(s != (LOCAL_WORKER_CONFIG[_PROFILER], None) for s in settings):
         line += ("; some workers run Dask's profiler or MALLOC_TRIM_THRESHOLD_, which slow the "
                  "extraction (see the README's Dask section for their config file)")
     return line
@@ -207,7 +208,7 @@ def worker_settings() -> tuple[Any, str | None]:
     """(on a worker) Whether Dask's sampling profiler is on, and MALLOC_TRIM_THRESHOLD_: the two
     settings of ``LOCAL_WORKER_CONFIG``."""
     import dask
-    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    return dask.config.get(_PROFILER), os.environ.get(_MALLOC_TRIM)
 
 
 
@@ -414,11 +415,13 @@ def plan_task_size(files: int, threads: int) -> int:
     return max(1, size, min(MIN_TASK_FILES, -(-files // (2 * threads))))
 
 
-def plan_tasks(items: Iterable[WorkItem], size: int, *, files: int,
-               threads: int) -> Iterator[list[WorkItem]]:
-    """``items`` (``files`` of them, or fewer) in tasks of ``size`` files, the last
-    ``threads * size`` in tasks of at most ``DEFAULT_CHUNK_SIZE``: the run ends when its last task
-    does, and a large task alone at the end leaves every other worker idle for its whole length."""
+def plan_tasks(items: Iterable[WorkItem], *, files: int, threads: int,
+               size: int | None = None) -> Iterator[list[WorkItem]]:
+    """``items`` (``files`` of them, or fewer) in tasks of ``size`` files (default
+    ``plan_task_size``), the last ``threads * size`` in tasks of at most ``DEFAULT_CHUNK_SIZE``:
+    the run ends when its last task does, and a large task alone at the end leaves every other
+    worker idle for its whole length."""
+    size = size or plan_task_size(files, threads)
     tail_from = files - threads * size
     task: list[WorkItem] = []
     for taken, item in enumerate(items, 1):
@@ -516,14 +519,13 @@ def run_folder_on_cluster(root: str | os.PathLike[str], out_dir: str | os.PathLi
         threads = worker_threads(client)
         if on_cluster:
             on_cluster(describe(client))
-        size = task_files or plan_task_size(count, threads)
         _remove_tree(parts)  # parts a killed run left behind: never merged, never trusted
         make_parts_dir(parts)
         try:
             with open_writer(out_dir, formats, input_root=root, resume=resume) as writer:
                 to_do = pending_items(items, writer, summary, resume=resume, on_file=on_file,
                                       content_hash=url_content_hash)
-                tasks = plan_tasks(to_do, size, files=count, threads=threads)
+                tasks = plan_tasks(to_do, files=count, threads=threads, size=task_files)
                 finished = run_tasks(client, tasks, run_task, (options, parts),
                                      window=TASKS_PER_THREAD * threads)
                 with contextlib.closing(finished):  # stopped: its tasks are cancelled at once
@@ -552,9 +554,8 @@ def iter_folder_on_cluster(root: str | os.PathLike[str], client: Any, *, options
     documents come back to this process, as a Batch in memory needs them."""
     items = list_work_items(root)
     threads = worker_threads(client)
-    size = task_files or plan_task_size(len(items), threads)
     found: dict[str, Any] = {}
-    tasks = plan_tasks(items, size, files=len(items), threads=threads)
+    tasks = plan_tasks(items, files=len(items), threads=threads, size=task_files)
     finished = run_tasks(client, tasks, extract_task, (options,), window=TASKS_PER_THREAD * threads)
     with contextlib.closing(finished):
         for task, value, failures in finished:
