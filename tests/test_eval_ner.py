@@ -1,0 +1,65 @@
+"""scripts/eval_ner.py: the split, the scores and how prextract's records are classed for the
+Wikipedia NER dataset (its scheme, not prextract's)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import eval_ner  # noqa: E402  (a script, not a package)
+
+from prextract.records import Organization, Person  # noqa: E402
+
+
+def test_the_split_is_by_page_id_and_merges_the_types(tmp_path):
+    rows = [{"curid": "10", "text": "山田太郎は東京都にいる。",
+             "entities": [{"name": "山田太郎", "span": [0, 4], "type": "人名"},
+                          {"name": "東京都", "span": [5, 8], "type": "地名"}]},
+            {"curid": "11", "text": "ABC株式会社の製品X。",
+             "entities": [{"name": "ABC株式会社", "span": [0, 7], "type": "法人名"},
+                          {"name": "製品X", "span": [8, 11], "type": "製品名"}]}]
+    path = tmp_path / "ner.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    test = eval_ner.load_split(path, "test")
+    train = eval_ner.load_split(path, "train")
+    assert [it.curid for it in test] == [10] and [it.curid for it in train] == [11]
+    assert test[0].gold == {(0, 4, "PERSON"), (5, 8, "LOCATION")}
+    assert train[0].gold == {(0, 7, "ORGANIZATION")}  # products are not entities here
+
+
+def test_scores_count_exact_spans_only():
+    score = eval_ner.Score()
+    score.add({(0, 4, "PERSON"), (5, 8, "ORGANIZATION")}, {(0, 4, "PERSON"), (5, 7, "ORGANIZATION")})
+    assert score.prf(("PERSON",))[:3] == (1.0, 1.0, 1.0)
+    assert score.prf(("ORGANIZATION",))[:3] == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize("name, kind, cls", [
+    ("神奈川県", "government", "LOCATION"), ("東京都", "government", "LOCATION"),
+    ("相模原市", "government", "LOCATION"), ("港区", "government", "LOCATION"),
+    ("文部科学省", "government", "ORGANIZATION"), ("日本国政府", "government", "ORGANIZATION"),
+    ("大阪府警察", "government", "ORGANIZATION"),
+    ("東京都立羽村高等学校", "university", None), ("山形県立中央病院", "other", None), ("森美術館", "other", None),
+    ("東北大学", "university", "ORGANIZATION"), ("三井不動産", "company", "ORGANIZATION"),
+    ("町田商事", "company", "ORGANIZATION"),
+])
+def test_records_are_classed_by_the_datasets_scheme(name, kind, cls):
+    assert eval_ner.dataset_class(name, kind) == cls
+
+
+def test_prextract_spans_by_the_scheme_and_as_is():
+    text = "神奈川県と三井不動産株式会社（以下「三井不動産」）、当社の山田太郎が参加した。"
+    extraction = SimpleNamespace(
+        organizations=[Organization("o1", "神奈川県", "government", mentions=((0, 4),)),
+                       Organization("o2", "三井不動産株式会社", "company", aliases=("三井不動産",),
+                                    mentions=((5, 14), (18, 23), (26, 28)))],
+        people=[Person("p1", "山田太郎", None, mentions=((29, 33),))])
+    assert text[26:28] == "当社" and text[29:33] == "山田太郎"
+    spans = eval_ner.prextract_spans(text, extraction)
+    assert spans == {(0, 4, "LOCATION"), (5, 14, "ORGANIZATION"), (18, 23, "ORGANIZATION"), (29, 33, "PERSON")}
+    as_is = eval_ner.prextract_spans(text, extraction, scheme=False)
+    assert (0, 4, "ORGANIZATION") in as_is and (26, 28, "ORGANIZATION") not in as_is  # 当社 is not a name
