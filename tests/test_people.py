@@ -94,6 +94,10 @@ NAME_CASES = [
     ("no-people-in-honorific-phrases", "地域の皆様と患者さんのために、報道関係者各位へお知らせします。", set()),
     ("no-people-board-meeting", "本日開催の取締役会において、下記のとおり決議いたしました。", set()),
     ("title-glued-to-company", "三井不動産取締役常務執行役員の植田 俊は、式典で挨拶しました。", {"植田俊"}),
+    # a noun suffix glued to a name makes it a temple or a ward; kin words follow people
+    ("name-part-of-a-temple", "創業の地に近い西念寺では、毎年秋に地域の祭りが開かれます。", set()),
+    ("name-part-of-a-ward", "同社は上海市閔行区に新工場を建設します。", set()),
+    ("surname-with-kin-word", "当日は佐藤 健一氏ご夫妻も来場し、佐藤夫妻は記念植樹を行いました。", {"佐藤健一"}),
 ]
 
 

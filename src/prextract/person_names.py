@@ -22,7 +22,7 @@ from . import lexicons
 from .analyse import Analysis, Token
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
-from .resources import load_column
+from .resources import load_column, load_tsv
 from .titles import _KATA, TitleMention
 
 
@@ -82,6 +82,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         if any(start < e and s < end for s, e, _ in chosen):
             continue
         if strength == FULL and len(normalize_name(text[start:end])) < 2:
+            continue
+        if _suffix_makes_a_thing(analysis, end):
             continue
         chosen.append((start, end, strength))
     chosen.sort()
@@ -258,6 +260,23 @@ def _given_name_end(toks: tuple[Token, ...], j: int, text: str) -> int | None:
     if end is None or (not tagged and _noun_goes_on(toks, end, text)):
         return None
     return end
+
+
+def _suffix_makes_a_thing(analysis: Analysis, end: int) -> bool:
+    """A noun suffix glued to the name makes it a temple, ward, unit or school of thought
+    (西念寺, 閔行区, 藤堂隊): the name is a part of another word. Honorifics and plural
+    markers (氏, さん, ら, たち) follow people and do not count."""
+    tok = analysis.token_at(end)
+    if tok is None or tok.start != end or not tok.tag.startswith("接尾辞-名詞的"):
+        return False
+    return tok.text not in lexicons.honorifics() and tok.text not in _people_suffixes() \
+        and not lexicons.title_pattern().match(analysis.text, end)
+
+
+@lru_cache(maxsize=1)
+def _people_suffixes() -> frozenset[str]:
+    """Words that follow people's names: plurals (田中ら) and kin (佐藤夫妻)."""
+    return frozenset(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] in ("not_given", "follows_people"))
 
 
 def _other_entity(label: str) -> bool:
