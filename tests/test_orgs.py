@@ -140,6 +140,7 @@ NOT_BODIES = [
     ("event-number-before-name", "第12回全国高等学校ロボット競技大会に協賛します。", "第12回"),
     ("legal-form-becomes-verb", "同組合は2023年に株式会社化した。", "株式会社化"),
     ("latin-form-inside-a-word", "基調講演には元NASA科学者のジェームズ・ハンセン氏が登壇します。", "科学者"),
+    ("word-ending-in-a-prefecture-suffix", "市域内の上水道は一部を除き、新潟市水道局が管理しています。", "上水道"),
 ]
 
 

@@ -577,6 +577,8 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         name = text[start:end]
         if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2:
             continue
+        if name.endswith(("都", "道", "府")) and name not in lexicons.prefectures():
+            continue  # 都, 道, 府 end only 東京都, 北海道, 大阪府 and 京都府 (上水道, 幕府, 古都)
         if _is_address(text, start, end):
             continue
         after = text[end:end + 6]
