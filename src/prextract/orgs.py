@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from . import lexicons
+from . import gazetteer, lexicons
 from .analyse import Analysis, Entity, Token
 
 #: GiNZA ENE labels that name organisations
@@ -35,7 +35,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5,
-               "prx": 6, "ner": 7, "headline": 8}
+               "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
 _BAD_INSIDE = re.compile(r"[、。,，:：;；「」『』【】\n]")
@@ -125,6 +125,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     for chunk in chunks:
         candidates.extend(_from_chunk(chunk, text, title_starts))
     candidates.extend(_from_lexicon(text))
+    candidates.extend(_from_known_names(analysis))
     candidates.extend(_from_latin(text))
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks))
@@ -322,6 +323,31 @@ def _legal_form_match(span_text: str) -> str | None:
         if rest and not _NOT_A_NAME_REST.fullmatch(rest):
             return lexicons.legal_form_kind(m.group()) or "company"
     return None
+
+
+_NAME_PART_TAGS = ("名詞", "接頭辞", "接尾辞", "記号", "補助記号-一般")
+
+
+def _from_known_names(analysis: Analysis) -> list[OrgMention]:
+    """Companies and organisations JMnedict knows, whole tokens (セガ, エールフランス, 日本たばこ産業):
+    names the text gives no legal form or suffix for."""
+    text = analysis.text
+    out = []
+    runs: list[list[tuple[int, int]]] = [[]]
+    for t in analysis.tokens:  # names are made of nouns, affixes and symbols (・, ＆), not particles or verbs
+        if t.tag.startswith(_NAME_PART_TAGS) and (not runs[-1] or runs[-1][-1][1] == t.start):
+            runs[-1].append((t.start, t.end))
+        elif t.tag.startswith(_NAME_PART_TAGS):
+            runs.append([(t.start, t.end)])
+        elif runs[-1]:
+            runs.append([])
+    for start, end, mask in gazetteer.known_org_spans(text, runs):
+        name = text[start:end]
+        if _latin(name) and _latin_neighbour(text, start, end):
+            continue
+        kind = _kind_from_name(name) or ("company" if mask & gazetteer.COMPANY else "other")
+        out.append(OrgMention(start, end, name, kind, "dictionary"))
+    return out
 
 
 def _ascii_alnum(text: str, i: int) -> bool:
