@@ -6,6 +6,7 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("former-before-company-and-title", "当日は元・吉本興業社長の八田竹男氏が講演します。", "吉本興業", "company"),
     ("legal-prefix", "株式会社みどり商事は新工場を建設します。", "株式会社みどり商事", "company"),
     ("legal-suffix", "みどり商事株式会社は新工場を建設します。", "みどり商事株式会社", "company"),
     ("legal-bracket", "ソラノ技研（株）と提携しました。", "ソラノ技研（株）", "company"),
@@ -141,6 +142,13 @@ NOT_BODIES = [
     ("legal-form-becomes-verb", "同組合は2023年に株式会社化した。", "株式会社化"),
     ("latin-form-inside-a-word", "基調講演には元NASA科学者のジェームズ・ハンセン氏が登壇します。", "科学者"),
     ("word-ending-in-a-prefecture-suffix", "市域内の上水道は一部を除き、新潟市水道局が管理しています。", "上水道"),
+    ("person-before-a-title", "基調講演はマリ・キュリー教授の研究を紹介するものです。", "キュリー"),
+    ("nationality-before-a-title", "大会にはアルゼンチン人選手も出場します。", "アルゼンチン"),
+    ("lexicon-name-heading-a-compound", "連合軍の補給路をたどる企画展を開催します。", "連合"),
+    ("lexicon-name-inside-an-event-name", "第41回NHK紅白歌合戦の出場歌手が決まりました。", "NHK"),
+    ("dictionary-company-that-is-a-word", "本製品は出力レベルを自動で設定します。", "レベル"),
+    ("dictionary-company-inside-a-name", "同社は、ルイス・シボレーの名を冠した記念館を開館しました。", "シボレー"),
+    ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
 ]
 
 

@@ -56,6 +56,7 @@ _PLACE_NAME_CHAR = re.compile(r"[\u4E00-\u9FFF々ヶ](?<![年月日時分都道�
 # a name never opens with a year or an event's number (2002年…, 第87回…); a unit's does (第5軍団)
 _DATED_START = re.compile(r"(?:[0-9０-９]{2,4}年|第[0-9０-９一二三四五六七八九十百]+回)")
 # suffixes after a body that leave it a body: 東芝|戦 (a match against it), アストラ|製, 政府|側
+_FORMER = frozenset({"元", "前", "現", "旧", "新"})
 _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿", "内", "間"})
 # what is left of 株式会社化した once the form is taken away: a suffix, no name
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
@@ -124,7 +125,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     chunks = noun_chunks(analysis.tokens, text)
     for chunk in chunks:
         candidates.extend(_from_chunk(chunk, text, title_starts))
-    candidates.extend(_from_lexicon(text))
+    candidates.extend(_from_lexicon(analysis))
     candidates.extend(_from_known_names(analysis))
     candidates.extend(_from_latin(text))
     candidates.extend(_from_legal_prefix_text(text))
@@ -282,7 +283,18 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], *, in_lis
             if _has_name(stem, head[:k + 1]) and sub not in lexicons.org_generic_words():
                 out.append(OrgMention(start, sub_end, sub, lexicons.org_suffixes()[m.group()], "suffix"))
                 return out
-    # a proper noun right before a title: 三井不動産 + 取締役
+    # a proper noun right before a title: 三井不動産 + 取締役; not the 元 of 元社長 or the 人 of
+    # アルゼンチン人選手
+    while head and head[0].text in _FORMER | _CONNECTORS:
+        head = head[1:]
+    while head and (head[-1].text in _FORMER | _CONNECTORS | {"人"}):
+        if head[-1].text == "人":
+            return out
+        head = head[:-1]
+    if not head:
+        return out
+    start, end = head[0].start, head[-1].end
+    span_text = text[start:end]
     if cut < len(chunk) and any(t.tag.startswith("名詞-固有名詞") and "人名" not in t.tag for t in head):
         if not all("地名" in t.tag for t in head) and span_text not in lexicons.org_generic_words():
             out.append(OrgMention(start, end, span_text, "company", "title_prefix"))
@@ -326,6 +338,7 @@ def _legal_form_match(span_text: str) -> str | None:
 
 
 _NAME_PART_TAGS = ("名詞", "接頭辞", "接尾辞", "記号", "補助記号-一般")
+_NAME_GLUE = set("・=＝-－")
 
 
 def _from_known_names(analysis: Analysis) -> list[OrgMention]:
@@ -345,6 +358,11 @@ def _from_known_names(analysis: Analysis) -> list[OrgMention]:
         name = text[start:end]
         if _latin(name) and _latin_neighbour(text, start, end):
             continue
+        if text[start - 1:start] in _NAME_GLUE or text[end:end + 1] in _NAME_GLUE or _compound_goes_on(analysis, end):
+            continue  # part of a longer name or compound (ルイス・シボレー, ヤマハ・ライト…, アタリショック)
+        toks = analysis.tokens_in(start, end)
+        if len(toks) == 1 and not toks[0].tag.startswith("名詞-固有名詞"):
+            continue  # a word that is also a company's name (レベル, サーブ)
         kind = _kind_from_name(name) or ("company" if mask & gazetteer.COMPANY else "other")
         out.append(OrgMention(start, end, name, kind, "dictionary"))
     return out
@@ -379,15 +397,25 @@ def _from_legal_prefix_text(text: str) -> list[OrgMention]:
     return out
 
 
-def _from_lexicon(text: str) -> list[OrgMention]:
+def _from_lexicon(analysis: Analysis) -> list[OrgMention]:
+    """Names of org_lexicon.tsv where they are whole words, not the head of a longer compound
+    (連合 in 連合国軍, NHK in NHK紅白歌合戦, 国際オリンピック委員会 in …委員会総会)."""
+    text = analysis.text
     out = []
     for name, (kind, aliases) in lexicons.known_orgs().items():
         for form in (name,) + aliases:
             for m in re.finditer(re.escape(form), text):
                 if _latin(form) and _latin_neighbour(text, m.start(), m.end()):
                     continue
+                if not _on_token_bounds(analysis, m.start(), m.end()) or _compound_goes_on(analysis, m.end()):
+                    continue
                 out.append(OrgMention(m.start(), m.end(), form, kind, "lexicon"))
     return out
+
+
+def _on_token_bounds(analysis: Analysis, start: int, end: int) -> bool:
+    first, last = analysis.token_at(start), analysis.token_at(end - 1)
+    return first is not None and last is not None and first.start == start and last.end == end
 
 
 def _latin_neighbour(text: str, start: int, end: int) -> bool:
@@ -566,6 +594,8 @@ def _name_like(tok: Token) -> bool:
 def _from_headline(analysis: Analysis, headline: tuple[int, int]) -> list[OrgMention]:
     """``ファミリーデイズ、…と業務提携`` : a headline opens with its actor's short name and a comma."""
     text = analysis.text
+    if text[headline[0]:headline[1]].rstrip().endswith("。"):
+        return []  # a sentence, not a headline (a text of one line)
     m = re.match(r"[\s\u3000]*([^、，,\s「」（）()]{2,20})[、，,]", text[headline[0]:headline[1]])
     if m is None:
         return []
@@ -727,6 +757,9 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # ヘンリク・ノルダール（Henrik Nordahl）: a foreign person and the spelling of the name
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
+    if m.source == "title_prefix" and any(e.start < m.end and m.start < e.end and e.label in ("Person", "prx:PERSON")
+                                          for e in analysis.entities):
+        return False  # デイヴィッド・リンチ監督, マリ・キュリー教授: a person before the title
     line_start = text.rfind("\n", 0, m.start) + 1
     if (_VENUE_LABEL.search(text[line_start:m.start]) or _VENUE_LINE.match(text, line_start, m.start)) \
             and m.source != "legal":
