@@ -757,6 +757,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # ヘンリク・ノルダール（Henrik Nordahl）: a foreign person and the spelling of the name
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
+    if name.endswith("省") and m.source != "lexicon" and _is_province(analysis.tokens_in(m.start, m.end)):
+        return False  # 福建省, 河北省: a province (a ministry's name is common nouns: 外務省, 中国商務省)
     if m.source == "title_prefix" and any(e.start < m.end and m.start < e.end and e.label in ("Person", "prx:PERSON")
                                           for e in analysis.entities):
         return False  # デイヴィッド・リンチ監督, マリ・キュリー教授: a person before the title
@@ -805,6 +807,12 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if re.fullmatch(r"[0-9０-９年月日.\-/]+", name):
         return False
     return True
+
+
+def _is_province(toks: list[Token]) -> bool:
+    """A name ending in 省 whose words are all proper nouns (福建省, 河北|省)."""
+    stem = [t for t in toks if t.text != "省"]
+    return bool(toks) and all(t.tag.startswith("名詞-固有名詞") for t in (stem or toks))
 
 
 def _is_address_name(name: str) -> bool:
