@@ -18,7 +18,8 @@ The first command made the shipped model (writes models/ner/component and meta.j
 ``--synthetic N`` adds N press-release-like sentences composed from
 models/ner/synthetic_releases.json (see ``ReleaseSentences``).
 
-``--dev`` holds out the train sentences with ``int(curid) % 10 == 1`` and prints their scores
+``--dev`` holds out the train sentences with ``int(curid) % 10 == 1`` (``--dev-fold K``: ``== K``,
+a second held-out part once the rules have been tuned on the first) and prints their scores
 after each epoch (for choosing settings); without it every train sentence is used and the
 model is written. ``--dev --dev-out DIR`` also saves the held-out model to DIR, so that the
 rules reading the model (orgs.py, person_names.py) can be tuned on sentences it never saw.
@@ -245,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", type=Path, help="ner.json of the Stockmark Wikipedia NER dataset")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--dev", action="store_true", help="hold out curid %% 10 == 1 and report; write nothing")
+    ap.add_argument("--dev-fold", type=int, default=1, choices=(1, 2, 3, 4, 6, 7, 8, 9),
+                    help="with --dev, hold out curid %% 10 == K instead (0 and 5 are the test split)")
     ap.add_argument("--dev-out", type=Path, default=None,
                     help="with --dev, save the held-out model there (never to models/ner): for tuning "
                          "the rules that read the model on sentences it has not seen")
@@ -282,8 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{misaligned(docs, items)} of {sum(len(it.gold) for it in items)} gold entities cross a "
           "token boundary", file=sys.stderr)
     if args.dev:
-        dev_idx = [i for i, it in enumerate(items) if it.curid % 10 == 1]
-        train_idx = [i for i, it in enumerate(items) if it.curid % 10 != 1]
+        dev_idx = [i for i, it in enumerate(items) if it.curid % 10 == args.dev_fold]
+        train_idx = [i for i, it in enumerate(items) if it.curid % 10 != args.dev_fold]
     else:
         dev_idx, train_idx = [], list(range(len(items)))
     base_train = examples_of(nlp, [docs[i] for i in train_idx], [items[i] for i in train_idx])
@@ -353,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
                          "thinc": thinc.__version__, "ja_ginza": nlp.meta.get("version")},
         "training": {
             "data": "Stockmark ner-wikipedia-dataset v2.0, train split (int(curid) % 5 != 0)"
-                    + (" without the dev part (int(curid) % 10 == 1)" if args.dev else ""),
+                    + (f" without the dev part (int(curid) % 10 == {args.dev_fold})" if args.dev else ""),
             "data_sha256": data_sha, "data_license": DATA_LICENSE,
             "sentences": len(base_train) + args.synthetic, "synthetic_sentences": args.synthetic,
             "synthetic_source": "models/ner/synthetic_releases.json (written for prextract)" if args.synthetic else None,
