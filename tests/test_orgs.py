@@ -148,6 +148,7 @@ NOT_BODIES = [
     ("lexicon-name-inside-an-event-name", "第41回NHK紅白歌合戦の出場歌手が決まりました。", "NHK"),
     ("dictionary-company-that-is-a-word", "本製品は出力レベルを自動で設定します。", "レベル"),
     ("dictionary-company-inside-a-name", "同社は、ルイス・シボレーの名を冠した記念館を開館しました。", "シボレー"),
+    ("pointing-word-and-suffix", "翌年1月に同委員会は運行権を認可しました。", "同委員会"),
     ("province-ending-in-sho", "同社は福建省に新工場を建設します。", "福建省"),
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
 ]

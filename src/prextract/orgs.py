@@ -56,6 +56,7 @@ _PLACE_NAME_CHAR = re.compile(r"[\u4E00-\u9FFF々ヶ](?<![年月日時分都道�
 # a name never opens with a year or an event's number (2002年…, 第87回…); a unit's does (第5軍団)
 _DATED_START = re.compile(r"(?:[0-9０-９]{2,4}年|第[0-9０-９一二三四五六七八九十百]+回)")
 # suffixes after a body that leave it a body: 東芝|戦 (a match against it), アストラ|製, 政府|側
+_POINTING = re.compile(r"[同当本弊貴両各全]")
 _FORMER = frozenset({"元", "前", "現", "旧", "新"})
 _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿", "内", "間"})
 # what is left of 株式会社化した once the form is taken away: a suffix, no name
@@ -757,6 +758,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # ヘンリク・ノルダール（Henrik Nordahl）: a foreign person and the spelling of the name
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
+    if _POINTING.match(name) and lexicons.org_suffix_pattern().fullmatch(name, 1):
+        return False  # 同省, 同委員会, 本協会: a body named before, not a name (anaphors: org_anaphora.tsv)
     if name.endswith("省") and m.source != "lexicon" and _is_province(analysis.tokens_in(m.start, m.end)):
         return False  # 福建省, 河北省: a province (a ministry's name is common nouns: 外務省, 中国商務省)
     if m.source == "title_prefix" and any(e.start < m.end and m.start < e.end and e.label in ("Person", "prx:PERSON")
