@@ -6,6 +6,7 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("descriptor-before-a-university", "母体大阪産業大学の設備は古いままながら、改修が進んでいます。", "大阪産業大学", "university"),
     ("former-before-company-and-title", "当日は元・吉本興業社長の八田竹男氏が講演します。", "吉本興業", "company"),
     ("legal-prefix", "株式会社みどり商事は新工場を建設します。", "株式会社みどり商事", "company"),
     ("legal-suffix", "みどり商事株式会社は新工場を建設します。", "みどり商事株式会社", "company"),
@@ -172,3 +173,14 @@ def test_a_country_before_a_latin_name_is_where_the_body_is(extractor):
 def test_trained_ner_bounds_win_over_ginza_glue(extractor):
     doc = extractor.extract("メインバンクはみずほ銀行赤坂支店で、ほかに北斗銀行とも取引がある。")
     assert "みずほ銀行" in [o.name for o in doc.organizations], [o.name for o in doc.organizations]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("特に自動車はドイツ・ダイムラー社からの輸入が多く、販売も伸びました。", {"ダイムラー社"}),
+    ("同選手はJリーグ・FC東京に所属しています。", {"Jリーグ", "FC東京"}),
+])
+def test_the_trained_ner_bounds_are_not_widened_over_a_dot(extractor, text, names):
+    """GiNZA's late starts are widened over the names before them; the trained NER's spans are
+    its own bounds (a league and its club, a country and a company, joined by ・)."""
+    found = {o.name for o in extractor.extract(text).organizations}
+    assert names <= found and not any("・" in n for n in found), found

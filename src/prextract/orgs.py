@@ -13,7 +13,7 @@ Overlaps are settled by one rule (see ``settle_overlaps``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -135,6 +135,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_office_lines(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
+    candidates = [_without_descriptor(c, analysis) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
@@ -151,6 +152,24 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     return settle_overlaps(kept)
+
+
+def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
+    """A rule-found name that runs over common nouns before the name an NER sees (母体|大阪産業大学,
+    映像企画制作企業|フューチャー・プラネット株式会社) starts where the NER's name starts; a legal
+    form before the name stays (株式会社|みどり商事)."""
+    if m.source not in ("legal", "suffix"):
+        return m
+    for e in analysis.entities:
+        if e.end != m.end or not m.start < e.start or not (e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"):
+            continue
+        lead = analysis.tokens_in(m.start, e.start)
+        forms = lexicons.legal_form_pattern().finditer(analysis.text, m.start, m.end)
+        if lead and lead[-1].end == e.start and all(t.tag.startswith("名詞-普通名詞") for t in lead) \
+                and not any(f.start() < e.start for f in forms) \
+                and any(_name_like(t) for t in analysis.tokens_in(e.start, e.end)):  # not …投資事業|有限責任組合
+            return replace(m, start=e.start, text=analysis.text[e.start:m.end])
+    return m
 
 
 def settle_overlaps(mentions: Iterable[OrgMention]) -> list[OrgMention]:
@@ -475,7 +494,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
         # katakana, Latin or proper-noun words of the same noun chunk right before it
         chunk = chunk_of.get(start)
-        if chunk is not None:
+        if chunk is not None and source == "ner":  # the trained NER draws its own bounds (Jリーグ・|FC東京)
             k = next(i for i, t in enumerate(chunk) if t.start == start)
             k = _fragments_before(chunk, k)
             while k > 0 and _name_like(chunk[k - 1]):
