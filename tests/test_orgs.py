@@ -6,6 +6,9 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("lexicon-name-of-one-word", "国連は新たな支援計画を発表しました。", "国連", "government"),
+    ("verbal-noun-glued-to-a-body", "東京大学法学部卒業後、環境庁入庁。", "環境庁", "government"),
+    ("ensemble-reads-on-past-a-suffix", "右派ナショナルセンターの日本労働組合総同盟に参加した。", "日本労働組合総同盟", "association"),
     ("descriptor-before-a-university", "母体大阪産業大学の設備は古いままながら、改修が進んでいます。", "大阪産業大学", "university"),
     ("former-before-company-and-title", "当日は元・吉本興業社長の八田竹男氏が講演します。", "吉本興業", "company"),
     ("legal-prefix", "株式会社みどり商事は新工場を建設します。", "株式会社みどり商事", "company"),

@@ -141,7 +141,19 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
     ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
-    kept = [c for c in kept if c.source != "prx" or not any(r.start < c.end and c.start < r.end for r in ruled)]
+    # … except a suffix name that every member of the ensemble reads on to a longer name from the
+    # same start (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司)
+    longer = [c for c in kept if c.source == "prx" and _unanimous(c, analysis)
+              and any(r.source == "suffix" and r.start == c.start and r.end < c.end for r in ruled)]
+    ruled = [r for r in ruled if not any(p.start == r.start and r.end < p.end for p in longer)
+             or r.source != "suffix"]
+    kinds = {(p.start, p.end): r.kind for p in longer for r in kept  # the suffix still says what it is
+             if r.source == "suffix" and r.start == p.start and r.end < p.end and p.kind == "other"}
+    kept = [replace(c, kind=kinds[(c.start, c.end)]) if c.source == "prx" and (c.start, c.end) in kinds else c
+            for c in kept]
+    longer = [replace(c, kind=kinds[(c.start, c.end)]) if (c.start, c.end) in kinds else c for c in longer]
+    kept = [c for c in kept if (c.source != "prx" or c in longer or not any(r.start < c.end and c.start < r.end for r in ruled))
+            and (c.source != "suffix" or c in ruled)]
     # where both NERs see a body, the trained one draws its bounds (GiNZA glues on branch and
     # department words: みずほ銀行赤坂支店, 昭和シェル石油全店)
     trained = [c for c in kept if c.source == "prx"]
@@ -152,6 +164,11 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     return settle_overlaps(kept)
+
+
+def _unanimous(m: OrgMention, analysis: Analysis) -> bool:
+    return any(e.label == "prx:ORGANIZATION" and (e.start, e.end) == (m.start, m.end) and e.agreement >= 1.0
+               for e in analysis.entities)
 
 
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
@@ -291,6 +308,8 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], *, in_lis
         sub_end = head[k].end
         sub = text[start:sub_end]
         m = lexicons.org_suffix_pattern().search(sub)
+        if m and start + m.start() > head[k].start and "サ変" in head[k].tag:
+            continue  # the suffix is the end of a verbal noun (環境庁|入庁, 本社|入社), not of a name
         if m and m.start() > 0 and _is_place_name(sub, head[:k + 1]):
             break  # prefectures and cities are bodies only when they act: see _from_places
         if m and m.start() > 0:
@@ -434,8 +453,8 @@ def _from_lexicon(analysis: Analysis) -> list[OrgMention]:
 
 
 def _on_token_bounds(analysis: Analysis, start: int, end: int) -> bool:
-    first, last = analysis.token_at(start), analysis.token_at(end - 1)
-    return first is not None and last is not None and first.start == start and last.end == end
+    toks = analysis.tokens_in(start, end)
+    return bool(toks) and toks[0].start == start and toks[-1].end == end
 
 
 def _latin_neighbour(text: str, start: int, end: int) -> bool:
@@ -514,6 +533,11 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
                 break
         while end > start and text[end - 1] in " \u3000\t":
             end -= 1
+        inside = analysis.tokens_in(start, end)
+        last = inside[-1] if inside else None
+        if last is not None and last.end == end and last.start > start and "サ変" in last.tag \
+                and _kind_from_name(text[start:last.start]):
+            end = last.start  # a verbal noun glued to a body (環境庁|入庁, 三住商事|設立)
         name = text[start:end]
         if not name or _BAD_INSIDE.search(name) or (_PLACE_NAME.fullmatch(name) and not _long_suffix(name)):
             continue  # prefectures and cities are bodies only when they act: see _from_places
