@@ -6,6 +6,8 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("team-after-a-country", "同選手は日本代表の活動にも参加しています。", "日本代表", "association"),
+    ("title-after-a-hiragana-name", "株式会社みどり商事代表の山田太郎が挨拶しました。", "株式会社みどり商事", "company"),
     ("lexicon-name-of-one-word", "国連は新たな支援計画を発表しました。", "国連", "government"),
     ("verbal-noun-glued-to-a-body", "東京大学法学部卒業後、環境庁入庁。", "環境庁", "government"),
     ("ensemble-reads-on-past-a-suffix", "右派ナショナルセンターの日本労働組合総同盟に参加した。", "日本労働組合総同盟", "association"),

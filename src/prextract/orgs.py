@@ -135,7 +135,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_office_lines(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
-    candidates = [_without_descriptor(c, analysis) for c in candidates]
+    candidates = [_without_title_at_end(_without_descriptor(c, analysis), title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
@@ -164,6 +164,18 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     return settle_overlaps(kept)
+
+
+def _without_title_at_end(m: OrgMention, title_spans: list[tuple[int, int]]) -> OrgMention:
+    """A name that runs on into a title (株式会社みどり商事|代表: the hiragana name is read from the
+    text up to a particle) ends before it; a title word inside a name (日本取締役協会) stays."""
+    for ts, te in title_spans:
+        if m.start < ts and te == m.end:
+            end = ts
+            while end > m.start and m.text[end - m.start - 1] in " \u3000・":
+                end -= 1
+            return replace(m, end=end, text=m.text[:end - m.start])
+    return m
 
 
 def _unanimous(m: OrgMention, analysis: Analysis) -> bool:

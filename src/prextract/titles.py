@@ -75,3 +75,19 @@ def _body_prefix_length(title: str) -> int:
         if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
             best = max(best, m.end())
     return best
+
+
+#: 代表 after a place is a team (日本代表, 茨城県代表), not a representative's post
+TEAM_WORD = "代表"
+
+
+def without_team_words(titles: list[TitleMention], analysis) -> list[TitleMention]:
+    """The titles without a bare 代表 glued to a place name before it (a country's or a
+    prefecture's team: orgs reads 日本代表 as a body through its suffix)."""
+    out = []
+    for t in titles:
+        before = analysis.tokens_in(max(0, t.start - 12), t.start)
+        if t.text == TEAM_WORD and before and before[-1].end == t.start and "地名" in before[-1].tag:
+            continue
+        out.append(t)
+    return out
