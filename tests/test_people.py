@@ -97,6 +97,8 @@ NAME_CASES = [
     # a noun suffix glued to a name makes it a temple or a ward; kin words follow people
     ("name-part-of-a-temple", "創業の地に近い西念寺では、毎年秋に地域の祭りが開かれます。", set()),
     ("name-part-of-a-ward", "同社は上海市閔行区に新工場を建設します。", set()),
+    ("regnal-number-is-part-of-the-name", "展示ではルイ15世の時代の調度品を紹介します。", {"ルイ15世"}),
+    ("surname-before-hakase", "当日はエッケナー博士が開発の経緯を説明しました。", {"エッケナー"}),
     ("surname-with-kin-word", "当日は佐藤 健一氏ご夫妻も来場し、佐藤夫妻は記念植樹を行いました。", {"佐藤健一"}),
 ]
 

@@ -51,6 +51,7 @@ _SPACED_NAME = re.compile(rf"[{_KANJI}]{{1,4}}[ \u3000][{_KANJI}{_HIRA}{_KATA}]{
 _READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000・]*)[）)]")
 #: a contact label: the surname after it names a desk, not a person the release is about
 _CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*$")
+_REGNAL = re.compile(r"(?<=[^\s0-9０-９])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
 _NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
 
 
@@ -77,7 +78,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     chosen: list[tuple[int, int, int]] = []
     for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
         start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
-        if end - start < 1 or not _NAME_CHARS.match(text[start:end]):
+        if end - start < 1 or not _NAME_CHARS.match(_REGNAL.sub("", text[start:end])):
             continue
         if any(start < e and s < end for s, e, _ in chosen):
             continue
