@@ -140,20 +140,11 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
             and not _overlaps_title(c, title_spans)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
+    # (except a suffix name that every member of the ensemble reads on to a longer name)
+    kept, longer = _unanimous_names_past_suffixes(kept, analysis)
     ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
-    # … except a suffix name that every member of the ensemble reads on to a longer name from the
-    # same start (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司)
-    longer = [c for c in kept if c.source == "prx" and _unanimous(c, analysis)
-              and any(r.source == "suffix" and r.start == c.start and r.end < c.end for r in ruled)]
-    ruled = [r for r in ruled if not any(p.start == r.start and r.end < p.end for p in longer)
-             or r.source != "suffix"]
-    kinds = {(p.start, p.end): r.kind for p in longer for r in kept  # the suffix still says what it is
-             if r.source == "suffix" and r.start == p.start and r.end < p.end and p.kind == "other"}
-    kept = [replace(c, kind=kinds[(c.start, c.end)]) if c.source == "prx" and (c.start, c.end) in kinds else c
-            for c in kept]
-    longer = [replace(c, kind=kinds[(c.start, c.end)]) if (c.start, c.end) in kinds else c for c in longer]
-    kept = [c for c in kept if (c.source != "prx" or c in longer or not any(r.start < c.end and c.start < r.end for r in ruled))
-            and (c.source != "suffix" or c in ruled)]
+    kept = [c for c in kept if c.source != "prx" or (c.start, c.end) in longer
+            or not any(r.start < c.end and c.start < r.end for r in ruled)]
     # where both NERs see a body, the trained one draws its bounds (GiNZA glues on branch and
     # department words: みずほ銀行赤坂支店, 昭和シェル石油全店)
     trained = [c for c in kept if c.source == "prx"]
@@ -178,9 +169,23 @@ def _without_title_at_end(m: OrgMention, title_spans: list[tuple[int, int]]) -> 
     return m
 
 
-def _unanimous(m: OrgMention, analysis: Analysis) -> bool:
-    return any(e.label == "prx:ORGANIZATION" and (e.start, e.end) == (m.start, m.end) and e.agreement >= 1.0
-               for e in analysis.entities)
+def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysis
+                                   ) -> tuple[list[OrgMention], set[tuple[int, int]]]:
+    """Where every member of the ensemble reads a longer name from the start of a suffix name
+    (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司), the suffix name gives way and the
+    longer one takes its kind. Returns the mentions and the spans of the longer names."""
+    suffix = [m for m in mentions if m.source == "suffix"]
+    unanimous = {(e.start, e.end) for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.agreement >= 1.0}
+    out, longer, shorter = [], set(), set()
+    for m in mentions:
+        inside = [r for r in suffix if r.start == m.start and r.end < m.end]
+        if m.source == "prx" and (m.start, m.end) in unanimous and inside:
+            longer.add((m.start, m.end))
+            shorter.update((r.start, r.end) for r in inside)
+            if m.kind == "other":
+                m = replace(m, kind=inside[0].kind)
+        out.append(m)
+    return [m for m in out if m.source != "suffix" or (m.start, m.end) not in shorter], longer
 
 
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
