@@ -6,6 +6,7 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("one-state-body-both-ners-read", "これに幕府は不満を抱き、1648年に使節を送った。", "幕府", "government"),
     ("team-after-a-country", "同選手は日本代表の活動にも参加しています。", "日本代表", "association"),
     ("title-after-a-hiragana-name", "株式会社みどり商事代表の山田太郎が挨拶しました。", "株式会社みどり商事", "company"),
     ("lexicon-name-of-one-word", "国連は新たな支援計画を発表しました。", "国連", "government"),

@@ -556,7 +556,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
                 and _kind_from_name(text[start:last.start]):
             end = last.start  # a verbal noun glued to a body (環境庁|入庁, 三住商事|設立)
         name = text[start:end]
-        if not name or _BAD_INSIDE.search(name) or (_PLACE_NAME.fullmatch(name) and not _long_suffix(name)):
+        if not name or _BAD_INSIDE.search(name) or (_is_place_body_name(name) and not _long_suffix(name)):
             continue  # prefectures and cities are bodies only when they act: see _from_places
         out.append(OrgMention(start, end, name, _kind_from_name(name) or kind, source))
     return out
@@ -694,8 +694,8 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         name = text[start:end]
         if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2:
             continue
-        if name.endswith(("都", "道", "府")) and name not in lexicons.prefectures():
-            continue  # 都, 道, 府 end only 東京都, 北海道, 大阪府 and 京都府 (上水道, 幕府, 古都)
+        if not _is_place_body_name(name):
+            continue
         if _is_address(text, start, end):
             continue
         after = text[end:end + 6]
@@ -852,7 +852,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         toks = analysis.tokens_in(m.start, m.end)
         if len(toks) == 1 and toks[0].start == m.start and toks[0].end == m.end \
                 and toks[0].tag.startswith("名詞-普通名詞") and re.fullmatch(r"[\u4E00-\u9FFF]+", name) \
-                and lexicons.org_suffix_pattern().search(name, 1) and not name.endswith(("省", "庁")):
+                and lexicons.org_suffix_pattern().search(name, 1) and not name.endswith(("省", "庁")) \
+                and not _one_body_by_both_ners(m, analysis):
             return False  # 消防署, 放送局, 公立中学校, 労働組合: one word of the dictionary, a kind of body
             # (a ministry's word names the one body: 文部省)
         dept = lexicons.department_words().search(name)
@@ -870,6 +871,25 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if re.fullmatch(r"[0-9０-９年月日.\-/]+", name):
         return False
     return True
+
+
+_ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
+
+
+def _one_body_by_both_ners(m: OrgMention, analysis: Analysis) -> bool:
+    """GiNZA reads the word as a state body (海軍, 幕府) and every member of the ensemble agrees:
+    the one body the text is about, not a kind of body (消防署, 放送局)."""
+    return any((e.start, e.end) == (m.start, m.end) and e.label in _ONE_BODY_LABELS for e in analysis.entities) \
+        and any(e.label == "prx:ORGANIZATION" and (e.start, e.end) == (m.start, m.end) and e.agreement >= 1.0
+                for e in analysis.entities)
+
+
+def _is_place_body_name(name: str) -> bool:
+    """A prefecture or municipality by the look of its name; 都, 道 and 府 end only 東京都, 北海道,
+    大阪府 and 京都府 (not 上水道, 幕府, 古都)."""
+    if name.endswith(("都", "道", "府")):
+        return name in lexicons.prefectures()
+    return bool(_PLACE_NAME.fullmatch(name))
 
 
 def _is_province(toks: list[Token]) -> bool:
