@@ -106,6 +106,7 @@ _ORG = COMPANY | 1 << CLASSES.index("organization")
 #: a body's name shorter than this is a word as often as a name (現代, 三菱 in 三菱未来館), unless
 #: it is two katakana (セガ)
 MIN_ORG_CHARS = 3
+_KATAKANA_PAIR = re.compile(r"[\u30A1-\u30FA][\u30A1-\u30FC]")  # セガ, not ガ or ー alone
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +121,3 @@ def known_org_spans(text: str, runs: Iterable[Sequence[tuple[int, int]]]) -> lis
     (start, end, class mask); ``mask & COMPANY`` for a company."""
     return [(start, end, mask) for start, end, mask in shipped().find(text, runs, _ORG)
             if not mask & ~_ORG and (end - start >= MIN_ORG_CHARS or _KATAKANA_PAIR.fullmatch(text, start, end))]
-
-
-_KATAKANA_PAIR = re.compile(r"[\u30A1-\u30FA][\u30A1-\u30FC]")  # セガ, not ガ or ー alone

@@ -175,7 +175,7 @@ def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysi
     (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司), the suffix name gives way and the
     longer one takes its kind. Returns the mentions and the spans of the longer names."""
     suffix = [m for m in mentions if m.source == "suffix"]
-    unanimous = {(e.start, e.end) for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.agreement >= 1.0}
+    unanimous = _unanimous_org_spans(analysis)
     out, longer, shorter = [], set(), set()
     for m in mentions:
         inside = [r for r in suffix if r.start == m.start and r.end < m.end]
@@ -880,8 +880,12 @@ def _one_body_by_both_ners(m: OrgMention, analysis: Analysis) -> bool:
     """GiNZA reads the word as a state body (海軍, 幕府) and every member of the ensemble agrees:
     the one body the text is about, not a kind of body (消防署, 放送局)."""
     return any((e.start, e.end) == (m.start, m.end) and e.label in _ONE_BODY_LABELS for e in analysis.entities) \
-        and any(e.label == "prx:ORGANIZATION" and (e.start, e.end) == (m.start, m.end) and e.agreement >= 1.0
-                for e in analysis.entities)
+        and (m.start, m.end) in _unanimous_org_spans(analysis)
+
+
+def _unanimous_org_spans(analysis: Analysis) -> set[tuple[int, int]]:
+    """The spans every member of the trained NER ensemble reads as an organisation."""
+    return {(e.start, e.end) for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.agreement >= 1.0}
 
 
 def _is_place_body_name(name: str) -> bool:

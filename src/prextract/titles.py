@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import lexicons
+
+if TYPE_CHECKING:  # titles are found in the text alone; only without_team_words reads tokens
+    from .analyse import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ def _body_prefix_length(title: str) -> int:
 TEAM_WORD = "代表"
 
 
-def without_team_words(titles: list[TitleMention], analysis) -> list[TitleMention]:
+def without_team_words(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
     """The titles without a bare 代表 glued to a place name before it (a country's or a
     prefecture's team: orgs reads 日本代表 as a body through its suffix)."""
     out = []
