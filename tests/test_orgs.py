@@ -6,6 +6,7 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("acting-city-with-hiragana-name", "さいたま市と協定を締結しました。", "さいたま市", "government"),
     ("one-state-body-both-ners-read", "これに幕府は不満を抱き、1648年に使節を送った。", "幕府", "government"),
     ("team-after-a-country", "同選手は日本代表の活動にも参加しています。", "日本代表", "association"),
     ("title-after-a-hiragana-name", "株式会社みどり商事代表の山田太郎が挨拶しました。", "株式会社みどり商事", "company"),

@@ -211,7 +211,6 @@ def worker_settings() -> tuple[Any, str | None]:
     return dask.config.get(_PROFILER), os.environ.get(_MALLOC_TRIM)
 
 
-
 # --------------------------------------------------------------------------------------------
 # files: local paths or fsspec URLs
 

@@ -694,7 +694,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         name = text[start:end]
         if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2:
             continue
-        if not _is_place_body_name(name):
+        if not _prefecture_suffix_fits(name):
             continue
         if _is_address(text, start, end):
             continue
@@ -889,11 +889,13 @@ def _unanimous_org_spans(analysis: Analysis) -> set[tuple[int, int]]:
 
 
 def _is_place_body_name(name: str) -> bool:
-    """A prefecture or municipality by the look of its name; 都, 道 and 府 end only 東京都, 北海道,
-    大阪府 and 京都府 (not 上水道, 幕府, 古都)."""
-    if name.endswith(("都", "道", "府")):
-        return name in lexicons.prefectures()
-    return bool(_PLACE_NAME.fullmatch(name))
+    """A prefecture or municipality by the look of its name (kanji or katakana before the suffix)."""
+    return bool(_PLACE_NAME.fullmatch(name)) and _prefecture_suffix_fits(name)
+
+
+def _prefecture_suffix_fits(name: str) -> bool:
+    """都, 道 and 府 end only 東京都, 北海道, 大阪府 and 京都府 (not 上水道, 幕府, 古都)."""
+    return not name.endswith(("都", "道", "府")) or name in lexicons.prefectures()
 
 
 def _is_province(toks: list[Token]) -> bool:
