@@ -32,6 +32,8 @@ FOUND = [
     ("latin-bracket", "BIOCOM（米国のライフサイエンス団体）と提携しました。", "BIOCOM", "other"),
     ("latin-after-head", "英国の推進団体MedCityと覚書を締結しました。", "MedCity", "other"),
     ("latin-university", "Oxford University Innovationと提携しました。", "Oxford University Innovation", "other"),
+    ("post-word-inside-the-name", "一般社団法人日本取締役協会（会長：山田太郎）は提言を公表しました。",
+     "一般社団法人日本取締役協会", "association"),
     ("proper-noun-title", "三井不動産取締役の山田一郎が出席しました。", "三井不動産", "company"),
     ("list-of-bodies", "東雲市・東雲工業大学・東雲信用金庫の三者で協定を締結します。", "東雲工業大学", "university"),
     # a name the tokenizer does not know, cut into one-ideograph pieces (霧|之|崎|市: 之 as a particle)

@@ -63,6 +63,7 @@ TITLE_CASES = [
     ("association", "専務理事 兼 事務局長", ["専務理事", "事務局長"]),
     ("katakana-title-inside-company-name", "株式会社エムズ・パートナーズ", []),
     ("board-meeting-is-not-a-post", "本日開催の取締役会において", []),
+    ("post-word-inside-an-association-name", "日本取締役協会と日本CFO協会の共催", []),
     ("label-is-not-a-post", "代表者名", []),
     ("latin-title", "Bellwood社CEOのトーマス・グリーン氏", ["CEO"]),
 ]

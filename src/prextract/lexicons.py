@@ -106,6 +106,14 @@ def org_suffix_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def name_suffix_start_pattern() -> re.Pattern[str]:
+    """The suffixes that close an association's or public body's name (協会, 連盟, 審議会), not the
+    weak ones, matched where they start: a word right before one is part of that name."""
+    strong = {w for w, kind in org_suffixes().items() if kind in ("association", "government")}
+    return re.compile(alternation(strong - weak_org_suffixes()))
+
+
+@lru_cache(maxsize=None)
 def known_orgs() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Public bodies whose names carry no suffix: name -> (kind, aliases)."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}

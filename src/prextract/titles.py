@@ -40,6 +40,8 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
                 not lexicons.title_pattern().match(text, m.end()):
             continue        # 取締役会, 代表者, 経営陣: the title begins another word
+        if lexicons.name_suffix_start_pattern().match(text, m.end()):
+            continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
         out.append(TitleMention(start, m.end(), text[start:m.end()]))
     return out
 
