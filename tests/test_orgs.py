@@ -193,3 +193,19 @@ def test_the_trained_ner_bounds_are_not_widened_over_a_dot(extractor, text, name
     its own bounds (a league and its club, a country and a company, joined by ・)."""
     found = {o.name for o in extractor.extract(text).organizations}
     assert names <= found and not any("・" in n for n in found), found
+
+
+@pytest.mark.parametrize("text, names", [
+    ("日本郵船・商船三井・川崎汽船の3社は、定期コンテナ船事業を統合しました。", {"日本郵船", "商船三井", "川崎汽船"}),
+    ("北斗電機・ミナト精工の両社は、合弁会社を設立します。", {"北斗電機", "ミナト精工"}),
+    ("海軍・郵政庁の両組織が協力した。", {"海軍", "郵政庁"}),
+])
+def test_a_list_closed_by_its_count_is_that_many_bodies(extractor, text, names):
+    found = {o.name for o in extractor.extract(text).organizations}
+    assert names <= found and not any("・" in n for n in found), found
+
+
+
+def test_people_listed_with_their_count_are_no_bodies(extractor):
+    doc = extractor.extract("式典には山田・佐藤の両者が出席しました。")
+    assert not doc.organizations, [o.name for o in doc.organizations]

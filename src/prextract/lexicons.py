@@ -114,6 +114,18 @@ def name_suffix_start_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def list_counters() -> dict[str, str]:
+    """Counter words that close a list of bodies (の3社, の両省) -> the kind of a listed body."""
+    return {r["counter"]: r["kind"] for r in load_tsv("list_counters.tsv")}
+
+
+@lru_cache(maxsize=None)
+def list_count_pattern() -> re.Pattern[str]:
+    """の3社, の両組織, 三社: group ``n`` the count, group ``counter`` the counter word."""
+    return re.compile(rf"の?(?P<n>両|[0-9０-９]+|[二三四五六七八九十]+)(?P<counter>{alternation(list_counters())})")
+
+
+@lru_cache(maxsize=None)
 def known_orgs() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Public bodies whose names carry no suffix: name -> (kind, aliases)."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}

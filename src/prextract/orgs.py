@@ -13,12 +13,14 @@ Overlaps are settled by one rule (see ``settle_overlaps``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
 from . import gazetteer, lexicons
 from .analyse import Analysis, Entity, Token
+from .normalize import parse_kanji_number
 
 #: GiNZA ENE labels that name organisations
 ORG_LABELS = {
@@ -34,7 +36,7 @@ ORG_LABELS = {
 PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
-SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5,
+SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -110,7 +112,7 @@ class OrgMention:
     end: int
     text: str
     kind: str
-    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, prx, ner, headline, alias, anaphor
+    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, list, prx, ner, headline, alias, anaphor
 
 
 def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
@@ -154,7 +156,31 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
-    return settle_overlaps(kept)
+    return settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
+
+
+def _split_counted_lists(mentions: list[OrgMention], text: str, chunks: list[list[Token]],
+                         skip: Iterable[tuple[int, int]]) -> list[OrgMention]:
+    """A list joined with ・ and closed by its count (日本郵船・商船三井・川崎汽船の3社,
+    海軍・郵政庁の両組織) is that many bodies: a mention running across a ・ of it gives way to
+    the listed names, each a mention (``list_counters.tsv`` gives the kind its form does not)."""
+    for chunk in chunks:
+        cue = lexicons.list_count_pattern().match(text, chunk[-1].end)
+        if cue is None or any(s <= chunk[0].start and chunk[-1].end <= e for s, e in skip):
+            continue
+        parts = [(p[0].start, p[-1].end) for p in _split_at_dots(chunk)]
+        count = 2 if cue.group("n") == "両" else parse_kanji_number(unicodedata.normalize("NFKC", cue.group("n")))
+        if len(parts) < 2 or len(parts) != count:
+            continue
+        mentions = [m for m in mentions if not (m.start < parts[-1][1] and parts[0][0] < m.end)
+                    or any(s <= m.start and m.end <= e for s, e in parts)]
+        kind = lexicons.list_counters()[cue.group("counter")]
+        for s, e in parts:
+            name = text[s:e]
+            if not any(s <= m.start and m.end <= e for m in mentions) and len(name) >= 2 \
+                    and name not in lexicons.org_generic_words():
+                mentions.append(OrgMention(s, e, name, kind_of(name, kind), "list"))
+    return mentions
 
 
 def _without_title_at_end(m: OrgMention, title_spans: list[tuple[int, int]]) -> OrgMention:
