@@ -34,6 +34,7 @@ FOUND = [
     ("latin-university", "Oxford University Innovationと提携しました。", "Oxford University Innovation", "other"),
     ("post-word-inside-the-name", "一般社団法人日本取締役協会（会長：山田太郎）は提言を公表しました。",
      "一般社団法人日本取締役協会", "association"),
+    ("society-suffix-inside-a-word", "日本医学会は、学術集会を開催します。", "日本医学会", "association"),
     ("proper-noun-title", "三井不動産取締役の山田一郎が出席しました。", "三井不動産", "company"),
     ("list-of-bodies", "東雲市・東雲工業大学・東雲信用金庫の三者で協定を締結します。", "東雲工業大学", "university"),
     # a name the tokenizer does not know, cut into one-ideograph pieces (霧|之|崎|市: 之 as a particle)
@@ -146,6 +147,8 @@ NOT_BODIES = [
     ("foreign-person-with-spelling", "社外取締役　ヘンリク・ノルダール（Henrik Nordahl）", "ヘンリク"),
     ("kind-of-body-word", "災害時には地域の消防署と連携して避難誘導を行います。", "消防署"),
     ("kind-of-body-word-school", "市内の公立中学校の全生徒にタブレット端末を配布しました。", "公立中学校"),
+    ("event-word-ends-it", "工場見学会を11月10日に開催します。", "見学会"),
+    ("event-word-after-a-modifier", "当社は、報道関係者向けの新工場見学会を実施しました。", "見学会"),
     ("count-of-bodies", "審査の結果、大賞1社、奨励賞1社を選定しました。", "奨励賞1社"),
     ("year-before-name", "2019年カワセ物流株式会社の全株式を取得しました。", "2019年"),
     ("event-number-before-name", "第12回全国高等学校ロボット競技大会に協賛します。", "第12回"),

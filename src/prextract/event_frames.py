@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analyse import Sentence, Token
+from .lexicons import event_heads
 from .context import DocumentContext
 from .orgs import OrgMention
 from .records import DateMention, MoneyMention
@@ -47,15 +48,9 @@ def _support_words(role: str) -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("event_support_words.tsv") if r["role"] == role)
 
 
-@lru_cache(maxsize=None)
-def _heads(kind: str) -> tuple[str, ...]:
-    words = [r["word"] for r in load_tsv("event_heads.tsv") if r["kind"] == kind]
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 def _ends_with_head(name: str, kind: str) -> bool:
     name = name.rstrip("」』）) 　")
-    return any(name.endswith(w) for w in _heads(kind))
+    return any(name.endswith(w) for w in event_heads(kind))
 
 
 # -- bunsetsu frames -----------------------------------------------------------------------------

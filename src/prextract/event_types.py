@@ -33,7 +33,7 @@ from .analyse import Sentence
 from .context import DocumentContext
 from .event_drafts import Draft, _key, _merge, _without_lone_weak
 from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs, _arg_text, _clean_name,
-                           _date_value, _ends_with_head, _frame, _frame_date, _head_org, _heads, _is_compound_noun,
+                           _date_value, _ends_with_head, _frame, _frame_date, _head_org, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
 from .event_overview import (_award_list_drafts, _block_launches, _blocks, _fill_from_blocks, _in_row_label,
@@ -582,7 +582,7 @@ def _build_event_held(doc: _Doc, f: Frame) -> Draft | None:
 def _event_name_ok(doc: _Doc, name: str, start: int) -> bool:
     """A held event has a name: quoted, numbered (第78回), or a proper name ending in an event
     word; routine decision meetings (取締役会) are the setting of a decision, not an event."""
-    if any(name.endswith(w) for w in _heads("meeting")) and not _ORDINAL.search(name):
+    if _ends_with_head(name, "meeting") and not _ORDINAL.search(name):
         return False
     if _ORDINAL.search(name) or _ANAPHOR.match(name):
         return True

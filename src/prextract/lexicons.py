@@ -126,6 +126,14 @@ def list_count_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def event_heads(kind: str) -> tuple[str, ...]:
+    """The head nouns of ``event_heads.tsv`` of one kind (facility, event, meeting, award,
+    product), longest first."""
+    words = [r["word"] for r in load_tsv("event_heads.tsv") if r["kind"] == kind]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def known_orgs() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Public bodies whose names carry no suffix: name -> (kind, aliases)."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}

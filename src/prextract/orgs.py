@@ -359,6 +359,7 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], *, in_lis
             stem = sub[:m.start()]
             stem_toks = [t for t in head[:k + 1] if t.end <= start + m.start()]
             weak = m.group() in lexicons.weak_org_suffixes()
+            weak = weak or _splits_a_word(head[:k + 1], start + m.start(), start + m.end())
             # in a list of bodies (東雲市・東雲信用金庫) the list itself says these are names
             if weak and not in_list and not _has_proper(stem_toks):
                 continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
@@ -600,7 +601,7 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
         return True
     toks = analysis.tokens_in(ent.start, ent.end)
     text = analysis.text
-    if not toks or _PRODUCT_AFTER.match(text, ent.end):
+    if not toks or _PRODUCT_AFTER.match(text, ent.end) or _names_an_event(ent.text):
         return False
     if _named_by_its_end(ent.text, toks):
         return True
@@ -617,6 +618,16 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # where every member of the ensemble reads a body (NBA, 大倉組, 第17軍, BSA社) its precision is
     # high enough to stand without a sign in the name (models/ner/README.md)
     return ent.agreement >= 1.0 or _proper_name(toks)
+
+
+def _names_an_event(name: str) -> bool:
+    """工場見学会, 新製品発表会: an event word ends the name, longer than any organisation suffix
+    that ends it too (日本医学会 is a body: 学会 is both), and no legal form is there."""
+    head = next((w for w in lexicons.event_heads("event") if name.endswith(w)), None)
+    if head is None or _legal_form_match(name):
+        return False
+    suffix = lexicons.org_suffix_pattern().search(name)
+    return suffix is None or len(suffix.group()) < len(head)
 
 
 def _compound_goes_on(analysis: Analysis, end: int) -> bool:
@@ -641,7 +652,15 @@ def _named_by_its_end(name: str, toks: tuple[Token, ...]) -> bool:
     # the model has read a body here: any name before the suffix will do, weak suffix or not
     # (救国党, 国際興業); a bare category (冷凍食品) is left to the filters of ``_plausible``
     stem_toks = [t for t in toks if t.end <= toks[0].start + m.start()]
+    if _splits_a_word(toks, toks[0].start + m.start(), toks[0].start + m.end()):
+        return _has_proper(stem_toks)
     return _has_name(name[:m.start()], stem_toks)
+
+
+def _splits_a_word(toks: Iterable[Token], start: int, end: int) -> bool:
+    """A suffix that starts inside one word and ends in the next (工場見学|会 read as …|学会) is
+    one only after a name (日本|医学|会); inside one word it is the word's own end (民主党)."""
+    return any(t.start < start < t.end < end for t in toks)
 
 
 def _proper_name(toks: tuple[Token, ...]) -> bool:
