@@ -212,3 +212,14 @@ def test_a_list_closed_by_its_count_is_that_many_bodies(extractor, text, names):
 def test_people_listed_with_their_count_are_no_bodies(extractor):
     doc = extractor.extract("式典には山田・佐藤の両者が出席しました。")
     assert not doc.organizations, [o.name for o in doc.organizations]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("当社は、ソニー・パナソニックと共同で実証実験を行います。", {"ソニー", "パナソニック"}),
+    # a city first in a list of parties acts with them (a city name with kana in it too)
+    ("潮見市・北斗科学技術大学と連携協定を締結しました。", {"潮見市", "北斗科学技術大学"}),
+    ("つくば市・北斗科学技術大学と連携協定を締結しました。", {"つくば市", "北斗科学技術大学"}),
+])
+def test_a_list_of_bodies_read_one_by_one_is_no_single_name(extractor, text, names):
+    found = {o.name for o in extractor.extract(text).organizations}
+    assert names <= found and not any("・" in n for n in found), found

@@ -84,7 +84,7 @@ _ACTING_AFTER = re.compile(
     # 東雲市、高森市、南坂町の3市町と: a list summed up by a count of bodies
     r"の[0-9０-９一二三四五六七八九十]+(?:都道府県|市区町村|市町村|市町|府県|市|町|村|県|区|自治体|団体)(?:と|が|は|で|の間))")
 _ADDRESS_LABEL = re.compile(r"(?:本社|本店|所在地|住所|本部|事務所|所在)\s*[:：]?\s*$")
-_PLACE_NAME = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FFヶ]{1,6}(?:都|道|府|県|市|区|町|村)")
+_PLACE_NAME = re.compile(r"[\u3041-\u309F\u4E00-\u9FFF\u30A0-\u30FFヶ]{1,6}(?:都|道|府|県|市|区|町|村)")
 # 東雲市・東雲工業大学・東雲信用金庫の三者: a place in a list of bodies counted as parties
 _LIST_OF_BODIES = re.compile(
     r"(?:[・、](?:[^、。・\sはがとのをにでも]{2,30}))+?"
@@ -126,8 +126,10 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     title_spans = [(s, e) for s, e in title_spans if s in starts and e in ends]
     title_starts = {s for s, _ in title_spans}
     chunks = noun_chunks(analysis.tokens, text)
+    # spans that an NER reads as a body: a list of them joined with ・ is no single name
+    bodies = {(e.start, e.end) for e in analysis.entities if e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"}
     for chunk in chunks:
-        candidates.extend(_from_chunk(chunk, text, title_starts))
+        candidates.extend(_from_chunk(chunk, text, title_starts, bodies))
     candidates.extend(_from_lexicon(analysis))
     candidates.extend(_from_known_names(analysis))
     candidates.extend(_from_latin(text))
@@ -139,7 +141,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(c, analysis), title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
-            and not _overlaps_title(c, title_spans)]
+            and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
     # (except a suffix name that every member of the ensemble reads on to a longer name)
@@ -157,6 +159,16 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     return settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
+
+
+def _joins_bodies(m: OrgMention, bodies: set[tuple[int, int]]) -> bool:
+    """An NER's span over a list whose parts an NER reads as bodies one by one (ソニー・パナソニック,
+    海軍・郵政庁): those bodies, not one name."""
+    if m.source not in ("ner", "prx") or "・" not in m.text:
+        return False
+    starts = [m.start] + [m.start + i + 1 for i, ch in enumerate(m.text) if ch == "・"]
+    ends = [m.start + i for i, ch in enumerate(m.text) if ch == "・"] + [m.end]
+    return sum(1 for part in zip(starts, ends) if part in bodies) >= 2
 
 
 def _split_counted_lists(mentions: list[OrgMention], text: str, chunks: list[list[Token]],
@@ -321,12 +333,15 @@ def _latin(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9&.'’-]+", s))
 
 
-def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], *, in_list: bool = False) -> list[OrgMention]:
+def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: set[tuple[int, int]] = frozenset(),
+                *, in_list: bool = False) -> list[OrgMention]:
     parts = _split_at_dots(chunk) if not in_list else [chunk]
     if len(parts) > 1:
         found = [_from_chunk(p, text, title_starts, in_list=True) for p in parts]
-        places = [p for p in parts if _is_place_name(text[p[0].start:p[-1].end], p)]
-        if sum(1 for f in found if f) + len(places) >= 2:  # a list of bodies, not one name with ・ inside
+        # a part is a body by its own form (a suffix), as a place, or as an NER reads it (海軍・郵政庁)
+        listed = sum(1 for f, p in zip(found, parts)
+                     if f or _is_place_name(text[p[0].start:p[-1].end], p) or (p[0].start, p[-1].end) in bodies)
+        if listed >= 2:  # a list of bodies, not one name with ・ inside
             return [m for f in found for m in f]
     out: list[OrgMention] = []
     start = chunk[0].start
@@ -393,7 +408,12 @@ def _has_proper(toks: Iterable[Token]) -> bool:
 def _is_place_name(name: str, toks: list[Token]) -> bool:
     if not _PLACE_NAME.fullmatch(name):
         return False
+    if len(toks) > 1 and toks[-1].text in _PLACE_SUFFIX_WORDS:
+        toks = toks[:-1]  # 東雲|市: the place's name, then its level
     return name in lexicons.prefectures() or all("地名" in t.tag for t in toks)
+
+
+_PLACE_SUFFIX_WORDS = frozenset("都道府県市区町村")
 
 
 def _has_name(stem: str, toks: list[Token]) -> bool:
@@ -546,6 +566,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
     out = []
     text = analysis.text
     chunk_of = {t.start: c for c in chunks for t in c}
+    body_ends = {e.end for e in analysis.entities if e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"}
     for ent in analysis.entities:
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
@@ -560,7 +581,9 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         if chunk is not None and source == "ner":  # the trained NER draws its own bounds (Jリーグ・|FC東京)
             k = next(i for i, t in enumerate(chunk) if t.start == start)
             k = _fragments_before(chunk, k)
-            while k > 0 and _name_like(chunk[k - 1]):
+            # not over a ・ after another body (ソニー・|パナソニック: a list)
+            while k > 0 and _name_like(chunk[k - 1]) and not (
+                    chunk[k - 1].text in _CONNECTORS and chunk[k - 1].start in body_ends):
                 k -= 1
             while chunk[k].text in _CONNECTORS and chunk[k].start < start:
                 k += 1  # 離党・民主党入り: a name never starts with ・
@@ -749,7 +772,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         acting = bool(_ACTING_AFTER.match(text[bracket.end():bracket.end() + 6])) if bracket else False
         acting = acting or bool(_ACTING_AFTER.match(after)) or bool(
             re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
-        if _LIST_OF_BODIES.match(text, end):
+        if _LIST_OF_BODIES.match(text, end) or _listed_with_a_body(text, end):
             acting = True
         # 2019年4月に東雲市、…: a body in a dated list (the list's verb decides; places there are parties)
         if _DATE_SLOT_BEFORE.search(text, max(0, start - 4), start) and re.match(r"\s*[、と]", text[end:end + 2]):
@@ -773,6 +796,20 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if name in acting_names and (start, end) not in taken and not _is_address(text, start, end):
             out.append(OrgMention(start, end, name, "government", "place"))
     return out
+
+
+_LIST_ITEM = re.compile(r"[・、]([^、。・\s はがとのをにでもや]{2,30})")
+
+
+def _listed_with_a_body(text: str, end: int) -> bool:
+    """A place first in a list of parties with a body named by its suffix (札幌市・北海道大学と,
+    潮見市、北斗商工会議所が): the list acts, so the place does too."""
+    items = []
+    while (item := _LIST_ITEM.match(text, end)) is not None:
+        items.append(item.group(1))
+        end = item.end()
+    return bool(items) and bool(_ACTING_AFTER.match(text[end:end + 6])) and any(
+        _kind_from_name(i) not in (None, "company") or _legal_form_match(i) for i in items)
 
 
 @lru_cache(maxsize=1)
