@@ -179,6 +179,8 @@ def test_synthetic_release_sentences_have_consistent_gold():
     ("ユーロ）", "ユーロ"),
     ("Helix Ventures Co., Ltd.", "Helix Ventures Co., Ltd."),
     ("、", None),
+    ("John Smith）最高技術責任者", None),  # out of a bracket into the text: no name
+    ("東雲精機(株)本社", "東雲精機(株)本社"),
 ])
 def test_trim_span(name, kept):
     text = "前置き" + name + "後書き"

@@ -287,12 +287,15 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A predicted span without what cannot be part of a name: an opening bracket and what
     follows (``BIOCOM(`` , ``Oxford University Innovation(OUI)``: an abbreviation or reading in
     brackets is a second name) unless it opens a legal form (``三井不動産(株)``), and punctuation
-    or space at either end. None if nothing is left."""
+    or space at either end. None if nothing is left, or if the span runs out of a bracket."""
     forms = _bracketed_legal_forms()
     for i in range(start + 1, end):
         if text[i] in _OPENERS and not any(text.startswith(f, i) for f in forms):
             end = i
             break
+    for i in range(start + 1, end - 1):
+        if text[i] in ")）" and not any(text.endswith(f, start, i + 1) for f in forms):
+            return None  # John Smith）最高技術責任者: the span runs out of a bracket into the text
     while start < end and text[start] in _EDGE_PUNCT + ")）":
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT + _OPENERS:
