@@ -199,6 +199,13 @@ LINK_CASES = [
      "2024年5月10日\n各　位\n会 社 名　株式会社グランフォート\n代表者名　代表取締役社長執行役員　神田 雄一郎\n"
      "問合せ先　管理本部長　森 崇\n\n子会社の設立に関するお知らせ\n",
      {("神田雄一郎", "代表取締役社長執行役員", "株式会社グランフォート"), ("森崇", "管理本部長", "株式会社グランフォート")}),
+    ("posts-one-after-another-spaced",
+     "株式会社ミライズ　取締役 常務執行役員　経営企画本部長　山田 太郎",
+     {("山田太郎", "取締役", "株式会社ミライズ"), ("山田太郎", "常務執行役員", "株式会社ミライズ"),
+      ("山田太郎", "経営企画本部長", "株式会社ミライズ")}),
+    ("latin-spelling-between-name-and-title",
+     "株式会社ミライズのジョン・スミス（John Smith）最高技術責任者が登壇します。",
+     {("ジョン・スミス", "最高技術責任者", "株式会社ミライズ")}),
     ("two-column-profile-table",
      "3．合併当事会社の概要\n(1) 名称　　　　　　アルテホーム株式会社　　　　アルテリフォーム株式会社\n"
      "(2) 代表者の役職・氏名　代表取締役社長　坂口 修平　　代表取締役　水野 香織\n",
@@ -209,6 +216,12 @@ LINK_CASES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in LINK_CASES], ids=[c[0] for c in LINK_CASES])
 def test_link_layouts(extractor, text, expected):
     assert _keyed(expected) <= _triples(extractor.extract(text))
+
+
+def test_a_label_ending_in_a_post_word_is_no_post(extractor):
+    # 問合せ先責任者 labels the contact; the posts are the ones after it
+    doc = extractor.extract("常盤精密工業株式会社\n問合せ先責任者　取締役 兼 管理本部長　矢島 克也\n")
+    assert {"取締役", "管理本部長"} == {t for _, t, _ in _triples(doc)}, _triples(doc)
 
 
 def test_mayor_of_a_city_named_once(extractor):

@@ -109,6 +109,10 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
                 joiner = j
                 pos = _skip_back(text, back - len(j))
                 break
+        else:
+            before = title_by_end.get(back)
+            if org is None and back < title.start and before is not None and _starts_a_field(text, before.start):
+                joiner = " "  # 取締役 専務執行役員　営業本部長: posts one after another, spaces between
         chain.append((title, org, joiner))
         if not joiner or joiner == "、" and org is None:
             break
@@ -133,6 +137,11 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
     return links
 
 
+def _starts_a_field(text: str, pos: int) -> bool:
+    """Nothing glued before ``pos``: a line start, a space or punctuation (not 問合せ先|責任者)."""
+    return pos == 0 or text[pos - 1] in _SPACES + "\n、。：:（(「"
+
+
 def _bracket_owner(text: str, pos: int, orgs: list[OrgMention]) -> OrgMention | None:
     """The organisation whose bracket encloses ``pos``: ORG（本社：…、代表取締役：NAME）."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -154,11 +163,15 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
     """Titles written after the name: ``NAME（ORG TITLE・TITLE）``, ``NAME・TITLE``,
     ``NAME ORG TITLE``, ``ORGのNAME TITLE``; a ``（現 ORG TITLE）`` bracket too."""
     pos = p.end
+    spelling = _LATIN_SPELLING.match(text, pos)  # ジョン・スミス（John Smith）最高技術責任者
+    if spelling:
+        pos = spelling.end()
+    name_end = pos
     for h in sorted(lexicons.honorifics(), key=len, reverse=True):
         if text.startswith(h, _skip_forward(text, pos)):
             pos = _skip_forward(text, pos) + len(h)
             break
-    direct = pos == p.end and pos in title_by_start
+    direct = pos == name_end and pos in title_by_start
     spaced_pos = _skip_forward(text, pos)
     closing = ""
     if spaced_pos < len(text) and text[spaced_pos] in "（(":
@@ -207,6 +220,9 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
     if not closing and not direct and links and not _line_end_or_break(text, pos):
         return []
     return links
+
+
+_LATIN_SPELLING = re.compile(r"[\s\u3000]*[（(][A-Za-z][A-Za-z .'’-]*[)）]")
 
 
 def _org_by_short_name(text: str, end: int, org_by_end: dict[int, OrgMention]) -> OrgMention | None:
