@@ -65,8 +65,8 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
             continue
         first = re.split(r"[、，,;；]", inner, maxsplit=1)[0].strip()
         offset = inner_start + inner.find(first) if first else inner_start
-        if _is_abbreviation_of(first, org.text) or (_KATAKANA.fullmatch(first) and _is_latin(org.text)
-                                                    and _could_be_reading(first, org.text)):
+        if _is_abbreviation_of(first, org.text) or _is_short_form_of(first, org.text) or (
+                _KATAKANA.fullmatch(first) and _is_latin(org.text) and _could_be_reading(first, org.text)):
             out.append(AliasDefinition(first, offset, offset + len(first), org))
     return out
 
@@ -94,6 +94,21 @@ def _is_abbreviation_of(candidate: str, name: str) -> bool:
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
         return candidate.upper() == initials.upper() or candidate.upper() in name.upper().replace(" ", "")
     return True
+
+
+_SHORT_FORM = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF々]{2,8}")
+
+
+def _is_short_form_of(candidate: str, name: str) -> bool:
+    """A Japanese short form made of the name's own characters, in order, from its first one:
+    中小企業基盤整備機構（中小機構）, 産業技術総合研究所（産総研）, 東京大学（東大）."""
+    core = lexicons.legal_form_pattern().sub("", name).strip(" \u3000")
+    if not _SHORT_FORM.fullmatch(candidate) or len(candidate) >= len(core) or candidate[0] != core[:1]:
+        return False
+    if candidate in lexicons.prefectures() or re.search(r"[都道府県市区町村国]$", candidate):
+        return False  # 中国電力（中国）: where the body is, not its short name
+    rest = iter(core)
+    return all(ch in rest for ch in candidate)  # a subsequence: each character found after the last
 
 
 def _matching_close(text: str, open_pos: int) -> int | None:
