@@ -47,6 +47,8 @@ FOUND = [
      "霧之崎市企画部広報課", "government"),
     ("latin-legal-with-country", "当社は、Minato Precision (Vietnam) Co., Ltd.と部品供給契約を締結しました。",
      "Minato Precision (Vietnam) Co., Ltd.", "company"),
+    ("country-word-before-latin-legal", "当社は、米Bellwood Therapeutics Inc.と戦略的提携を行います。",
+     "Bellwood Therapeutics Inc.", "company"),
     ("latin-nordic-form", "当社は、スウェーデンのNordlys Marine ABと販売代理店契約を締結しました。",
      "Nordlys Marine AB", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
@@ -67,6 +69,10 @@ ALIASES = [
     ("ika-comma", "東海ガス株式会社（以下、東海ガス）と合弁会社を設立します。", "東海ガス株式会社", "東海ガス"),
     ("abbreviation", "カリフォルニア大学サンディエゴ校（UCSD）と提携しました。", "カリフォルニア大学サンディエゴ校", "UCSD"),
     ("reading", "Eurobiomed（ユーロバイオメッド、南フランスの団体）と提携しました。", "Eurobiomed", "ユーロバイオメッド"),
+    ("japanese-short-form", "独立行政法人北斗地域振興整備機構（北斗機構）は、支援策を発表しました。",
+     "独立行政法人北斗地域振興整備機構", "北斗機構"),
+    ("japanese-short-form-of-a-university", "北斗科学技術大学（北斗科技大）と協定を締結しました。",
+     "北斗科学技術大学", "北斗科技大"),
 ]
 
 

@@ -139,7 +139,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_office_lines(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
-    candidates = [_without_title_at_end(_without_descriptor(c, analysis), title_spans) for c in candidates]
+    candidates = [_without_title_at_end(_without_descriptor(_without_country(c, text), analysis), title_spans)
+                  for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
@@ -224,6 +225,14 @@ def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysi
                 m = replace(m, kind=inside[0].kind)
         out.append(m)
     return [m for m in out if m.source != "suffix" or (m.start, m.end) not in shorter], longer
+
+
+def _without_country(m: OrgMention, text: str) -> OrgMention:
+    """米Microsoft Corporation: a country word before a Latin name says where the body is."""
+    country = _COUNTRY_BEFORE_LATIN.match(text, m.start)
+    if country is None or country.end() >= m.end or not _latin(text[country.end():m.end].split()[0].strip(",.")):
+        return m
+    return replace(m, start=country.end(), text=text[country.end():m.end])
 
 
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
