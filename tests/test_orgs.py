@@ -153,6 +153,7 @@ NOT_BODIES = [
     ("foreign-person-with-spelling", "社外取締役　ヘンリク・ノルダール（Henrik Nordahl）", "ヘンリク"),
     ("kind-of-body-word", "災害時には地域の消防署と連携して避難誘導を行います。", "消防署"),
     ("kind-of-body-word-school", "市内の公立中学校の全生徒にタブレット端末を配布しました。", "公立中学校"),
+    ("facility-word-sudachi-calls-proper", "商品調達、物流センター、情報システムの統合を段階的に進めます。", "物流センター"),
     ("event-word-ends-it", "工場見学会を11月10日に開催します。", "見学会"),
     ("event-word-after-a-modifier", "当社は、報道関係者向けの新工場見学会を実施しました。", "見学会"),
     ("count-of-bodies", "審査の結果、大賞1社、奨励賞1社を選定しました。", "奨励賞1社"),

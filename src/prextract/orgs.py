@@ -757,6 +757,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     for pref in lexicons.prefectures():
         for m in re.finditer(re.escape(pref), text):
             spans.add((m.start(), m.end()))
+    headed: set[tuple[int, int]] = set()
     for part in (p for chunk in chunks for p in _split_at_dots(chunk)):
         # 東雲市, 南坂町: a name word and a municipality suffix
         name = text[part[0].start:part[-1].end]
@@ -764,6 +765,14 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if pieces and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name) \
                 and not all(t.is_person_name for t in part):
             spans.add((part[0].start, part[-1].end))  # not 木村, 中村: surnames ending in 村
+        for k in range(1, len(part)):  # a place before its head's title acts: 横浜|市長, 北斗市|長
+            if "地名" not in part[k - 1].tag:
+                continue
+            if part[k].text in ("市長", "区長", "町長", "村長"):
+                headed.add((part[0].start, part[k].start + 1))
+            elif part[k].text == "長" and part[k - 1].text[-1] in "市区町村":
+                headed.add((part[0].start, part[k - 1].end))
+    spans |= headed
     spans = {(_place_name_start(analysis, start, end), end) for start, end in spans}
     out = []
     acting_ends: set[int] = set()
@@ -787,7 +796,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if _DATE_SLOT_BEFORE.search(text, max(0, start - 4), start) and re.match(r"\s*[、と]", text[end:end + 2]):
             acting = True
         nxt = end + (len(after) - len(after.lstrip(" \u3000")))
-        if nxt in title_starts:
+        if nxt in title_starts or end in {e for _, e in headed}:
             acting = True
         # a list of places ending in an acting one (東雲市、高森市、南坂町と) acts as a whole
         joiner = re.match(r"\s*(?:、|・|および|及び|並びに|ならびに|や)\s*", text[end:end + 8])
@@ -950,7 +959,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         dept = lexicons.department_words().search(name)
         # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)
         government_office = bool(re.match(r"[^\s]{1,6}?(?:都|道|府|県|市|区|町|村)(?!立)", name)) and dept
-        if dept and not government_office and not _has_proper([t for t in toks if t.end <= m.start + dept.start()]):
+        if dept and not government_office and not _named_before(toks, m.start + dept.start(), analysis.text):
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
         if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
             return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
@@ -965,6 +974,17 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
 
 
 _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
+
+
+def _named_before(toks: tuple[Token, ...], pos: int, text: str) -> bool:
+    """A name before a department word at ``pos``: a proper noun among the words before it, or
+    a katakana or Latin name inside the proper noun it ends (ソフトバンク|グループ as one word; not
+    物流|センター, which Sudachi also calls a proper noun)."""
+    if _has_proper([t for t in toks if t.end <= pos]):
+        return True
+    holder = next((t for t in toks if t.start < pos < t.end), None)
+    return holder is not None and holder.tag.startswith("名詞-固有名詞") \
+        and bool(re.search(r"[\u30A1-\u30FAA-Za-z]", text[holder.start:pos]))
 
 
 def _one_body_by_both_ners(m: OrgMention, analysis: Analysis) -> bool:
