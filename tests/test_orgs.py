@@ -209,10 +209,26 @@ def test_the_trained_ner_bounds_are_not_widened_over_a_dot(extractor, text, name
     ("日本郵船・商船三井・川崎汽船の3社は、定期コンテナ船事業を統合しました。", {"日本郵船", "商船三井", "川崎汽船"}),
     ("北斗電機・ミナト精工の両社は、合弁会社を設立します。", {"北斗電機", "ミナト精工"}),
     ("海軍・郵政庁の両組織が協力した。", {"海軍", "郵政庁"}),
+    ("本プロジェクトは、北斗電鉄、ミナトメトロ、潮見交通の3社が共同で推進します。", {"北斗電鉄", "ミナトメトロ", "潮見交通"}),
 ])
 def test_a_list_closed_by_its_count_is_that_many_bodies(extractor, text, names):
-    found = {o.name for o in extractor.extract(text).organizations}
+    orgs = extractor.extract(text).organizations
+    found = {o.name for o in orgs}
     assert names <= found and not any("・" in n for n in found), found
+    if "3社" in text:  # the count says what they are when their names do not
+        assert {o.kind for o in orgs if o.name in names} == {"company"}, [(o.name, o.kind) for o in orgs]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("主催：一般社団法人北斗観光協会　共催：経済産業省、後援：神奈川県、潮見市", "神奈川県"),
+    ("主催：一般社団法人北斗観光協会　共催：経済産業省、後援：神奈川県、潮見市", "潮見市"),
+])
+def test_a_place_under_an_organisers_label_is_a_body(extractor, text, name):
+    assert name in {o.name for o in extractor.extract(text).organizations}
+
+
+def test_a_place_under_a_venue_label_is_no_body(extractor):
+    assert not extractor.extract("会場：横浜市西区みなとみらい").organizations
 
 
 

@@ -174,20 +174,26 @@ def _joins_bodies(m: OrgMention, bodies: set[tuple[int, int]]) -> bool:
 
 def _split_counted_lists(mentions: list[OrgMention], text: str, chunks: list[list[Token]],
                          skip: Iterable[tuple[int, int]]) -> list[OrgMention]:
-    """A list joined with ・ and closed by its count (日本郵船・商船三井・川崎汽船の3社,
+    """A list joined with ・ or 、 and closed by its count (日本郵船・商船三井・川崎汽船の3社,
     海軍・郵政庁の両組織) is that many bodies: a mention running across a ・ of it gives way to
-    the listed names, each a mention (``list_counters.tsv`` gives the kind its form does not)."""
-    for chunk in chunks:
+    the listed names, each a mention (``list_counters.tsv`` gives the kind their form does not)."""
+    for k, chunk in enumerate(chunks):
         cue = lexicons.list_count_pattern().match(text, chunk[-1].end)
         if cue is None or any(s <= chunk[0].start and chunk[-1].end <= e for s, e in skip):
             continue
-        parts = [(p[0].start, p[-1].end) for p in _split_at_dots(chunk)]
+        first = k  # back over the items before it, joined by 、 alone (JR東日本、東京メトロ、東急電鉄の3社)
+        while first > 0 and text[chunks[first - 1][-1].end:chunks[first][0].start] in ("、", "，", ","):
+            first -= 1
+        parts = [(p[0].start, p[-1].end) for c in chunks[first:k + 1] for p in _split_at_dots(c)]
         count = 2 if cue.group("n") == "両" else parse_kanji_number(unicodedata.normalize("NFKC", cue.group("n")))
         if len(parts) < 2 or len(parts) != count:
             continue
         mentions = [m for m in mentions if not (m.start < parts[-1][1] and parts[0][0] < m.end)
                     or any(s <= m.start and m.end <= e for s, e in parts)]
         kind = lexicons.list_counters()[cue.group("counter")]
+        # a listed body of no kind of its own takes the count's (JR東日本、東京メトロ…の3社: companies)
+        mentions = [replace(m, kind=kind) if m.kind == "other" and any(s <= m.start and m.end <= e for s, e in parts)
+                    else m for m in mentions]
         for s, e in parts:
             name = text[s:e]
             if not any(s <= m.start and m.end <= e for m in mentions) and len(name) >= 2 \
@@ -790,7 +796,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         acting = bool(_ACTING_AFTER.match(text[bracket.end():bracket.end() + 6])) if bracket else False
         acting = acting or bool(_ACTING_AFTER.match(after)) or bool(
             re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
-        if _LIST_OF_BODIES.match(text, end) or _listed_with_a_body(text, end):
+        if _LIST_OF_BODIES.match(text, end) or _listed_with_a_body(text, end) or _after_a_party_label(text, start):
             acting = True
         # 2019年4月に東雲市、…: a body in a dated list (the list's verb decides; places there are parties)
         if _DATE_SLOT_BEFORE.search(text, max(0, start - 4), start) and re.match(r"\s*[、と]", text[end:end + 2]):
@@ -814,6 +820,16 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if name in acting_names and (start, end) not in taken and not _is_address(text, start, end):
             out.append(OrgMention(start, end, name, "government", "place"))
     return out
+
+
+_PARTY_LABEL = re.compile(r"(?:主催|共催|後援|協賛|特別協力|協力|運営|事務局)[\s\u3000]*[:：][\s\u3000]*"
+                          r"(?:[^\n、。:：はがをにで]{1,40}[、・,，][\s\u3000]*)*$")
+
+
+def _after_a_party_label(text: str, start: int) -> bool:
+    """主催：…、後援：東京都、横浜市: a place named under an organiser's or sponsor's label is a body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_PARTY_LABEL.search(text, line_start, start))
 
 
 _LIST_ITEM = re.compile(r"[・、]([^、。・\s はがとのをにでもや]{2,30})")
@@ -978,13 +994,16 @@ _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_
 
 def _named_before(toks: tuple[Token, ...], pos: int, text: str) -> bool:
     """A name before a department word at ``pos``: a proper noun among the words before it, or
-    a katakana or Latin name inside the proper noun it ends (ソフトバンク|グループ as one word; not
-    物流|センター, which Sudachi also calls a proper noun)."""
+    inside the proper noun it ends a katakana or Latin name or one the dictionary knows
+    (ソフトバンク|グループ, 日立|グループ as one word; not 物流|センター, which Sudachi also calls
+    a proper noun)."""
     if _has_proper([t for t in toks if t.end <= pos]):
         return True
     holder = next((t for t in toks if t.start < pos < t.end), None)
-    return holder is not None and holder.tag.startswith("名詞-固有名詞") \
-        and bool(re.search(r"[\u30A1-\u30FAA-Za-z]", text[holder.start:pos]))
+    if holder is None or not holder.tag.startswith("名詞-固有名詞"):
+        return False
+    stem = text[holder.start:pos]
+    return bool(re.search(r"[\u30A1-\u30FAA-Za-z]", stem)) or gazetteer.shipped().lookup([stem])[0] != 0
 
 
 def _one_body_by_both_ners(m: OrgMention, analysis: Analysis) -> bool:
