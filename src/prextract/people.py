@@ -41,6 +41,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
     - ``NAME（ORG TITLE）``, ``NAME・TITLE``, ``NAME ORG TITLE`` (title after the name)
     - ``ORGのNAME TITLE`` (``同社の岡本沙織社長``)
     - ``東雲市長 NAME``: a 市長/区長/町長/村長 whose first character ends the body's name
+    - ``TITLEを務めたORGのNAME``: a post served in, its body unknown
     - labelled blocks: ``会社名　ORG`` then ``代表者名　TITLE NAME`` (column by column in a
       two-body table)
     A title that the text gives by an alias (``LINK-J理事``) links through the alias mention.
@@ -57,6 +58,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
     for p in people:
         found = _roles_before(text, p, title_by_end, org_by_end, orgs)
         found += _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
+        found += _post_served(text, p, title_by_end, org_by_end)
         seen = set()
         for link in found:
             key = (link.title.start, link.title.end)
@@ -67,6 +69,21 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
                 link = replace(link, org=_block_org(blocks, link, text))
             links.append(link)
     return links
+
+
+_SERVED = re.compile(r"を(?:務め|つとめ)(?:た|る|ている|ていた|てきた|られた)$")
+
+
+def _post_served(text: str, p: PersonMention, title_by_end, org_by_end) -> list[RoleLink]:
+    """審査委員長を務めた城北経済大学の長岡真弓教授: the post is the person's, at a body the text
+    does not name (the body after it is that of the person's own post)."""
+    pos = _skip_back(text, p.start)
+    org = org_by_end.get(pos - 1) if text[:pos].endswith("の") else None
+    if org is not None:
+        pos = org.start
+    served = _SERVED.search(text, max(0, pos - 12), pos)
+    title = title_by_end.get(served.start()) if served else None
+    return [RoleLink(p, title, None, unresolved_org=True)] if title else []
 
 
 def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
