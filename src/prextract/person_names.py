@@ -72,7 +72,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates += _names_after_titles(analysis, titles)
     candidates += _foreign_names(analysis, titles, honorific_at)
     candidates = [_whole_katakana_name(text, c) for c in candidates]
-    candidates = [c for c in candidates if c is not None]
+    candidates = [part for c in candidates if c is not None for part in _listed_names(text, c)]
     agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
     candidates = [(s, e, max(strength, SHORT)) for s, e, strength in candidates]
     chosen: list[tuple[int, int, int]] = []
@@ -105,6 +105,22 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _listed_names(text: str, cand: tuple[int, int, int]) -> list[tuple[int, int, int]]:
+    """鈴木・田中の両名: a ・ between kanji joins two names (it joins the parts of one name only in
+    katakana: ジョン・スミス)."""
+    start, end, strength = cand
+    cuts = [i for i in range(start + 1, end - 1) if text[i] == "・"
+            and _KANJI_CHAR.match(text[i - 1]) and _KANJI_CHAR.match(text[i + 1])]
+    if not cuts:
+        return [cand]
+    bounds = [start] + [i + 1 for i in cuts]
+    ends = cuts + [end]
+    return [(s, e, strength) for s, e in zip(bounds, ends) if e > s]
+
+
+_KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 
 
 _KATAKANA_CHAIN = re.compile(rf"[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
