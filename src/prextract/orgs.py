@@ -37,6 +37,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
+               "foreign_sha": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -65,8 +66,13 @@ _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿",
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
 _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # a country word written before a Latin name (米国Bellwood Therapeutics社) says where the body is
-_COUNTRY_BEFORE_LATIN = re.compile(r"(?:米国|英国|中国|韓国|台湾|独国|仏国|豪州|米|英|独|仏|豪|アメリカ|イギリス|ドイツ|"
-                                   r"フランス|オランダ|スイス|スウェーデン|ノルウェー|フィンランド|デンマーク)(?=[A-Za-z])")
+# (a kanji one before a katakana name too: 独シーメンス社; not a katakana one: ドイツテレコム is a name)
+_KANJI_COUNTRY_WORDS = r"米国|英国|中国|韓国|台湾|独国|仏国|豪州|米|英|独|仏|豪|伊|蘭|露|加"
+_COUNTRY_BEFORE_LATIN = re.compile(rf"(?:{_KANJI_COUNTRY_WORDS}|アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|"
+                                   r"スウェーデン|ノルウェー|フィンランド|デンマーク)(?=[A-Za-z])")
+_COUNTRY_BEFORE_NAME = re.compile(rf"{_COUNTRY_BEFORE_LATIN.pattern}|(?:{_KANJI_COUNTRY_WORDS})(?=[\u30A1-\u30FA])"
+                                  r"|(?:アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|スウェーデン|ノルウェー|"
+                                  r"フィンランド|デンマーク)・(?=[\u30A1-\u30FA])")  # ドイツ・ダイムラー社
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
 #: Latin words that make a Latin-script name an organisation
 _LATIN_ORG_WORDS = re.compile(
@@ -112,7 +118,8 @@ class OrgMention:
     end: int
     text: str
     kind: str
-    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, list, prx, ner, headline, alias, anaphor
+    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, list, foreign_sha, prx, ner,
+    #                 headline, alias, anaphor
 
 
 def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
@@ -133,6 +140,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_lexicon(analysis))
     candidates.extend(_from_known_names(analysis))
     candidates.extend(_from_latin(text))
+    candidates.extend(_from_foreign_sha(analysis))
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks))
     candidates.extend(_from_places(analysis, title_spans, chunks))
@@ -234,9 +242,10 @@ def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysi
 
 
 def _without_country(m: OrgMention, text: str) -> OrgMention:
-    """米Microsoft Corporation: a country word before a Latin name says where the body is."""
-    country = _COUNTRY_BEFORE_LATIN.match(text, m.start)
-    if country is None or country.end() >= m.end or not _latin(text[country.end():m.end].split()[0].strip(",.")):
+    """米Microsoft Corporation, 独シーメンス社: a country word before a Latin or katakana name
+    says where the body is."""
+    country = _COUNTRY_BEFORE_NAME.match(text, m.start)
+    if country is None or country.end() >= m.end:
         return m
     return replace(m, start=country.end(), text=text[country.end():m.end])
 
@@ -573,6 +582,39 @@ def _from_latin(text: str) -> list[OrgMention]:
             org_like = True
         if org_like:
             out.append(OrgMention(m.start(), m.end(), name, "other", "latin"))
+    return out
+
+
+_FOREIGN_WORD = re.compile(r"[\u30A1-\u30FAー・=＝A-Za-z0-9&.'’-]+")
+
+
+def _from_foreign_sha(analysis: Analysis) -> list[OrgMention]:
+    """ヘンリー・シュミット社, 仏ルノー社, 米OpenAI社: a katakana or Latin name and 社 as a word of
+    its own is a company (the press's way of writing foreign ones; 本社, 3社 are other words)."""
+    out = []
+    tokens = analysis.tokens
+    for k, tok in enumerate(tokens):
+        if tok.text != "社" or k == 0:
+            continue
+        first = k
+        while first > 0 and _FOREIGN_WORD.fullmatch(tokens[first - 1].text) and (
+                tokens[first - 1].end == tokens[first].start  # or Latin words a space apart
+                or analysis.text[tokens[first - 1].end:tokens[first].start] == " " and _latin(tokens[first - 1].text)):
+            if tokens[first - 1].text in _CONNECTORS and first > 1 and "地名" in tokens[first - 2].tag:
+                break  # ドイツ・|ダイムラー社: the country, then the name
+            first -= 1
+        while first < k and tokens[first].text in _CONNECTORS:
+            first += 1
+        start = tokens[first].start if first < k else tok.start
+        # after a country word a Latin name is the one written elsewhere without 社 (米国Bellwood
+        # Therapeutics社 -> Bellwood Therapeutics), as in _from_entities; BSA社 stays
+        country = _COUNTRY_BEFORE_LATIN.search(analysis.text, max(0, start - 4), start + 1)
+        end = tok.start if country and country.end() == start and _latin(
+            analysis.text[start:tok.start].replace(" ", "")) else tok.end
+        name = analysis.text[start:end]
+        if len(name) >= 3 and re.search(r"[\u30A1-\u30FAA-Za-z]", name) and not re.fullmatch(r"[0-9０-９]+社", name):
+            # its own source: an alias written the same way (以下「アクアセンス」) wins over it
+            out.append(OrgMention(start, end, name, "company", "foreign_sha"))
     return out
 
 

@@ -84,7 +84,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             continue
         if strength == FULL and len(normalize_name(text[start:end])) < 2:
             continue
-        if _suffix_makes_a_thing(analysis, end):
+        if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end):
             continue
         chosen.append((start, end, strength))
     chosen.sort()
@@ -105,6 +105,14 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _names_a_body(text: str, start: int, end: int) -> bool:
+    """クラウス=マッファイ社, 北斗精機株式会社: a company's or shrine's name, never a person's,
+    whether 社 is inside the span or right after it (but 田中|社長: a post)."""
+    if text[end - 1] == "社" or lexicons.legal_form_pattern().search(text, start, end):
+        return True
+    return text.startswith("社", end) and not lexicons.title_pattern().match(text, end)
 
 
 def _listed_names(text: str, cand: tuple[int, int, int]) -> list[tuple[int, int, int]]:
