@@ -49,6 +49,8 @@ FOUND = [
      "Minato Precision (Vietnam) Co., Ltd.", "company"),
     ("katakana-name-and-sha", "当社は、ヘンリー・シュミット社と販売契約を締結しました。", "ヘンリー・シュミット社", "company"),
     ("country-word-before-katakana-sha", "独シーメンス社の日本法人と契約しました。", "シーメンス社", "company"),
+    ("country-word-that-is-part-of-the-name", "台湾スマート農業協会との覚書締結を目指して協議を進めています。",
+     "台湾スマート農業協会", "association"),
     ("country-word-before-latin-sha", "米OpenAI社と協業します。", "OpenAI", "company"),
     ("country-word-before-latin-legal", "当社は、米Bellwood Therapeutics Inc.と戦略的提携を行います。",
      "Bellwood Therapeutics Inc.", "company"),

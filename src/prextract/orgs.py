@@ -66,11 +66,12 @@ _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿",
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
 _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # a country word written before a Latin name (米国Bellwood Therapeutics社) says where the body is
-# (a kanji one before a katakana name too: 独シーメンス社; not a katakana one: ドイツテレコム is a name)
+# (the press's one-kanji form before a katakana name too: 独シーメンス社; not 台湾スマート農業協会 or
+# ドイツテレコム, where the country is part of the name)
 _KANJI_COUNTRY_WORDS = r"米国|英国|中国|韓国|台湾|独国|仏国|豪州|米|英|独|仏|豪|伊|蘭|露|加"
 _COUNTRY_BEFORE_LATIN = re.compile(rf"(?:{_KANJI_COUNTRY_WORDS}|アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|"
                                    r"スウェーデン|ノルウェー|フィンランド|デンマーク)(?=[A-Za-z])")
-_COUNTRY_BEFORE_NAME = re.compile(rf"{_COUNTRY_BEFORE_LATIN.pattern}|(?:{_KANJI_COUNTRY_WORDS})(?=[\u30A1-\u30FA])"
+_COUNTRY_BEFORE_NAME = re.compile(rf"{_COUNTRY_BEFORE_LATIN.pattern}|[米英独仏豪伊蘭露加](?=[\u30A1-\u30FA])"
                                   r"|(?:アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|スウェーデン|ノルウェー|"
                                   r"フィンランド|デンマーク)・(?=[\u30A1-\u30FA])")  # ドイツ・ダイムラー社
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
