@@ -100,6 +100,8 @@ NAME_CASES = [
     ("name-part-of-a-ward", "同社は上海市閔行区に新工場を建設します。", set()),
     ("regnal-number-is-part-of-the-name", "展示ではルイ15世の時代の調度品を紹介します。", {"ルイ15世"}),
     ("surname-before-hakase", "当日はエッケナー博士が開発の経緯を説明しました。", {"エッケナー"}),
+    ("variant-kanji-in-a-surname", "・山﨑 由美（北斗大学 准教授）", {"山﨑由美"}),
+    ("latin-name-before-a-bracketed-post", "・John Miller（Bellwood Therapeutics, Inc. CEO）", {"John Miller"}),
     ("company-named-like-a-person", "当社は、ヘンリー・シュミット社と販売契約を締結しました。", set()),
     ("surnames-listed-with-a-dot", "当日は、鈴木・田中の両名が説明を担当します。", {"鈴木", "田中"}),
     ("surname-with-kin-word", "当日は佐藤 健一氏ご夫妻も来場し、佐藤夫妻は記念植樹を行いました。", {"佐藤健一"}),

@@ -40,7 +40,8 @@ _SPACES = " \u3000\t"
 #: how sure a name candidate is: a full name; a short one (a surname) that must join a full name
 #: or stand before an honorific; a short one GiNZA and UniDic agree on, kept on its own
 FULL, SHORT, AGREED = 2, 1, 0
-_KANJI = "\u4E00-\u9FFF\u3005\u3006\u30F6"          # 々 〆 ヶ count as kanji in names
+# 々 〆 ヶ count as kanji in names, and so do the variant forms of surnames (山﨑, 𠮷田)
+_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0002FFFF\u3005\u3006\u30F6"
 _HIRA = "\u3041-\u309F"
 _KANA_NAME = re.compile(rf"[{_KATA}]{{2,}}(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*[・=＝][{_KATA}]+|[{_KATA}]{{2,}}")
 #: given name, an optional initial, family name (John A. Smith); a third capitalised word is not
@@ -494,7 +495,7 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
             before = s
             while before > 0 and text[before - 1] in _SPACES + ":：":
                 before -= 1
-            near_title = before in title_ends and _ends_name(text, e)
+            near_title = (before in title_ends and _ends_name(text, e)) or _post_in_bracket_after(text, e, title_ends)
             near_honorific = e in honorific_at
             joined = "・" in m.group() or rx is _LATIN_NAME
             tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
@@ -504,6 +505,16 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
             elif near_honorific:
                 out.append((s, e, SHORT))
     return out
+
+
+_BRACKET_AFTER = re.compile(r"[ \u3000]*[（(]([^（）()\n]{1,80})[）)]")
+
+
+def _post_in_bracket_after(text: str, end: int, title_ends: set[int]) -> bool:
+    """John Miller（Bellwood Therapeutics, Inc. CEO）: a bracket right after the name that ends
+    with a post says whose post it is."""
+    m = _BRACKET_AFTER.match(text, end)
+    return m is not None and m.end(1) in title_ends
 
 
 def _reading_brackets(text: str) -> list[tuple[int, int, str]]:
