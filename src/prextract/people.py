@@ -110,6 +110,10 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
         if text[:pos].endswith(glue) and _skip_back(text, pos - len(glue)) in title_by_end:
             pos = _skip_back(text, pos - len(glue))
             break
+    else:
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, pos - 16), pos)
+        if qualifier and _skip_back(text, qualifier.start()) in title_by_end:
+            pos = _skip_back(text, qualifier.start())  # 社外取締役（独立役員）　中西 由紀子
     chain: list[tuple[TitleMention, OrgMention | None, str]] = []   # (title, org, joiner before it)
     while pos in title_by_end:
         title = title_by_end[pos]
@@ -152,6 +156,10 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
         if joiner in ("/", "／"):
             inherited = None
     return links
+
+
+#: a short bracket between a post and the name that qualifies the post (監査等委員, 非常勤, 独立役員)
+_QUALIFIER_BEFORE = re.compile(r"[（(][^（）()\n、。]{1,12}[）)]$")
 
 
 def _starts_a_field(text: str, pos: int) -> bool:
