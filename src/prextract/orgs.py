@@ -814,10 +814,10 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if pieces and _PLACE_NAME.fullmatch(name) and not re.search(r"[0-9０-９]", name) \
                 and not all(t.is_person_name for t in part):
             spans.add((part[0].start, part[-1].end))  # not 木村, 中村: surnames ending in 村
-        for k in range(1, len(part)):  # a place before its head's title acts: 横浜|市長, 北斗市|長
+        for k in range(1, len(part)):  # a place before its head's title acts: 横浜|市長, 愛知|県知事, 北斗市|長
             if "地名" not in part[k - 1].tag:
                 continue
-            if part[k].text in ("市長", "区長", "町長", "村長"):
+            if part[k].text in ("市長", "区長", "町長", "村長", "都知事", "道知事", "府知事", "県知事"):
                 headed.add((part[0].start, part[k].start + 1))
             elif part[k].text == "長" and part[k - 1].text[-1] in "市区町村":
                 headed.add((part[0].start, part[k - 1].end))

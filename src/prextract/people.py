@@ -98,9 +98,16 @@ def _org_ending_at(text: str, pos: int, org_by_end: dict[int, OrgMention], orgs:
     ``東雲市長`` the body's last character is the title's first: a mention of 東雲市 elsewhere in
     the text whose name ends at ``pos + 1`` stands for it."""
     org = org_by_end.get(pos) or org_by_end.get(_skip_back(text, pos, _SPACES + "・"))
-    if org is None and title is not None and re.match(r"[市区町村]長", title.text):
+    if org is None and title is not None and re.match(r"[市区町村]長|[都道府県]知事", title.text):
         org = next((o for o in orgs if o.source != "anaphor" and len(o.text) >= 2
                     and text[pos + 1 - len(o.text):pos + 1] == o.text), None)
+        if org is None and not re.match(rf"[{_KANJI}{_KATA}]", text[pos - 1:pos]):
+            # 県知事 on its own: the one prefecture the release names (愛知県と…。県知事の大村秀章氏)
+            level = title.text[0]
+            named = {o.text for o in orgs if o.source != "anaphor" and o.text.endswith(level) and o.text[:-1]
+                     and o.text in lexicons.prefectures()}
+            if len(named) == 1:
+                org = next(o for o in orgs if o.text in named)
     return org
 
 
