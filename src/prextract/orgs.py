@@ -69,11 +69,10 @@ _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # (the press's one-kanji form before a katakana name too: 独シーメンス社; not 台湾スマート農業協会 or
 # ドイツテレコム, where the country is part of the name)
 _KANJI_COUNTRY_WORDS = r"米国|英国|中国|韓国|台湾|独国|仏国|豪州|米|英|独|仏|豪|伊|蘭|露|加"
-_COUNTRY_BEFORE_LATIN = re.compile(rf"(?:{_KANJI_COUNTRY_WORDS}|アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|"
-                                   r"スウェーデン|ノルウェー|フィンランド|デンマーク)(?=[A-Za-z])")
+_KATAKANA_COUNTRY_WORDS = r"アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|スウェーデン|ノルウェー|フィンランド|デンマーク"
+_COUNTRY_BEFORE_LATIN = re.compile(rf"(?:{_KANJI_COUNTRY_WORDS}|{_KATAKANA_COUNTRY_WORDS})(?=[A-Za-z])")
 _COUNTRY_BEFORE_NAME = re.compile(rf"{_COUNTRY_BEFORE_LATIN.pattern}|[米英独仏豪伊蘭露加](?=[\u30A1-\u30FA])"
-                                  r"|(?:アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|スウェーデン|ノルウェー|"
-                                  r"フィンランド|デンマーク)・(?=[\u30A1-\u30FA])")  # ドイツ・ダイムラー社
+                                  rf"|(?:{_KATAKANA_COUNTRY_WORDS})・(?=[\u30A1-\u30FA])")  # ドイツ・ダイムラー社
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
 #: Latin words that make a Latin-script name an organisation
 _LATIN_ORG_WORDS = re.compile(
@@ -822,6 +821,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
             elif part[k].text == "長" and part[k - 1].text[-1] in "市区町村":
                 headed.add((part[0].start, part[k - 1].end))
     spans |= headed
+    headed_ends = {end for _, end in headed}
     spans = {(_place_name_start(analysis, start, end), end) for start, end in spans}
     out = []
     acting_ends: set[int] = set()
@@ -845,7 +845,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         if _DATE_SLOT_BEFORE.search(text, max(0, start - 4), start) and re.match(r"\s*[、と]", text[end:end + 2]):
             acting = True
         nxt = end + (len(after) - len(after.lstrip(" \u3000")))
-        if nxt in title_starts or end in {e for _, e in headed}:
+        if nxt in title_starts or end in headed_ends:
             acting = True
         # a list of places ending in an acting one (東雲市、高森市、南坂町と) acts as a whole
         joiner = re.match(r"\s*(?:、|・|および|及び|並びに|ならびに|や)\s*", text[end:end + 8])
