@@ -157,9 +157,11 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
         elif joiner in ("/", "／", "、"):
             inherited = None
         use = org or inherited
+        group = False
         if use is None:
             use = _bracket_owner(text, title.start, orgs)
-        links.append(RoleLink(p, title, use))
+            group = use is None and _bracket_of_a_group(text, title.start)
+        links.append(RoleLink(p, title, use, unresolved_org=group))
         if joiner in ("/", "／"):
             inherited = None
     return links
@@ -176,6 +178,22 @@ def _starts_a_field(text: str, pos: int) -> bool:
 
 def _bracket_owner(text: str, pos: int, orgs: list[OrgMention]) -> OrgMention | None:
     """The organisation whose bracket encloses ``pos``: ORG（本社：…、代表取締役：NAME）."""
+    end = _bracket_owner_end(text, pos)
+    return None if end is None else next((o for o in orgs if o.end == end), None)
+
+
+def _bracket_of_a_group(text: str, pos: int) -> bool:
+    """The bracket enclosing ``pos`` follows a group that is no organisation (経済訪問団（団長：
+    宮本 雅美 副市長）): the post is the group's, not the body of the person's other posts."""
+    end = _bracket_owner_end(text, pos)
+    return end is not None and bool(_GROUP_WORD.search(text, max(0, end - 8), end))
+
+
+_GROUP_WORD = re.compile(r"(?:団|隊|班|チーム|ミッション|プロジェクト)$")
+
+
+def _bracket_owner_end(text: str, pos: int) -> int | None:
+    """Where the words before the bracket that encloses ``pos`` end (None: no bracket on the line)."""
     line_start = text.rfind("\n", 0, pos) + 1
     depth = 0
     for i in range(pos - 1, line_start - 1, -1):
@@ -184,8 +202,7 @@ def _bracket_owner(text: str, pos: int, orgs: list[OrgMention]) -> OrgMention | 
             depth += 1
         elif ch in "（(":
             if depth == 0:
-                end = _skip_back(text, i, _SPACES + "」』")
-                return next((o for o in orgs if o.end == end), None)
+                return _skip_back(text, i, _SPACES + "」』")
             depth -= 1
     return None
 
