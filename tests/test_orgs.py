@@ -252,3 +252,19 @@ def test_people_listed_with_their_count_are_no_bodies(extractor):
 def test_a_list_of_bodies_read_one_by_one_is_no_single_name(extractor, text, names):
     found = {o.name for o in extractor.extract(text).organizations}
     assert names <= found and not any("・" in n for n in found), found
+
+
+def test_a_body_named_again_without_its_legal_form_is_the_same_body(extractor):
+    text = ("株式会社北斗フーズは、ミナト精工株式会社と業務提携しました。ミナト精工は2012年の創業です。"
+            "同社の山田太郎社長は「提携を歓迎します」と述べました。")
+    doc = extractor.extract(text)
+    minato = next(o for o in doc.organizations if o.name == "ミナト精工株式会社")
+    again = text.index("ミナト精工は")
+    assert (again, again + len("ミナト精工")) in minato.mentions, minato.mentions
+    yamada = next(p for p in doc.people if p.name == "山田太郎")
+    assert [doc.organization(r.organization).name for r in yamada.roles] == ["ミナト精工株式会社"]
+
+
+def test_a_dictionary_word_left_by_a_legal_form_is_no_mention(extractor):
+    doc = extractor.extract("株式会社データは新サービスを開始しました。データの活用を進めます。")
+    assert [len(o.mentions) for o in doc.organizations] == [1]

@@ -37,7 +37,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
-               "foreign_sha": 5,
+               "foreign_sha": 5, "repeat": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -118,8 +118,8 @@ class OrgMention:
     end: int
     text: str
     kind: str
-    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, list, foreign_sha, prx, ner,
-    #                 headline, alias, anaphor
+    source: str     # legal, lexicon, suffix, title_prefix, latin, place, office, list, foreign_sha, repeat,
+    #                 prx, ner, headline, alias, anaphor
 
 
 def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
@@ -167,7 +167,36 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
-    return settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
+    settled = settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
+    return sorted(settled + _short_names_repeated(settled, analysis, skip), key=lambda m: m.start)
+
+
+def _short_names_repeated(mentions: list[OrgMention], analysis: Analysis,
+                          skip: Iterable[tuple[int, int]]) -> list[OrgMention]:
+    """A body named once with its legal form is named again without it (グリーンバスケット株式会社 …
+    グリーンバスケットの宅配サービス): each later use of the bare name, on word bounds and outside
+    other mentions, is a mention of it (one sense per document)."""
+    text = analysis.text
+    starts = {t.start for t in analysis.tokens}
+    ends = {t.end for t in analysis.tokens}
+    taken = [(m.start, m.end) for m in mentions] + list(skip)
+    out: list[OrgMention] = []
+    for m in mentions:
+        if m.source != "legal":
+            continue
+        core = lexicons.legal_form_pattern().sub("", m.text).strip(" \u3000")
+        if len(core) < 3 or not _has_name(core, []) or core in lexicons.org_generic_words():
+            continue
+        for hit in re.finditer(re.escape(core), text):
+            s, e = hit.start(), hit.end()
+            if s < m.start or s not in starts or e not in ends or any(a < e and s < b for a, b in taken):
+                continue
+            toks = analysis.tokens_in(s, e)
+            if len(toks) == 1 and toks[0].tag.startswith("名詞-普通名詞"):
+                continue  # 株式会社データ … データ: one word of the dictionary, not the name
+            out.append(OrgMention(s, e, core, m.kind, "repeat"))
+            taken.append((s, e))
+    return out
 
 
 def _joins_bodies(m: OrgMention, bodies: set[tuple[int, int]]) -> bool:
