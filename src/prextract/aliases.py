@@ -102,7 +102,7 @@ _SHORT_FORM = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF々]{2,8}")
 def _is_short_form_of(candidate: str, name: str) -> bool:
     """A Japanese short form made of the name's own characters, in order, from its first one:
     中小企業基盤整備機構（中小機構）, 産業技術総合研究所（産総研）, 東京大学（東大）."""
-    core = lexicons.legal_form_pattern().sub("", name).strip(" \u3000")
+    core = lexicons.without_legal_form(name)
     if not _SHORT_FORM.fullmatch(candidate) or len(candidate) >= len(core) or candidate[0] != core[:1]:
         return False
     if candidate in lexicons.prefectures() or re.search(r"[都道府県市区町村国]$", candidate):

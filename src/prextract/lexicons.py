@@ -87,6 +87,11 @@ def legal_form_pattern() -> re.Pattern[str]:
     return re.compile(alternation(forms))
 
 
+def without_legal_form(name: str) -> str:
+    """The name with its legal-form words taken out (株式会社グリーンバスケット -> グリーンバスケット)."""
+    return legal_form_pattern().sub("", name).strip(" \u3000")
+
+
 @lru_cache(maxsize=None)
 def legal_form_kind(form: str) -> str | None:
     for row in legal_forms():

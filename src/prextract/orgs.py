@@ -184,7 +184,7 @@ def _short_names_repeated(mentions: list[OrgMention], analysis: Analysis,
     for m in mentions:
         if m.source != "legal":
             continue
-        core = lexicons.legal_form_pattern().sub("", m.text).strip(" \u3000")
+        core = lexicons.without_legal_form(m.text)
         if len(core) < 3 or not _has_name(core, []) or core in lexicons.org_generic_words():
             continue
         for hit in re.finditer(re.escape(core), text):
