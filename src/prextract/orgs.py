@@ -142,7 +142,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_latin(text))
     candidates.extend(_from_foreign_sha(analysis))
     candidates.extend(_from_legal_prefix_text(text))
-    candidates.extend(_from_entities(analysis, title_spans, chunks))
+    candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
     if headline is not None:
@@ -648,11 +648,11 @@ def _from_foreign_sha(analysis: Analysis) -> list[OrgMention]:
 
 
 def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
-                   chunks: list[list[Token]]) -> list[OrgMention]:
+                   chunks: list[list[Token]], bodies: set[tuple[int, int]]) -> list[OrgMention]:
     out = []
     text = analysis.text
     chunk_of = {t.start: c for c in chunks for t in c}
-    body_ends = {e.end for e in analysis.entities if e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"}
+    body_ends = {end for _, end in bodies}
     for ent in analysis.entities:
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
