@@ -206,8 +206,10 @@ LINK_CASES = [
     ("mayor-glued-to-a-city-in-a-list",
      "写真左から、株式会社アオバ 代表取締役社長 山田太郎、北斗市長 石川一郎",
      {("山田太郎", "代表取締役社長", "株式会社アオバ"), ("石川一郎", "市長", "北斗市")}),
-    ("governor-title-holds-the-prefecture-level",
-     "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "県知事", "愛知県")}),
+    # the tokenizer writes 愛知|県知事 and 京都府|知事; either way the level belongs to the place
+    ("governor-after-the-prefecture", "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "知事", "愛知県")}),
+    ("governor-after-a-prefecture-in-one-word", "京都府知事 西脇隆俊は次のように述べました。",
+     {("西脇隆俊", "知事", "京都府")}),
     ("governor-of-the-one-prefecture-named",
      "当社は、愛知県と包括連携協定を締結しました。締結式には県知事の大村秀章氏が出席しました。",
      {("大村秀章", "県知事", "愛知県")}),

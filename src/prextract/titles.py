@@ -35,6 +35,8 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if any(s <= m.start() < e for s, e in skip):
             continue
         start = m.start() + _body_prefix_length(m.group())
+        if _ends_a_prefecture(text, start):
+            start += 1      # 京都府|知事: the 府 of 府知事 closes the prefecture's name
         if start >= m.end() or _inside_word(text, start, m.end()):
             continue
         if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
@@ -44,6 +46,11 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
             continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
         out.append(TitleMention(start, m.end(), text[start:m.end()]))
     return out
+
+
+def _ends_a_prefecture(text: str, start: int) -> bool:
+    return text[start] in "都道府県" and any(
+        text.startswith(name, start + 1 - len(name)) for name in lexicons.prefectures() if len(name) <= start + 1)
 
 
 _WORD_CHAR = {"kata": re.compile(rf"[{_KATA}・]"), "latin": re.compile(r"[A-Za-z0-9]")}
