@@ -56,6 +56,19 @@ FOUND = [
      "Bellwood Therapeutics Inc.", "company"),
     ("latin-nordic-form", "当社は、スウェーデンのNordlys Marine ABと販売代理店契約を締結しました。",
      "Nordlys Marine AB", "company"),
+    # a level character inside the place's own word is no second level (宇都|宮市 is no address)
+    ("city-with-a-level-character-in-its-name", "宇都宮市と連携協定を締結しました。", "宇都宮市", "government"),
+    ("city-starting-with-a-level-character", "町田市と連携協定を締結しました。", "町田市", "government"),
+    ("city-named-after-its-prefecture-word", "京都市と連携協定を締結しました。", "京都市", "government"),
+    ("prefecture-with-to-in-its-name", "京都府と連携協定を締結しました。", "京都府", "government"),
+    ("city-after-a-counter", "十日町市と連携協定を締結しました。", "十日町市", "government"),
+    ("governor-after-a-prefecture-in-one-word", "京都府知事の西脇隆俊氏が出席しました。", "京都府", "government"),
+    ("mayor-of-a-city-the-tokenizer-cuts", "本日、若葉川市長が記者会見を行いました。", "若葉川市", "government"),
+    ("letter-read-as-a-symbol-inside-a-name", "当社は株式会社アルファペット流通（本社：東京都江東区）と契約を締結しました。",
+     "株式会社アルファペット流通", "company"),
+    ("relation-word-after-a-name", "販売場所：全国のペット専門店（株式会社アルファペット流通経由）",
+     "株式会社アルファペット流通", "company"),
+    ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),
 ]
@@ -248,6 +261,8 @@ def test_people_listed_with_their_count_are_no_bodies(extractor):
     # a city first in a list of parties acts with them (a city name with kana in it too)
     ("潮見市・北斗科学技術大学と連携協定を締結しました。", {"潮見市", "北斗科学技術大学"}),
     ("つくば市・北斗科学技術大学と連携協定を締結しました。", {"つくば市", "北斗科学技術大学"}),
+    # a city whose name the tokenizer cuts (若葉|川|市) still counts as a place in the list
+    ("若葉川市・ヤマセ建材・日本森林循環財団が連携協定を締結しました", {"若葉川市", "日本森林循環財団"}),
 ])
 def test_a_list_of_bodies_read_one_by_one_is_no_single_name(extractor, text, names):
     found = {o.name for o in extractor.extract(text).organizations}
@@ -268,3 +283,19 @@ def test_a_body_named_again_without_its_legal_form_is_the_same_body(extractor):
 def test_a_dictionary_word_left_by_a_legal_form_is_no_mention(extractor):
     doc = extractor.extract("株式会社データは新サービスを開始しました。データの活用を進めます。")
     assert [len(o.mentions) for o in doc.organizations] == [1]
+
+
+def test_an_address_of_two_levels_is_no_body(extractor):
+    doc = extractor.extract("東京都中央区と連携協定を締結しました。")
+    assert not doc.organizations, [o.name for o in doc.organizations]
+
+
+def test_a_foreign_body_written_by_its_first_word_and_sha_is_the_same_body(extractor):
+    text = ("当社は、ドイツのKessler Medizintechnik GmbH（ケスラー・メディツィンテクニク、本社：ドイツ・ハンブルク、"
+            "CEO：ユリア・ハルトマン、以下「ケスラー社」）と共同開発契約を締結しました。独Kessler社の技術を活用します。")
+    doc = extractor.extract(text)
+    kessler = [o for o in doc.organizations if "Kessler" in o.name or "Kessler" in o.aliases]
+    assert [o.name for o in kessler] == ["Kessler Medizintechnik GmbH"]
+    # the reading before the profile fields is an alias too, not a person
+    assert {"ケスラー・メディツィンテクニク", "ケスラー社"} <= set(kessler[0].aliases)
+    assert [p.name for p in doc.people] == ["ユリア・ハルトマン"]

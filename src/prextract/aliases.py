@@ -62,9 +62,12 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
             # （以下「当社」）names the issuer's own word for itself: an anaphor, not an alias
             if alias and alias != org.text and alias not in lexicons.org_anaphora():
                 out.append(AliasDefinition(alias, inner_start + m.start(1), inner_start + m.start(1) + len(alias), org))
-            continue
+        # the bracket's first item may be a short name or a reading even where 以下「…」 follows:
+        # Kessler Medizintechnik GmbH（ケスラー・メディツィンテクニク、本社：…、以下「ケスラー社」）
         first = re.split(r"[、，,;；]", inner, maxsplit=1)[0].strip()
         offset = inner_start + inner.find(first) if first else inner_start
+        if m and first == m.group(1).strip():
+            continue
         if _is_abbreviation_of(first, org.text) or _is_short_form_of(first, org.text) or (
                 _KATAKANA.fullmatch(first) and _is_latin(org.text) and _could_be_reading(first, org.text)):
             out.append(AliasDefinition(first, offset, offset + len(first), org))

@@ -382,6 +382,26 @@ def reading_of(name: str) -> str | None:
     return "".join(parts) or None
 
 
+_PLACE_LEVELS = frozenset("都道府県市区町村郡")
+
+
+@lru_cache(maxsize=4096)
+def place_levels(name: str, prefectures: frozenset[str] = frozenset()) -> int:
+    """How many levels of place a name strings together, read from UniDic's short words:
+    東京|都|中央|区 and 北海道|札幌|市 are two, 宇都宮|市, 町田|市 and 京都|府 one (a level
+    character inside a place's own word is no level), 十|日|町|市 one (町 after a counter).
+    A word that is a whole prefecture (北海道) counts as its level."""
+    levels, prev = 0, None
+    for word in _tagger()(name):
+        if word.surface in prefectures:
+            levels += 1
+        elif word.surface in _PLACE_LEVELS and prev is not None \
+                and prev.feature.pos1 == "名詞" and prev.feature.pos2 != "数詞":
+            levels += 1
+        prev = word
+    return levels
+
+
 def unidic_person_spans(text: str) -> list[tuple[int, int]]:
     """Runs of UniDic 人名 (姓/名) words in text, as offsets: a second opinion beside GiNZA."""
     spans: list[tuple[int, int]] = []

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import gazetteer, lexicons
-from .analyse import Analysis, Entity, Token
+from .analyse import Analysis, Entity, Token, place_levels
 from .normalize import parse_kanji_number
 
 #: GiNZA ENE labels that name organisations
@@ -62,6 +62,8 @@ _DATED_START = re.compile(r"(?:[0-9０-９]{2,4}年|第[0-9０-９一二三四�
 _POINTING = re.compile(r"[同当本弊貴両各全]")
 _FORMER = frozenset({"元", "前", "現", "旧", "新"})
 _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿", "内", "間"})
+# words glued after a body that say what it does here, never the end of its name (…流通経由, …主催)
+_RELATION_WORDS = frozenset({"経由", "主催", "共催", "後援", "協賛", "監修", "協力"})
 # what is left of 株式会社化した once the form is taken away: a suffix, no name
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
 _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
@@ -101,11 +103,9 @@ _VENUE_LINE = re.compile(r"[\s\u3000]*(?:[0-9０-９]+[．.)）][\s\u3000]*)?(?:
                          r"[\s\u3000]*[:：]?[\s\u3000]+[^。\n]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+")
 _VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
-_ADDRESS_LEVEL = re.compile(r"[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}?(?:都|道|府|県|州|市|区|町|村|郡)")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
 _CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|の取材|"
                     r"[がは][^。、\n]{0,12}?報じ)")  # 日本経済新聞が7日に一部を報じていた
-_PLACE_LEVEL = re.compile(r"(?:都|道|府|県|市|区|町|村|郡)")
 _ACTING_ACRONYM = re.compile(r"[A-Z]{3,6}")
 _ACTOR_AFTER = re.compile(r"(?:は|が|とは|との|から|によ)")
 #: what follows a product or a price, not a body: …を発売, …の価格, …円
@@ -310,8 +310,8 @@ def settle_overlaps(mentions: Iterable[OrgMention]) -> list[OrgMention]:
 # -- noun chunks -------------------------------------------------------------------------------------
 
 def _is_nominal(tok: Token) -> bool:
-    if tok.tag.startswith("形状詞") and re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+", tok.text):
-        return True  # スマート, グローバル inside names (日本スマート農業推進協会)
+    if tok.tag.startswith(("形状詞", "記号-文字")) and re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+", tok.text):
+        return True  # スマート, グローバル inside names (日本スマート農業推進協会); アルファ, read as a letter
     if tok.tag.startswith(("名詞", "接頭辞", "接尾辞")):
         return tok.tag != "名詞-普通名詞-副詞可能" or tok.text in ("本部",)
     return tok.text in lexicons.legal_form_texts()
@@ -405,6 +405,8 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
             cut = k
             break
     head = chunk[:cut]
+    while len(head) > 1 and head[-1].text in _RELATION_WORDS:
+        head = head[:-1]
     if not head:
         return out
     end = head[-1].end
@@ -463,7 +465,9 @@ def _is_place_name(name: str, toks: list[Token]) -> bool:
         return False
     if len(toks) > 1 and toks[-1].text in _PLACE_SUFFIX_WORDS:
         toks = toks[:-1]  # 東雲|市: the place's name, then its level
-    return name in lexicons.prefectures() or all("地名" in t.tag for t in toks)
+    # 若葉|川|市: a place word and one-ideograph pieces the tokenizer split off it
+    return name in lexicons.prefectures() or all("地名" in t.tag for t in toks) or (
+        "地名" in toks[0].tag and all(len(t.text) == 1 for t in toks[1:]))
 
 
 _PLACE_SUFFIX_WORDS = frozenset("都道府県市区町村")
@@ -843,12 +847,16 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
                 and not all(t.is_person_name for t in part):
             spans.add((part[0].start, part[-1].end))  # not 木村, 中村: surnames ending in 村
         for k in range(1, len(part)):  # a place before its head's title acts: 横浜|市長, 愛知|県知事, 北斗市|長
-            if "地名" not in part[k - 1].tag:
+            prev = part[k - 1]
+            # 若葉|川|市|長, 若葉|川|市長: a place name the tokenizer does not know, then the level
+            # (a word of its own) or the head's title
+            level_after_place = prev.text in ("市", "区", "町", "村") and any("地名" in t.tag for t in part[:k - 1])
+            if "地名" not in prev.tag and not level_after_place and not any("地名" in t.tag for t in part[:k]):
                 continue
-            if part[k].text in ("市長", "区長", "町長", "村長", "都知事", "道知事", "府知事", "県知事"):
+            if part[k].text in ("市長", "区長", "町長", "村長", "都知事", "道知事", "府知事", "県知事") and not level_after_place:
                 headed.add((part[0].start, part[k].start + 1))
-            elif part[k].text == "長" and part[k - 1].text[-1] in "市区町村":
-                headed.add((part[0].start, part[k - 1].end))
+            elif part[k].text == "長" and prev.text[-1] in "市区町村":
+                headed.add((part[0].start, prev.end))
     spans |= headed
     headed_ends = {end for _, end in headed}
     spans = {(_place_name_start(analysis, start, end), end) for start, end in spans}
@@ -947,8 +955,7 @@ def _place_name_start(analysis: Analysis, start: int, end: int) -> int:
 def _is_address(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     # two levels in one span (東京都中央区, 山形県鶴岡市) or followed by more address (…町1-2-3, …区日本橋)
-    levels = [m.start() for m in _PLACE_LEVEL.finditer(name)]
-    if len(levels) >= 2 and levels[0] < len(name) - 1 and not name.endswith("県庁"):
+    if not name.endswith("県庁") and place_levels(name, lexicons.prefectures()) >= 2:
         return True
     if re.match(r"[\u4E00-\u9FFF]{0,6}(?:区|町|村|市)|[0-9０-９一二三四五六七八九十]+(?:丁目|番|-|－)", text[end:end + 8]):
         return True
@@ -1110,8 +1117,8 @@ def _is_address_name(name: str) -> bool:
     """東京都中央区, 潮見市港町, 米国マサチューセッツ州ボストン: places strung together."""
     if lexicons.org_suffix_pattern().search(name) and not _PLACE_NAME.fullmatch(name):
         return False
-    levels = _ADDRESS_LEVEL.findall(name)
-    return len(levels) >= 2 or bool(re.match(r"(?:米国|英国|中国|韓国|アメリカ|イギリス|フランス|ドイツ)", name) and levels)
+    levels = place_levels(name, lexicons.prefectures()) + name.count("州")
+    return levels >= 2 or bool(re.match(r"(?:米国|英国|中国|韓国|アメリカ|イギリス|フランス|ドイツ)", name) and levels)
 
 
 def _inside(m: OrgMention, spans: Iterable[tuple[int, int]]) -> bool:

@@ -64,6 +64,12 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
                 head = long[:-len(short)]
                 if lexicons.org_suffix_pattern().search(head) or head in lexicons.prefectures():
                     union(long, short)
+    # 独Kessler社 after Kessler Medizintechnik GmbH: the press writes a foreign body by its first word and 社
+    for m in mentions:
+        if m.source == "foreign_sha":
+            longer = {org_key(o.text) for o in mentions if o.text.startswith(m.text + " ")}
+            if len(longer) == 1:
+                union(longer.pop(), org_key(m.text))
     groups: dict[str, list[OrgMention]] = {}
     order: list[str] = []
     for m in sorted(mentions, key=lambda m: m.start):
