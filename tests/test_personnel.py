@@ -74,12 +74,13 @@ PLANNED_BLOCKS = HEAD + (
     "　　※笠原守は、4月1日付でひばり精工株式会社の監査役に就任する予定です。\n")
 
 
+# HEAD is dated 2025年2月3日: changes decided then and effective 2025年4月1日 are still to come (planned)
 def test_table_with_tabs(extractor, monkeypatch):
     ctx, result = _run(extractor, TABLE_TAB, monkeypatch)
     assert _events(result) == {
-        ("石川拓也", "常務執行役員", ISSUER, "執行役員", "appointment", "2025-04-01", "done"),
-        ("中園早紀", "執行役員兼営業本部長", ISSUER, "営業本部長", "appointment", "2025-04-01", "done"),
-        ("河野雅樹", "社外取締役", ISSUER, "常務執行役員", "appointment", "2025-04-01", "done"),
+        ("石川拓也", "常務執行役員", ISSUER, "執行役員", "appointment", "2025-04-01", "planned"),
+        ("中園早紀", "執行役員兼営業本部長", ISSUER, "営業本部長", "appointment", "2025-04-01", "planned"),
+        ("河野雅樹", "社外取締役", ISSUER, "常務執行役員", "appointment", "2025-04-01", "planned"),
     }
     roles = _roles(ctx, result)
     assert ("河野雅樹", "常務執行役員", "みなと銀行") in roles
@@ -90,25 +91,25 @@ def test_table_with_tabs(extractor, monkeypatch):
 def test_table_with_pipes_and_a_foreign_name(extractor, monkeypatch):
     ctx, result = _run(extractor, TABLE_PIPE, monkeypatch)
     assert ("ジョン・A・スミス", "執行役員兼営業本部長", ISSUER, "営業本部長", "appointment", "2025-04-01",
-            "done") in _events(result)
+            "planned") in _events(result)
     assert ("ジョン・A・スミス", "執行役員", ISSUER) in _roles(ctx, result)
 
 
 def test_table_with_wide_spaces(extractor, monkeypatch):
     _, result = _run(extractor, TABLE_WIDE_SPACES, monkeypatch)
     events = _events(result)
-    assert ("平田美穂", "経営企画部長", ISSUER, "広報部長", "appointment", "2025-04-01", "done") in events
+    assert ("平田美穂", "経営企画部長", ISSUER, "広報部長", "appointment", "2025-04-01", "planned") in events
     assert any(e[0] == "矢島功" and e[1] == "広報部長" for e in events)
 
 
 def test_lines_with_current_post(extractor, monkeypatch):
     ctx, result = _run(extractor, CURRENT_LINES, monkeypatch)
     events = _events(result)
-    assert ("桑野一樹", "代表取締役社長", ISSUER, "専務取締役", "appointment", "2025-04-01", "done") in events
+    assert ("桑野一樹", "代表取締役社長", ISSUER, "専務取締役", "appointment", "2025-04-01", "planned") in events
     # the previous post at the same body is the one that counts; the other body's post is a role
-    assert ("宮内隆", "代表取締役副社長", ISSUER, "常務取締役", "appointment", "2025-04-01", "done") in events
-    assert ("小池修", "社外取締役", ISSUER, "代表取締役", "appointment", "2025-04-01", "done") in events
-    assert ("長沢勝", None, ISSUER, "代表取締役社長", "retirement", "2025-03-31", "done") in events
+    assert ("宮内隆", "代表取締役副社長", ISSUER, "常務取締役", "appointment", "2025-04-01", "planned") in events
+    assert ("小池修", "社外取締役", ISSUER, "代表取締役", "appointment", "2025-04-01", "planned") in events
+    assert ("長沢勝", None, ISSUER, "代表取締役社長", "retirement", "2025-03-31", "planned") in events
     assert ("長沢勝", "特別顧問", ISSUER, "代表取締役社長", "appointment", None, "planned") in events
     roles = _roles(ctx, result)
     assert {("宮内隆", "代表取締役社長", "ひばり物流"), ("小池修", "代表取締役", "エムズ・キャピタル"),
@@ -359,3 +360,36 @@ def test_labelled_profile_outside_a_personnel_list_is_no_change(extractor, monke
             "■受賞者\n【氏名】河合 千尋\n【役職】研究開発部 主任研究員\n")
     _, result = _run(extractor, text, monkeypatch)
     assert result.events == ()
+
+
+ASSOCIATION = (
+    "2025年6月13日\n一般社団法人日本フードロス削減協会\n\n定時総会の開催及び新会長の選任について\n\n"
+    "　一般社団法人日本フードロス削減協会（所在地：東京都千代田区、以下「当協会」）は、2025年6月12日に定時総会を開催し、"
+    "新会長に村松 和彦氏、副会長に上原 さやか氏及び田所 誠氏が選任されました。\n\n"
+    "■新役員（2025年6月12日付）\n"
+    "会長　　　村松 和彦（株式会社しおさい食品　代表取締役社長）　※副会長から昇任\n"
+    "副会長　　上原 さやか（みなと物産株式会社　代表取締役）　※新任\n\n"
+    "■退任役員\n"
+    "　6年にわたり会長を務めた森岡 正志氏（森岡冷機株式会社　代表取締役会長）は、任期満了により会長を退任し、"
+    "同日付で当協会顧問に就任しました。\n"
+)
+ASSOC = "日本フードロス削減協会"
+
+
+def test_posts_each_naming_their_people_in_one_sentence(extractor, monkeypatch):
+    ctx, result = _run(extractor, ASSOCIATION, monkeypatch)
+    roles = _roles(ctx, result)
+    assert {("村松和彦", "会長", ASSOC), ("上原さやか", "副会長", ASSOC), ("田所誠", "副会長", ASSOC)} <= roles
+    assert ("田所誠", "会長", ASSOC) not in roles  # the sentence's subject takes no post named for another
+
+
+def test_promoted_from_note_gives_the_previous_post(extractor, monkeypatch):
+    _, result = _run(extractor, ASSOCIATION, monkeypatch)
+    assert any(e[0] == "村松和彦" and e[1] == "会長" and e[3] == "副会長" for e in _events(result)), _events(result)
+
+
+def test_a_sentence_inside_a_retirement_list_is_read_as_prose(extractor, monkeypatch):
+    ctx, result = _run(extractor, ASSOCIATION, monkeypatch)
+    assert ("森岡正志", "顧問", ASSOC) in _roles(ctx, result)
+    events = _events(result)
+    assert any(e[0] == "森岡正志" and e[1] == "顧問" and e[3] == "会長" for e in events), events

@@ -36,6 +36,7 @@ from .context import DocumentContext
 from .orgs import OrgMention
 from .people import RoleLink, settle_roles
 from .person_names import PersonMention, name_in_span
+from .titles import TitleMention
 from .records import DateMention, Event, Evidence
 from .resources import load_tsv
 from .titles import TitleMention
@@ -230,6 +231,8 @@ def _sections(doc: _Doc) -> list[_Section]:
         change = "retirement" if _cue("section_change", line) == "retirement" else "appointment"
         status = "planned" if _cue("planned", line) or (parent and parent[1] == "planned") else default_status
         date = doc.date_value(s, e) or (parent[2] if parent else None)
+        if _after(date, doc.ctx.release_date):
+            status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
         parents.append((level, status, date))
         end = e
         for s2, e2 in lines[k + 1:]:
@@ -242,6 +245,13 @@ def _sections(doc: _Doc) -> list[_Section]:
             continue
         out.append(_Section(s, end, (s, e), change, status, date))
     return out
+
+
+def _after(date: str | None, release_date: str | None) -> bool:
+    """A date certainly later than the release's own (ISO strings; a year not known is no date)."""
+    if not date or not release_date or "X" in date[:4] or "X" in release_date[:4]:
+        return False
+    return date.split("/")[0] > release_date
 
 
 def _is_heading_line(doc: _Doc, s: int, e: int, line: str) -> bool:
@@ -322,6 +332,9 @@ def _entries_from_section(doc: _Doc, sec: _Section) -> tuple[list[_Entry], list[
             pending = []
             continue
         person = _person_of_line(doc, s, e, header)
+        if person is not None and _is_prose_line(doc, s, e):
+            notes.append(_Note(s, e, person, s))  # a sentence in the list: the prose reader reads it
+            continue
         if person is None:
             posts = _posts(doc, s, e)
             if posts and _only_posts(doc, s, e):
@@ -352,6 +365,17 @@ def _entries_from_section(doc: _Doc, sec: _Section) -> tuple[list[_Entry], list[
     if block is not None:
         entries += [x for x in [_finished(block)] if x is not None]
     return entries, notes
+
+
+def _is_prose_line(doc: _Doc, s: int, e: int) -> bool:
+    """A whole sentence with a verb of change (…会長を退任し、同日付で当協会顧問に就任しました。),
+    not a row of a list."""
+    if not doc.text[s:e].rstrip(_SPACES).endswith("。"):
+        return False
+    triggers = dict(_cues().get("trigger", ()))
+    tokens = doc.ctx.analysis.tokens
+    return any((triggers.get(t.lemma) or triggers.get(t.text)) and _is_predicate(tokens, t)
+               for t in tokens if s <= t.start and t.end <= e)
 
 
 def _finished(block: _Entry) -> _Entry | None:
@@ -569,7 +593,7 @@ def _only_posts(doc: _Doc, s: int, e: int) -> bool:
 
 
 def _previous_posts(doc: _Doc, s: int, e: int) -> list[_Post]:
-    """Posts after 現 / 旧 / 前 (in or out of brackets) in [s, e)."""
+    """Posts after 現 / 旧 / 前 (in or out of brackets) in [s, e), or before から昇任."""
     out: list[_Post] = []
     for m in re.finditer(r"(?:現|旧|前)(?:職|役職)?[\s\u3000:：]*", doc.text[s:e]):
         start = s + m.end()
@@ -579,7 +603,11 @@ def _previous_posts(doc: _Doc, s: int, e: int) -> list[_Post]:
             stop = close
         out += _posts(doc, start, stop)
         break
-    return out
+    # ※副会長から昇任: the post a person moves up from
+    return out or [p for p in _posts(doc, s, e) if _PROMOTED_FROM.match(doc.text, p.title.end)]
+
+
+_PROMOTED_FROM = re.compile(r"[ \u3000]*(?:から|より)(?:昇任|昇格|昇進)")
 
 
 # -- lines with a current post outside the lists --------------------------------------------------
@@ -671,7 +699,8 @@ def _entries_from_prose(doc: _Doc, taken: list[tuple[int, int]],
     triggers = dict(_cues().get("trigger", ()))
     last_date: str | None = None
     for sent in doc.ctx.sentences:
-        if any(a <= sent.start < b for a, b in taken) and not doc.text[sent.start:sent.end].lstrip(_SPACES).startswith("※"):
+        if any(a <= sent.start < b for a, b in taken) and not doc.text[sent.start:sent.end].lstrip(_SPACES).startswith("※") \
+                and not any(n.start <= sent.start < n.end for n in notes):
             continue
         toks = [t for t in tokens if sent.start <= t.start and t.end <= sent.end]
         clause_start = sent.start
@@ -697,10 +726,19 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
                    change: str, last_date: str | None, note: _Note | None = None) -> list[_Entry]:
     text = doc.text
     s, e = sentence
+    named = _named_after_posts(doc, clause_start, trig.start)
     person = _subject_person(doc, toks, trig, clause_start)
     if person is None and note is not None:
         person = note.person
         s = note.block_start                  # the evidence reaches back to the name
+    if named:
+        # 新会長に松岡義昭氏、副会長に堤由紀子氏及び戸川修氏が選任: each post names its own people
+        status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
+        when = doc.date_value(clause_start, trig.start, effective_only=True) or \
+            doc.date_value(s, trig.start, effective_only=True)
+        kind = change if change != "retirement" else "appointment"
+        return [_Entry(p, [_Post(t, doc.org_of(t))], [], kind, status, when, (s, e), 0.7 if when else 0.6)
+                for t, people in named for p in people]
     if person is None:
         return []
     # the subject's own posts (現代表取締役社長の村井誠は, 専務取締役の藤川直美が): what they hold now
@@ -737,6 +775,29 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
         kind = change if change != "retirement" else "appointment"
         when = date or shared_date
         out.append(_Entry(person, [post], left, kind, status, when, (s, e), 0.7 if when else 0.6))
+    return out
+
+
+_LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
+
+
+def _named_after_posts(doc: _Doc, s: int, e: int) -> list[tuple[TitleMention, list[PersonMention]]]:
+    """``TITLEにNAME氏`` between s and e: the post, then the people given it (a list joined by 及び,
+    と or 、 runs on until the next post)."""
+    starts = {p.start: p for p in doc.people_in(s, e)}
+    out = []
+    for t in doc.titles_in(s, e):
+        pos = _skip(doc.text, t.end)
+        if doc.text[pos:pos + 1] != "に":
+            continue
+        people = []
+        person = starts.get(_skip(doc.text, pos + 1))
+        while person is not None:
+            people.append(person)
+            joiner = _LISTED_NEXT.match(doc.text, person.end)
+            person = starts.get(joiner.end()) if joiner else None
+        if people:
+            out.append((t, people))
     return out
 
 
@@ -922,7 +983,7 @@ def _events(doc: _Doc, entries: list[_Entry]) -> list[Event]:
 
 
 def _joined(posts: list[_Post]) -> str | None:
-    return "兼".join(p.title.text for p in posts) or None
+    return "兼".join(dict.fromkeys(p.title.text for p in posts)) or None  # 会長を務め…会長を退任: one post
 
 
 def _event(doc: _Doc, entry: _Entry, org_id: str | None, posts: list[_Post], previous: list[_Post],
