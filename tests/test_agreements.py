@@ -136,6 +136,23 @@ def test_talk_in_a_quote_is_no_agreement(extractor):
     assert not [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
 
 
+def test_bodies_listed_before_their_count_sign_together(extractor):
+    text = ("医療法人社団ひだまり会（所在地：札幌市中央区、理事長：吉岡 康弘）、医療機器メーカーの北斗メディカル株式会社"
+            "（本社：札幌市北区）及びフィンランドのNorrvik Health Oy（本社：ヘルシンキ）の3者は、6月3日に共同研究契約を締結しました。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert set(e.parties) == {"医療法人社団ひだまり会", "北斗メディカル株式会社", "Norrvik Health Oy"}
+    assert (e.date, e.agreement_kind) == ("2024-06-03", "joint_research")
+
+
+def test_a_descriptor_between_listed_partners_and_a_headline_naming_fewer(extractor):
+    text = ("北斗科学技術大学、ミナト精工と三者で共同研究契約を締結\n\n"
+            "北斗科学技術大学は、株式会社アクアセンス（本社：札幌市）および精密機器メーカーのミナト精工株式会社"
+            "（本社：小樽市）と、共同研究契約を6月3日付で締結しました。")
+    events = [e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement"]
+    assert [set(e.parties) for e in events] == [{"北斗科学技術大学", "株式会社アクアセンス", "ミナト精工株式会社"}]
+    assert events[0].date == "2024-06-03"
+
+
 def test_both_companies_as_the_actor(extractor):
     text = ("株式会社あおば電機（以下「あおば電機」）は、北斗ガス株式会社と合弁会社を設立します。"
             "両社は2023年2月に再生可能エネルギー分野での業務提携に関する覚書を締結し、事業化の検討を進めてきました。"

@@ -37,6 +37,10 @@ _DATE_SLOT = re.compile(r"\s*(?:に(?:は|も)?|、)")
 _COUNTED_AFTER = re.compile(r"に(?:続き|続いて|次ぎ|次いで)[、，]?\s*(?:今回が)?")
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
 _BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
+# A（…）、B（…）及びC（…）の3者は: the bodies listed before their count act together
+_COUNTED_GROUP = re.compile(r"の\s*(?:[2-9２-９]|[二三四五六七八九])(?:社|者|団体|機関)(?:は|が|で|の間で)")
+# …および農業機械メーカーの最上農機工業: a descriptor between a list's joiner and the next name
+_DESCRIPTOR = re.compile(r"[^、。，,（）()「」\s]{1,20}?(?:の|である)\s*")
 # a row of a schedule table: what happens (with 両社 in brackets), a wide gap, then when
 _SCHEDULE_ROW = re.compile(r"^[\s\u3000・■●]*\S{2,30}?(?:[（(](?:両社|両者|[^）)]{1,20})[）)])?[\s\u3000]{2,}")
 _CLAUSE_BREAK = re.compile(r"[、。]")
@@ -200,6 +204,12 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
             status = "planned"
         elif not _WEAK_AS_VERB.match(after):
             return []
+    group = _COUNTED_GROUP.search(text, sent.start, trig_pos)
+    listed = _names(ctx, [o for o in mentions if o.end <= group.start()]) if group else []
+    if len(listed) >= 2:
+        actor_name = ctx.issuer_name if ctx.issuer_name in listed else listed[0]
+        return [_Draft(kind, actor_name, tuple(n for n in listed if n != actor_name),
+                       _sentence_date(ctx, sent, trig_pos), sent, status, 0.85)]
     both = _BOTH.search(text, sent.start, trig_pos)
     row = _SCHEDULE_ROW.match(sent.text)
     if row and (not re.search(r"(?:締結|調印|署名)\S{0,2}$", _row_label(row)) or _OTHER_EVENT.search(_row_label(row))):
@@ -300,7 +310,8 @@ def _partners(ctx: _Context, mentions: list[OrgMention]) -> list[str]:
         elif marked:
             nxt = marked[-1]
             joiner = _LIST_JOINERS.match(text, after)
-            if joiner and joiner.end() == nxt.start:
+            descriptor = _DESCRIPTOR.match(text, joiner.end()) if joiner else None
+            if joiner and (joiner.end() == nxt.start or descriptor and descriptor.end() == nxt.start):
                 marked.append(o)
     return _names(ctx, sorted(marked, key=lambda o: o.start))
 
@@ -417,10 +428,11 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """The headline and the body state one agreement: same partners -> one event. An undated
-    statement joins a dated one; two different dates stay two events."""
+    statement joins a dated one (and one naming more of the partners); two different dates stay
+    two events."""
     out: list[_Draft] = []
     for d in drafts:
-        same = [o for o in out if _party_set(o) == _party_set(d) and o.status == d.status]
+        same = [o for o in out if _same_parties(o, d) and o.status == d.status]
         target = None
         for o in same:
             if o.date is None or d.date is None or o.date == d.date:
@@ -429,8 +441,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             out.append(d)
             continue
+        bigger = d if len(_party_set(d)) > len(_party_set(target)) else target
         merged = replace(
             target if target.date or not d.date else d,
+            actor=bigger.actor, partners=bigger.partners,
             kind=_better_kind(target.kind, d.kind),
             duration=target.duration or d.duration,
             ordinal=target.ordinal if target.ordinal is not None else d.ordinal,
@@ -439,6 +453,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             listed=target.listed and d.listed)
         out[out.index(target)] = merged
     return out
+
+
+def _same_parties(a: _Draft, b: _Draft) -> bool:
+    """The same partners, or an undated statement naming only some of them (a headline that
+    leaves out the third party of the body's 3者)."""
+    pa, pb = _party_set(a), _party_set(b)
+    return pa == pb or (pa < pb and a.date is None) or (pb < pa and b.date is None)
 
 
 def _party_set(d: _Draft) -> frozenset[str]:
