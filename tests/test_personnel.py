@@ -393,3 +393,9 @@ def test_a_sentence_inside_a_retirement_list_is_read_as_prose(extractor, monkeyp
     assert ("森岡正志", "顧問", ASSOC) in _roles(ctx, result)
     events = _events(result)
     assert any(e[0] == "森岡正志" and e[1] == "顧問" and e[3] == "会長" for e in events), events
+
+
+def test_a_change_told_in_the_lead_and_in_the_dated_list_is_one_event(extractor, monkeypatch):
+    _, result = _run(extractor, ASSOCIATION, monkeypatch)
+    muramatsu = [e for e in _events(result) if e[0] == "村松和彦" and e[1] == "会長"]
+    assert [e[5] for e in muramatsu] == ["2025-06-12"], muramatsu

@@ -924,10 +924,20 @@ def extract_personnel(ctx: DocumentContext) -> PersonnelResult:
     entries += _entries_from_current_marks(doc, [(sec.start, sec.end) for sec in sections])
     entries += _entries_from_careers(doc, sections)
     entries += _entries_from_prose(doc, [(sec.start, sec.end) for sec in sections], notes)
+    entries = _without_undated_repeats(entries)
     _fill_previous(entries)
     roles = _roles(doc, entries)
     events = _events(doc, entries)
     return PersonnelResult(tuple(doc.extra_people), tuple(roles), tuple(events))
+
+
+def _without_undated_repeats(entries: list[_Entry]) -> list[_Entry]:
+    """A change told twice, once in the lead without a date (新会長に松岡義昭氏が選任) and once in
+    the dated list (■新役員（2025年6月12日付）), is one change: the dated telling stays."""
+    def key(e: _Entry) -> tuple:
+        return e.person.name, e.change, tuple(p.title.text for p in e.new)
+    dated = {key(e) for e in entries if e.date and e.new}
+    return [e for e in entries if e.date or not e.new or key(e) not in dated]
 
 
 def _fill_previous(entries: list[_Entry]) -> None:
