@@ -347,6 +347,9 @@ RANGES = [
     case("time-range", "9:00～17:00", "9:00～17:00", "range", "T09:00/T17:00"),
     case("time-range-hyphen", "9:00-17:00", "9:00-17:00", "range", "T09:00/T17:00"),
     case("time-range-kanji", "10時～12時", "10時～12時", "range", "T10:00/T12:00"),
+    # the end written without 午後 shares the start's; 午前 on the start leaves the end alone
+    case("time-range-afternoon", "午後2時～3時", "午後2時～3時", "range", "T14:00/T15:00"),
+    case("time-range-morning-to-afternoon", "午前10時～午後3時", "午前10時～午後3時", "range", "T10:00/T15:00"),
     case("date-with-time-range", "2024年11月6日 10:00～17:00", "2024年11月6日 10:00～17:00", "range",
          "2024-11-06T10:00/2024-11-06T17:00"),
     case("datetime-range", "2024年11月6日10:00～11月8日17:00", "2024年11月6日10:00～11月8日17:00", "range",

@@ -752,7 +752,12 @@ def _join_time_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
         prev = out[-1] if out else None
         if (prev is not None and _is_time(prev) and _is_time(hit)
                 and _RANGE_CONNECTOR.fullmatch(text[prev.end:hit.start])):
-            out[-1] = _Hit(prev.start, hit.end, "range", prev.point, hit.point)
+            end = hit.point
+            # 午後2時～3時: the end written without its 午後 shares the start's
+            if prev.point.hour >= 12 and 0 < end.hour < 12 and end.hour + 12 > prev.point.hour \
+                    and not re.search(r"午前|[AaPp]\.?[Mm]", text[hit.start:hit.end]):
+                end = replace(end, hour=end.hour + 12)
+            out[-1] = _Hit(prev.start, hit.end, "range", prev.point, end)
         else:
             out.append(hit)
     return out
