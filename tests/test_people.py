@@ -207,6 +207,9 @@ LINK_CASES = [
      "写真左から、株式会社アオバ 代表取締役社長 山田太郎、北斗市長 石川一郎",
      {("山田太郎", "代表取締役社長", "株式会社アオバ"), ("石川一郎", "市長", "北斗市")}),
     # the tokenizer writes 愛知|県知事 and 京都府|知事; either way the level belongs to the place
+    # posts joined by ・ are two roles, though a department word may hold a ・ of its own
+    ("two-posts-joined-by-a-dot", "阿武隈大学 理事・産学連携本部長　小早川 直美",
+     {("小早川直美", "理事", "阿武隈大学"), ("小早川直美", "産学連携本部長", "阿武隈大学")}),
     ("governor-after-the-prefecture", "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "知事", "愛知県")}),
     ("governor-after-a-prefecture-in-one-word", "京都府知事 西脇隆俊は次のように述べました。",
      {("西脇隆俊", "知事", "京都府")}),

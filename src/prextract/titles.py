@@ -44,8 +44,21 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
             continue        # 取締役会, 代表者, 経営陣: the title begins another word
         if lexicons.name_suffix_start_pattern().match(text, m.end()):
             continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
-        out.append(TitleMention(start, m.end(), text[start:m.end()]))
+        out.extend(_split_at_dots(text, start, m.end()))
     return out
+
+
+def _split_at_dots(text: str, start: int, end: int) -> list[TitleMention]:
+    """理事・産学連携本部長 is two posts (a department word may hold ・, so the pattern ran over it):
+    split where every piece is a title of its own; グローバル・マーケティング部長 stays one."""
+    pieces, pos = [], start
+    for m in re.finditer("・", text[start:end]):
+        pieces.append((pos, start + m.start()))
+        pos = start + m.end()
+    pieces.append((pos, end))
+    if len(pieces) > 1 and all(lexicons.title_pattern().fullmatch(text, a, b) for a, b in pieces):
+        return [TitleMention(a, b, text[a:b]) for a, b in pieces]
+    return [TitleMention(start, end, text[start:end])]
 
 
 def _ends_a_prefecture(text: str, start: int) -> bool:
