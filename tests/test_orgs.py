@@ -68,6 +68,8 @@ FOUND = [
      "株式会社アルファペット流通", "company"),
     ("relation-word-after-a-name", "販売場所：全国のペット専門店（株式会社アルファペット流通経由）",
      "株式会社アルファペット流通", "company"),
+    ("circled-number-before-a-name", "株式会社みさき低温物流は発表しました。\n②みさき低温物流の保冷車両の管理",
+     "株式会社みさき低温物流", "company"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),
@@ -299,3 +301,8 @@ def test_a_foreign_body_written_by_its_first_word_and_sha_is_the_same_body(extra
     # the reading before the profile fields is an alias too, not a person
     assert {"ケスラー・メディツィンテクニク", "ケスラー社"} <= set(kessler[0].aliases)
     assert [p.name for p in doc.people] == ["ユリア・ハルトマン"]
+
+
+def test_an_item_number_is_no_part_of_a_name(extractor):
+    doc = extractor.extract("株式会社みさき低温物流は発表しました。\n②みさき低温物流の保冷車両の管理")
+    assert [o.name for o in doc.organizations] == ["株式会社みさき低温物流"]

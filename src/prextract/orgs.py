@@ -105,7 +105,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+")
 _VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
 _CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|の取材|"
-                    r"[がは][^。、\n]{0,12}?報じ)")  # 日本経済新聞が7日に一部を報じていた
+                    r"[がは][^。、\n]{0,12}?報じ|"  # 日本経済新聞が7日に一部を報じていた
+                    r"(?:で|にて|に)も?(?:紹介|掲載|報道|報じ|取り上げ))")  # 北越産業新聞でも紹介されました
 _ACTING_ACRONYM = re.compile(r"[A-Z]{3,6}")
 _ACTOR_AFTER = re.compile(r"(?:は|が|とは|との|から|によ)")
 #: what follows a product or a price, not a body: …を発売, …の価格, …円
@@ -338,12 +339,17 @@ def _name_fragment(tok: Token, current: list[Token]) -> bool:
         and bool(_PLACE_NAME_CHAR.fullmatch(current[-1].text))
 
 
+_ENUMERATOR = re.compile(r"[\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]+")
+
+
 def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
     """Maximal runs of nominal tokens (connectors such as ・ and - allowed inside); a space
     breaks a run except between Latin words."""
     chunks: list[list[Token]] = []
     current: list[Token] = []
     for tok in tokens:
+        if not current and _ENUMERATOR.fullmatch(tok.text):
+            continue  # ②みさき低温物流の…: the item's number, tagged a numeral noun
         ok = _is_nominal(tok) or (tok.text in _CONNECTORS and current) or _name_fragment(tok, current)
         if ok and current:
             gap = text[current[-1].end:tok.start]
