@@ -399,3 +399,29 @@ def test_a_change_told_in_the_lead_and_in_the_dated_list_is_one_event(extractor,
     _, result = _run(extractor, ASSOCIATION, monkeypatch)
     muramatsu = [e for e in _events(result) if e[0] == "村松和彦" and e[1] == "会長"]
     assert [e[5] for e in muramatsu] == ["2025-06-12"], muramatsu
+
+
+BLOCKS = (
+    "2025年5月13日\n各　位\n会 社 名　あけぼの化成株式会社\n\n役員の異動に関するお知らせ\n\n"
+    "　当社は、本日開催の取締役会において、下記のとおり役員の異動を内定いたしましたので、お知らせいたします。\n\n"
+    "記\n\n1．異動日　2025年6月24日\n\n2．異動の内容\n\n"
+    "■ 増井 恭平（ますい きょうへい）\n　＜新＞ 取締役 常務執行役員 営業本部長\n　＜旧＞ 執行役員 営業本部長\n\n"
+    "■ 大門 沙也加（だいもん さやか）\n　＜新＞ 執行役員 経営企画部長\n　＜旧＞ 経営企画部長\n\n"
+    "3．略歴\n　増井恭平は、1991年4月に当社へ入社し、2022年4月に執行役員 営業本部長に就任いたしました。\n"
+)
+
+
+def test_blocks_of_new_and_old_posts_under_marked_names(extractor, monkeypatch):
+    # blank lines between the blocks, the date on a line of its own, a name (大門) the
+    # dictionaries know as a word, spelt out in kana
+    _, result = _run(extractor, BLOCKS, monkeypatch)
+    events = _events(result)
+    assert ("増井恭平", "取締役兼常務執行役員兼営業本部長", "あけぼの化成", "執行役員兼営業本部長", "appointment",
+            "2025-06-24", "planned") in events, events
+    assert ("大門沙也加", "執行役員兼経営企画部長", "あけぼの化成", "経営企画部長", "appointment", "2025-06-24",
+            "planned") in events, events
+
+
+def test_posts_a_space_apart_in_a_sentence_are_one_dated_change(extractor, monkeypatch):
+    _, result = _run(extractor, BLOCKS, monkeypatch)
+    assert ("増井恭平", "執行役員兼営業本部長", "あけぼの化成", None, "appointment", "2022-04", "done") in _events(result)

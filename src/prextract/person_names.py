@@ -72,6 +72,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates += _names_before_honorifics(analysis, honorific_at)
     candidates += _names_after_titles(analysis, titles)
     candidates += _foreign_names(analysis, titles, honorific_at)
+    candidates += _names_before_spaced_readings(text)
     candidates = [_whole_katakana_name(text, c) for c in candidates]
     candidates = [part for c in candidates if c is not None for part in _listed_names(text, c)]
     agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
@@ -515,6 +516,18 @@ def _post_in_bracket_after(text: str, end: int, title_ends: set[int]) -> bool:
     with a post says whose post it is."""
     m = _BRACKET_AFTER.match(text, end)
     return m is not None and m.end(1) in title_ends
+
+
+# 大門 沙織（だいもん さおり）: family and given name, each read in kana, a space between both times
+_NAME_READ_IN_PARTS = re.compile(
+    rf"(?<![{_KANJI}])([{_KANJI}]{{1,4}})[ \u3000]([{_KANJI}{_HIRA}]{{1,4}})[ \u3000]*"
+    rf"[（(][ \u3000]*[{_HIRA}]{{1,8}}[ \u3000][{_HIRA}]{{1,8}}[ \u3000]*[）)]")
+
+
+def _names_before_spaced_readings(text: str) -> list[tuple[int, int, int]]:
+    """A name the dictionaries do not know as one (大門 is also a gate) is still a name where the
+    release spells out both its parts."""
+    return [(m.start(1), m.end(2), FULL) for m in _NAME_READ_IN_PARTS.finditer(text)]
 
 
 def _reading_brackets(text: str) -> list[tuple[int, int, str]]:

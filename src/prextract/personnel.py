@@ -212,6 +212,9 @@ def _sections(doc: _Doc) -> list[_Section]:
     status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``)."""
     lines = doc.lines()
     default_status = _document_status(doc)
+    # １．異動日　2025年6月24日: a line of its own gives the date of the lists that follow it
+    default_date = next((doc.date_value(s, e) for s, e in lines
+                         if _CHANGE_DAY.match(doc.text, s, e) and doc.date_value(s, e)), None)
     out: list[_Section] = []
     # open headings, outermost first: (level, status or None, date), the last one the innermost
     parents: list[tuple[tuple[int, int], str | None, str | None]] = []
@@ -230,15 +233,23 @@ def _sections(doc: _Doc) -> list[_Section]:
         parent = parents[-1] if parents else None
         change = "retirement" if _cue("section_change", line) == "retirement" else "appointment"
         status = "planned" if _cue("planned", line) or (parent and parent[1] == "planned") else default_status
-        date = doc.date_value(s, e) or (parent[2] if parent else None)
+        date = doc.date_value(s, e) or (parent[2] if parent else None) or default_date
         if _after(date, doc.ctx.release_date):
             status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
         parents.append((level, status, date))
         end = e
-        for s2, e2 in lines[k + 1:]:
+        rest = lines[k + 1:]
+        for n, (s2, e2) in enumerate(rest):
             body = doc.text[s2:e2]
-            if not body.strip(_SPACES) or (_HEADING_MARK.match(body) and not body.lstrip(_SPACES).startswith("※")
-                                           and _fields(doc, s2, e2) is None):
+            if not body.strip(_SPACES):
+                # a blank line ends the list unless more of it follows (blocks of one person each,
+                # a blank line after the heading)
+                following = next(((a, b) for a, b in rest[n + 1:] if doc.text[a:b].strip(_SPACES)), None)
+                if following is None or not _continues_list(doc, *following):
+                    break
+                continue
+            if _HEADING_MARK.match(body) and not body.lstrip(_SPACES).startswith("※") \
+                    and _fields(doc, s2, e2) is None and not _continues_list(doc, s2, e2):
                 break
             end = e2
         if end == e:
@@ -252,6 +263,16 @@ def _after(date: str | None, release_date: str | None) -> bool:
     if not date or not release_date or "X" in date[:4] or "X" in release_date[:4]:
         return False
     return date.split("/")[0] > release_date
+
+
+_CHANGE_DAY = re.compile(r"[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）][\s\u3000]*)?(?:異動|就任|退任|発令|選任)(?:予定)?(?:日|年月日)"
+                         r"[\s\u3000]*[:：]?[\s\u3000]*[0-9０-９令平]")
+
+
+def _continues_list(doc: _Doc, s: int, e: int) -> bool:
+    """A row of a personnel list: labelled fields (＜新＞ …), or a name with no sentence around it
+    (■ 増田 恭介（ますだ きょうすけ）)."""
+    return _fields(doc, s, e) is not None or (bool(doc.people_in(s, e)) and "。" not in doc.text[s:e])
 
 
 def _is_heading_line(doc: _Doc, s: int, e: int, line: str) -> bool:
@@ -475,7 +496,8 @@ def _field_person(doc: _Doc, a: int, b: int) -> PersonMention | None:
 
 def _only_name(doc: _Doc, person: PersonMention, s: int, e: int) -> bool:
     """Nothing but the name (and its reading in brackets, an honorific) on the line."""
-    rest = (doc.text[s:person.start] + doc.text[person.end:e]).strip(_SPACES)
+    before = re.sub(r"^[\s\u3000]*[■□●○◆◇▼▽・]", "", doc.text[s:person.start])  # ■ 増田 恭介: a list mark
+    rest = (before + doc.text[person.end:e]).strip(_SPACES)
     rest = re.sub(r"^(?:氏|様)", "", rest)
     return not rest or bool(re.fullmatch(r"[（(][^）)]*[）)]", rest))
 
@@ -746,20 +768,27 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
     own_spans = {(p.title.start, p.title.end) for p in own}
     titles = [t for t in doc.titles_in(clause_start, trig.start + len(trig.text))
               if (t.start, t.end) not in own_spans and t.end <= trig.start + len(trig.text)]
-    new: list[tuple[_Post, str | None]] = []
+    new: list[tuple[list[_Post], str | None]] = []
     left: list[_Post] = [p for p in own]
     seg_start = clause_start
-    for t in titles:
+    chain: list[_Post] = []      # posts a space apart (常務執行役員 生産本部長): one change
+    chain_date: str | None = None
+    for k, t in enumerate(titles):
         after = text[t.end:t.end + 3]
         # the date of a post is written in its own comma-delimited segment (…、2019年6月に当社取締役、…)
         seg_start = max(seg_start, text.rfind("、", seg_start, t.start) + 1)
-        post = _Post(t, doc.org_of(t))
-        date = doc.date_value(seg_start, t.start)
-        if after.startswith("から") or (change == "retirement" and after[:1] in ("を", "の")):
-            left.append(post)
-        elif after[:1] in ("に", "、") or after.startswith("へ") or t.end == trig.start:
-            new.append((post, date))
+        if not chain:
+            chain_date = doc.date_value(seg_start, t.start)
+        chain.append(_Post(t, doc.org_of(t)))
         seg_start = t.end
+        nxt = titles[k + 1] if k + 1 < len(titles) else None
+        if nxt is not None and text[t.end:nxt.start] and not text[t.end:nxt.start].strip(_SPACES):
+            continue
+        if after.startswith("から") or (change == "retirement" and after[:1] in ("を", "の")):
+            left += chain
+        elif after[:1] in ("に", "、") or after.startswith("へ") or t.end == trig.start:
+            new.append((chain, chain_date))
+        chain = []
     status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
     clause = text[clause_start:trig.start]
     shared_date = doc.date_value(clause_start, trig.start, effective_only=True) or \
@@ -771,10 +800,10 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
             return []
         return [_Entry(person, [], left, "retirement", status, shared_date, (s, e), 0.65)]
     out: list[_Entry] = []
-    for post, date in new:
+    for posts, date in new:
         kind = change if change != "retirement" else "appointment"
         when = date or shared_date
-        out.append(_Entry(person, [post], left, kind, status, when, (s, e), 0.7 if when else 0.6))
+        out.append(_Entry(person, posts, left, kind, status, when, (s, e), 0.7 if when else 0.6))
     return out
 
 
