@@ -122,6 +122,11 @@ def test_surname_mentions_join_the_full_name(extractor):
     assert len(person.mentions) == 3
 
 
+def test_a_surname_with_a_title_joins_the_full_name_before_it(extractor):
+    doc = extractor.extract("社長には讃岐中央銀行の真鍋孝雄頭取が就く予定だ。\n\n記者会見した真鍋頭取は「力は大きくなる」と述べた。")
+    assert _names(doc) == {"真鍋孝雄"}
+
+
 def test_foreign_surname_joins_the_full_name(extractor):
     doc = extractor.extract(
         "オランダのAgriTech Delta Foundation（CEO：マリーケ・ファン・ダイク氏）と覚書を締結しました。"
@@ -210,6 +215,9 @@ LINK_CASES = [
     # posts joined by ・ are two roles, though a department word may hold a ・ of its own
     ("two-posts-joined-by-a-dot", "阿武隈大学 理事・産学連携本部長　小早川 直美",
      {("小早川直美", "理事", "阿武隈大学"), ("小早川直美", "産学連携本部長", "阿武隈大学")}),
+    # the head of a local government with no body written: the one the release names
+    ("governor-named-before-the-title-in-a-sentence", "当社は滋賀県と協定を締結しました。\n\n真柴 和雄 知事から表彰状を授与されました。",
+     {("真柴和雄", "知事", "滋賀県")}),
     ("governor-after-the-prefecture", "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "知事", "愛知県")}),
     ("governor-after-a-prefecture-in-one-word", "京都府知事 西脇隆俊は次のように述べました。",
      {("西脇隆俊", "知事", "京都府")}),

@@ -66,7 +66,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
                 continue
             seen.add(key)
             if link.org is None:
-                link = replace(link, org=_block_org(blocks, link, text))
+                link = replace(link, org=_block_org(blocks, link, text) or _the_one_local_government(link, orgs))
             links.append(link)
     return links
 
@@ -84,6 +84,21 @@ def _post_served(text: str, p: PersonMention, title_by_end, org_by_end) -> list[
     served = _SERVED.search(text, max(0, pos - 12), pos)
     title = title_by_end.get(served.start()) if served else None
     return [RoleLink(p, title, None, unresolved_org=True)] if title else []
+
+
+#: the head of a local government and the level of the body they head
+_LOCAL_HEADS = {"知事": "都道府県", "副知事": "都道府県", "市長": "市", "副市長": "市", "区長": "区", "副区長": "区",
+                "町長": "町", "副町長": "町", "村長": "村", "副村長": "村"}
+
+
+def _the_one_local_government(link: RoleLink, orgs: list[OrgMention]) -> OrgMention | None:
+    """知事 with no body written: the one prefecture the release names (a city for 市長 …)."""
+    levels = _LOCAL_HEADS.get(link.title.text)
+    if levels is None:
+        return None
+    named = {o.text: o for o in orgs if o.source != "anaphor" and o.kind == "government" and o.text[-1:] in levels
+             and (levels != "都道府県" or o.text in lexicons.prefectures())}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
@@ -305,7 +320,7 @@ def _line_end_or_break(text: str, pos: int) -> bool:
     """After ``NAME ORG TITLE`` the field ends: a line end, a bracket, punctuation or wide space."""
     rest = text[pos:pos + 2]
     return not rest or rest[0] in "\n\t、。）)」" or rest.startswith("\u3000") or rest.startswith("  ") or \
-        rest[0] in "はがのにを"
+        rest[0] in "はがのにをとも" or rest in ("から", "より")  # 真柴 和雄 知事から…授与
 
 
 # -- labelled blocks ----------------------------------------------------------------------------

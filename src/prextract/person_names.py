@@ -571,11 +571,18 @@ def _full_name_for(short: str, full: list[PersonMention], pos: int) -> str | Non
 
 
 def _as_longer_name(p: PersonMention, full: list[PersonMention]) -> PersonMention:
-    """``ファン・ダイク氏`` after ``マリーケ・ファン・ダイク``: the last parts of a foreign name."""
-    if "・" not in p.name:
+    """``ファン・ダイク氏`` after ``マリーケ・ファン・ダイク``: the last parts of a foreign name;
+    ``真鍋頭取`` after ``真鍋孝雄頭取``: a surname after the one full name it starts."""
+    if "・" in p.name:
+        longer = [f for f in full if f.name != p.name and f.name.endswith("・" + p.name)]
+    elif _KANJI_SURNAME.fullmatch(p.name):
+        longer = [f for f in full if f.start < p.start and f.name != p.name and f.name.startswith(p.name)]
+    else:
         return p
-    longer = [f for f in full if f.name != p.name and f.name.endswith("・" + p.name)]
     return replace(p, name=longer[0].name) if len({f.name for f in longer}) == 1 else p
+
+
+_KANJI_SURNAME = re.compile(rf"[{_KANJI}]{{1,3}}")
 
 
 def _only_given_name(analysis: Analysis, s: int, e: int) -> bool:
