@@ -70,6 +70,11 @@ FOUND = [
      "株式会社アルファペット流通", "company"),
     ("circled-number-before-a-name", "株式会社みさき低温物流は発表しました。\n②みさき低温物流の保冷車両の管理",
      "株式会社みさき低温物流", "company"),
+    ("association-name-with-particles", "・NPO法人びわ湖エネルギー市民の会（大津市）",
+     "NPO法人びわ湖エネルギー市民の会", "association"),
+    ("association-name-with-a-verb", "一般社団法人日本の森を守る会と協定を締結しました。",
+     "一般社団法人日本の森を守る会", "association"),
+    ("exchange-before-its-market", "持株会社は東京証券取引所プライム市場に上場する予定だ。", "東京証券取引所", "company"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),

@@ -143,6 +143,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_latin(text))
     candidates.extend(_from_foreign_sha(analysis))
     candidates.extend(_from_legal_prefix_text(text))
+    candidates.extend(_from_association_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
@@ -552,6 +553,26 @@ def _legal_prefix_regex() -> re.Pattern[str]:
     # the name runs to the first particle-like stop; used where the tokenizer cut a name that
     # holds hiragana (株式会社よつば製菓 -> 株式会社|よ|つば製菓)
     return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|[、。，．（(「」）)\s:：]|$)")
+
+
+@lru_cache(maxsize=1)
+def _association_name_regex() -> re.Pattern[str]:
+    forms = sorted((r["form"] for r in lexicons.legal_forms()
+                    if r["kind"] == "association" and r["position"] in ("prefix", "either")), key=len, reverse=True)
+    heads = "会|協会|連合会|協議会|基金|財団|機構|センター|クラブ|ネットワーク|フォーラム"
+    # the name may hold particles (日本の森を守る会, びわ湖エネルギー市民の会): it runs to the
+    # first association head that a particle, a bracket or punctuation follows
+    return re.compile(rf"(?:{'|'.join(map(re.escape, forms))})\s?([^、。，．（(「」）)\s]{{1,30}}?(?:{heads}))"
+                      rf"(?=[はがとのをにもへでや]|[、。，．（(「」）)\s:：]|$)")
+
+
+def _from_association_prefix_text(text: str) -> list[OrgMention]:
+    """Associations whose names hold particles, after their legal form (NPO法人…市民の会)."""
+    out = []
+    for m in _association_name_regex().finditer(text):
+        if re.search(r"[のをがとに]", m.group(1)):
+            out.append(OrgMention(m.start(), m.end(), m.group(), "association", "legal"))
+    return out
 
 
 def _from_legal_prefix_text(text: str) -> list[OrgMention]:
