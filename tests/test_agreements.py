@@ -144,6 +144,14 @@ def test_bodies_listed_before_their_count_sign_together(extractor):
     assert (e.date, e.agreement_kind) == ("2024-06-03", "joint_research")
 
 
+def test_counted_towns_and_the_body_after_them_sign_together(extractor):
+    text = ("桐ヶ谷町（町長：野上 智之）、青柳町（町長：加賀谷 隆）、星見村（村長：仁科 千代子）の3町村と北嶺信用金庫"
+            "（本店：桐ヶ谷町、理事長：宍戸 邦彦）は、令和6年6月3日（月）、包括連携協定を締結しました。")
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert set(e.parties) == {"桐ヶ谷町", "青柳町", "星見村", "北嶺信用金庫"}
+    assert (e.date, e.agreement_kind) == ("2024-06-03", "comprehensive")
+
+
 def test_a_descriptor_between_listed_partners_and_a_headline_naming_fewer(extractor):
     text = ("北斗科学技術大学、ミナト精工と三者で共同研究契約を締結\n\n"
             "北斗科学技術大学は、株式会社アクアセンス（本社：札幌市）および精密機器メーカーのミナト精工株式会社"

@@ -309,5 +309,7 @@ def test_a_foreign_body_written_by_its_first_word_and_sha_is_the_same_body(extra
 
 
 def test_an_item_number_is_no_part_of_a_name(extractor):
-    doc = extractor.extract("株式会社みさき低温物流は発表しました。\n②みさき低温物流の保冷車両の管理")
-    assert [o.name for o in doc.organizations] == ["株式会社みさき低温物流"]
+    for text in ("株式会社みさき低温物流は発表しました。\n②みさき低温物流の保冷車両の管理",
+                 "株式会社みさき低温物流は発表しました。\n①センサーの標準搭載\n②みさき低温物流の保冷車両の管理"):
+        doc = extractor.extract(text)
+        assert [o.name for o in doc.organizations] == ["株式会社みさき低温物流"], text

@@ -38,7 +38,8 @@ _COUNTED_AFTER = re.compile(r"に(?:続き|続いて|次ぎ|次いで)[、，]?\
 _PAST_LISTING = re.compile(r"既に|すでに|これまで(?:に)?|過去に")
 _BOTH = re.compile(r"両(?:社|者|団体|機関)(?:は|が|で|の間で)")
 # A（…）、B（…）及びC（…）の3者は: the bodies listed before their count act together
-_COUNTED_GROUP = re.compile(r"の\s*(?:[2-9２-９]|[二三四五六七八九])(?:社|者|団体|機関)(?:は|が|で|の間で)")
+_COUNTED_GROUP = re.compile(r"の\s*(?:[2-9２-９]|[二三四五六七八九])(?:社|者|団体|機関|市町村|町村|市町|自治体|大学|行)"
+                            r"(?:は|が|で|の間で|と)")
 # …および農業機械メーカーの最上農機工業: a descriptor between a list's joiner and the next name
 _DESCRIPTOR = re.compile(r"[^、。，,（）()「」\s]{1,20}?(?:の|である)\s*")
 # a row of a schedule table: what happens (with 両社 in brackets), a wide gap, then when
@@ -206,6 +207,9 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
             return []
     group = _COUNTED_GROUP.search(text, sent.start, trig_pos)
     listed = _names(ctx, [o for o in mentions if o.end <= group.start()]) if group else []
+    if group and group.group().endswith("と"):
+        # 桐ヶ谷町、青柳町、星見村の3町村と北嶺信用金庫は: the counted ones and the one after them
+        listed += [n for n in _names(ctx, [o for o in mentions if o.start >= group.end()]) if n not in listed]
     if len(listed) >= 2:
         actor_name = ctx.issuer_name if ctx.issuer_name in listed else listed[0]
         return [_Draft(kind, actor_name, tuple(n for n in listed if n != actor_name),

@@ -49,6 +49,7 @@ _LATIN_NAME = re.compile(
     r"(?:[ ](?:of|and|for|the|de|du|la|&|[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*))*"
     + _LATIN_END)
 _BRACKET_AFTER_PLACE = re.compile(r"[（(](?:[^（）()\n]{0,10}?(?:長|知事)|代表)[：:\s　][^（）()\n]{1,20}[）)]")
+_HEAD_BRACKET = re.compile(r"[（(](?:市長|区長|町長|村長|知事)[：:]")
 _LATIN_BRACKET = re.compile(r"\s?\([A-Za-z .&'-]+\)")
 _KANA_ONLY = re.compile(r"[\u3041-\u309F\u30A0-\u30FF\s\u3000・]+")
 _KATAKANA_NAME = re.compile(r"[\u30A0-\u30FF]+(?:・[\u30A0-\u30FF]+)+")
@@ -358,7 +359,7 @@ def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
                 ok = False
                 chunks.append(current)
                 current = []
-                if _is_nominal(tok):
+                if _is_nominal(tok) and not _ENUMERATOR.fullmatch(tok.text):
                     current = [tok]
                 continue
         if ok:
@@ -901,6 +902,8 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
         # 瀬之浦市（市長：大島誠司）は: the bracket says who heads it; the particle after it decides
         bracket = _BRACKET_AFTER_PLACE.match(text, end)
         acting = bool(_ACTING_AFTER.match(text[bracket.end():bracket.end() + 6])) if bracket else False
+        # 桐ヶ谷町（町長：野上 智之）、…: a bracket naming the place's own head makes it a body
+        acting = acting or bool(bracket and _HEAD_BRACKET.match(bracket.group()))
         acting = acting or bool(_ACTING_AFTER.match(after)) or bool(
             re.match(r"では[、,]", after) and not name.endswith(("町", "村", "区")))
         if _LIST_OF_BODIES.match(text, end) or _listed_with_a_body(text, end) or _after_a_party_label(text, start):
