@@ -218,6 +218,9 @@ LINK_CASES = [
     # the head of a local government with no body written: the one the release names
     ("governor-named-before-the-title-in-a-sentence", "当社は滋賀県と協定を締結しました。\n\n真柴 和雄 知事から表彰状を授与されました。",
      {("真柴和雄", "知事", "滋賀県")}),
+    # the name after the last of two spaced posts, not the second post and the surname
+    ("name-after-two-spaced-posts", "問合せ先　執行役員 総務部長　羽田野 聡子",
+     {("羽田野聡子", "執行役員", None), ("羽田野聡子", "総務部長", None)}),
     ("governor-after-the-prefecture", "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "知事", "愛知県")}),
     ("governor-after-a-prefecture-in-one-word", "京都府知事 西脇隆俊は次のように述べました。",
      {("西脇隆俊", "知事", "京都府")}),

@@ -425,3 +425,18 @@ def test_blocks_of_new_and_old_posts_under_marked_names(extractor, monkeypatch):
 def test_posts_a_space_apart_in_a_sentence_are_one_dated_change(extractor, monkeypatch):
     _, result = _run(extractor, BLOCKS, monkeypatch)
     assert ("増井恭平", "執行役員兼営業本部長", "あけぼの化成", None, "appointment", "2022-04", "done") in _events(result)
+
+
+PROFILE = (
+    "2026年5月13日\n梓川化工株式会社\n\n6．新任社外取締役候補者の略歴\n氏名\t北條 さおり（ほうじょう さおり）\n"
+    "生年月日\t1971年2月8日\n略歴\t1999年4月\t穂高学院大学経営学部 専任講師\n\t2012年4月\t同大学経営学部 教授（現任）\n"
+)
+
+
+def test_a_career_table_whose_label_cell_holds_the_first_row(extractor, monkeypatch):
+    ctx, result = _run(extractor, PROFILE, monkeypatch)
+    events = _events(result)
+    assert ("北條さおり", "専任講師", "穂高学院大学経営学部", None, "appointment", "1999-04", "done") in events, events
+    # 同大学経営学部: the part of the university the word stands for, not the issuer
+    assert ("北條さおり", "教授", "穂高学院大学経営学部", None, "appointment", "2012-04", "done") in events, events
+    assert {p.name for p in result.people} <= {"北條さおり"}  # 生年月日, 略歴 are labels

@@ -437,10 +437,13 @@ def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[
     text = analysis.text
     out = []
     starts = {t.start: t for t in analysis.tokens}
+    title_starts = {t.start for t in titles}
     for title in titles:
         pos = title.end
         while pos < len(text) and text[pos] in _SPACES + ":：":
             pos += 1
+        if pos in title_starts:
+            continue  # 執行役員 総務部長　羽田野 聡子: the next post's name is read after that post
         m = _SPACED_NAME.match(text, pos)
         if m and _ends_name(text, m.end()):
             out.append((m.start(), m.end(), FULL))
@@ -608,6 +611,6 @@ def name_in_span(text: str, start: int, end: int) -> PersonMention | None:
     if not (_SPACED_NAME.fullmatch(raw) or re.fullmatch(rf"[{_KANJI}]{{2,5}}", raw) or
             re.fullmatch(_KANA_NAME.pattern, raw) and "・" in raw or _LATIN_NAME.fullmatch(raw)):
         return None
-    if lexicons.title_pattern().search(raw):
+    if lexicons.title_pattern().search(raw) or normalize_name(raw) in _name_exclusions():
         return None
     return PersonMention(start, end, raw, normalize_name(raw), reading)

@@ -535,6 +535,8 @@ def _person_of_line(doc: _Doc, s: int, e: int, header: list[str] | None) -> Pers
         return found[0]
     # a name between the posts and a bracket or the end: 代表取締役社長　桑原　一樹　（現　専務取締役）
     titles = doc.titles_in(s, e)
+    if not titles:
+        return None  # 生年月日	1971年2月8日: a label, not a name
     start = titles[0].end if titles and titles[0].start - s <= 2 else s
     while start < e and doc.text[start] in _SPACES:
         start += 1
@@ -691,8 +693,16 @@ def _entries_from_careers(doc: _Doc, sections: list[_Section]) -> list[_Entry]:
         line = doc.text[s:e]
         if not any(w in line for w in _cue_words("career")) or len(line.strip(_SPACES)) > 40:
             continue
+        # 略歴	1999年4月	…: a label cell that holds the first row, under 氏名	北條 さおり
+        cue = next(w for w in _cue_words("career") if w in line)
+        label_end = s + line.index(cue) + len(cue)
+        first_row = _CAREER_ROW.match(doc.text[label_end:e].lstrip("\t"))
         person = None
-        for s2, e2 in lines[k + 1:]:
+        if first_row:
+            above = [p for a, b in lines[max(0, k - 3):k] for p in doc.people_in(a, b)]
+            person = above[-1] if above else None
+        rows = ([(label_end, e)] if first_row else []) + lines[k + 1:]
+        for s2, e2 in rows:
             body = doc.text[s2:e2]
             if not body.strip(_SPACES) or _HEADING_MARK.match(body):
                 break
@@ -701,7 +711,7 @@ def _entries_from_careers(doc: _Doc, sections: list[_Section]) -> list[_Entry]:
                 if found:
                     person = found[0]
                 continue
-            if not _CAREER_ROW.match(body):
+            if not _CAREER_ROW.match(body.lstrip("\t")):
                 continue
             date = doc.date_value(s2, e2)
             posts = _posts(doc, s2, e2)

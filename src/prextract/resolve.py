@@ -188,6 +188,9 @@ def _sender(text: str, mentions: list[OrgMention], title_span: tuple[int, int] |
     return None
 
 
+_PART_AFTER_ANAPHOR = re.compile(r"(?:大学院)?[\u4E00-\u9FFF\u30A0-\u30FF]{0,10}?(?:研究科|学部|研究院)")
+
+
 def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> list[OrgMention]:
     """当社, 弊社, 本学 -> the issuer; 同社, 同大学 -> the last body of that kind named before."""
     words = lexicons.org_anaphora()
@@ -213,9 +216,12 @@ def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> lis
                 if oid and (refers == "any" or kind_by_id.get(oid) == refers):
                     target = oid
                     break
+        part = _PART_AFTER_ANAPHOR.match(text, e) if refers == "university" else None
+        if part and not any(a < part.end() and e < b for a, b in taken):
+            e = part.end()  # 同大学経営学部 教授: the part of the body the word stands for
         if target:
             extra.setdefault(target, []).append((s, e))
-            found.append(OrgMention(s, e, hit.group(), kind_by_id.get(target, "other"), "anaphor"))
+            found.append(OrgMention(s, e, text[s:e], kind_by_id.get(target, "other"), "anaphor"))
             index.id_by_span[(s, e)] = target
     if extra:
         index.organizations = [
