@@ -46,6 +46,7 @@ MONEY = [
     money("pound", "200万ポンド", "200万ポンド", 2_000_000, "GBP"),
     money("yuan", "1000万人民元", "1000万人民元", 10_000_000, "CNY"),
     money("won", "10億ウォン", "10億ウォン", 1_000_000_000, "KRW"),
+    money("baht-with-country", "資本金は3億タイバーツです。", "3億タイバーツ", 300_000_000, "THB"),
     money("approx-yaku", "約3億円", "約3億円", 300_000_000, "JPY", approximate=True),
     money("approx-oyoso", "およそ5,000万円", "およそ5,000万円", 50_000_000, "JPY", approximate=True),
     money("approx-suffix", "2,000円程度", "2,000円", 2000, "JPY", approximate=True),

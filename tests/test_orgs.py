@@ -75,6 +75,13 @@ FOUND = [
     ("association-name-with-a-verb", "一般社団法人日本の森を守る会と協定を締結しました。",
      "一般社団法人日本の森を守る会", "association"),
     ("exchange-before-its-market", "持株会社は東京証券取引所プライム市場に上場する予定だ。", "東京証券取引所", "company"),
+    ("country-word-and-dot-before-latin-sha", "タイ・Siam Lotus Polymer社との合弁会社設立に関するお知らせ",
+     "Siam Lotus Polymer", "company"),
+    ("faculty-of-a-university-the-tokenizer-cuts", "東嶺理科大学生命科学部の浅野 美咲 教授が参加した。",
+     "東嶺理科大学生命科学部", "university"),
+    ("legal-name-before-an-abbreviation-and-a-programme",
+     "本研究は、独立行政法人日本学術振興会（JSPS）科学研究費助成事業の支援を受けて実施しました。",
+     "独立行政法人日本学術振興会", "research"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),

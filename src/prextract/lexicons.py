@@ -187,6 +187,11 @@ def prefectures() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def country_words() -> tuple[dict[str, str], ...]:
+    return load_tsv("countries.tsv")
+
+
+@lru_cache(maxsize=None)
 def latin_stopwords() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_column("latin_stopwords.tsv", "word"))
 

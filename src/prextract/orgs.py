@@ -71,11 +71,31 @@ _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # a country word written before a Latin name (米国Bellwood Therapeutics社) says where the body is
 # (the press's one-kanji form before a katakana name too: 独シーメンス社; not 台湾スマート農業協会 or
 # ドイツテレコム, where the country is part of the name)
-_KANJI_COUNTRY_WORDS = r"米国|英国|中国|韓国|台湾|独国|仏国|豪州|米|英|独|仏|豪|伊|蘭|露|加"
-_KATAKANA_COUNTRY_WORDS = r"アメリカ|イギリス|ドイツ|フランス|オランダ|スイス|スウェーデン|ノルウェー|フィンランド|デンマーク"
-_COUNTRY_BEFORE_LATIN = re.compile(rf"(?:{_KANJI_COUNTRY_WORDS}|{_KATAKANA_COUNTRY_WORDS})(?=[A-Za-z])")
-_COUNTRY_BEFORE_NAME = re.compile(rf"{_COUNTRY_BEFORE_LATIN.pattern}|[米英独仏豪伊蘭露加](?=[\u30A1-\u30FA])"
-                                  rf"|(?:{_KATAKANA_COUNTRY_WORDS})・(?=[\u30A1-\u30FA])")  # ドイツ・ダイムラー社
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Where the press writes a body's country before its name (models/countries.tsv): regex
+    alternations by form."""
+    rows = lexicons.country_words()
+    alt = {form: "|".join(re.escape(r["word"]) for r in sorted(rows, key=lambda r: -len(r["word"])) if r["form"] == form)
+           for form in ("kanji", "short", "katakana")}
+    return alt
+
+
+@lru_cache(maxsize=1)
+def _country_before_latin() -> re.Pattern[str]:
+    """米国Bellwood Therapeutics社, タイ・Siam Lotus Polymer社."""
+    w = _country_words()
+    return re.compile(rf"(?:{w['kanji']}|{w['short']})(?=[A-Za-z])|(?:{w['katakana']})・?(?=[A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _country_before_name() -> re.Pattern[str]:
+    """The above, and 独シーメンス社, ドイツ・ダイムラー社 before a katakana name."""
+    w = _country_words()
+    return re.compile(rf"{_country_before_latin().pattern}|(?:{w['short']})(?=[\u30A1-\u30FA])"
+                      rf"|(?:{w['katakana']})・(?=[\u30A1-\u30FA])")
+
+
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|docx?|xlsx?|pptx?)$", re.I)
 #: Latin words that make a Latin-script name an organisation
 _LATIN_ORG_WORDS = re.compile(
@@ -165,6 +185,10 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # department words: みずほ銀行赤坂支店, 昭和シェル石油全店)
     trained = [c for c in kept if c.source == "prx"]
     kept = [c for c in kept if c.source != "ner" or not any(p.start < c.end and c.start < p.end for p in trained)]
+    # GiNZA runs over an abbreviation's bracket into the next noun (日本学術振興会（JSPS）科学研究費助成事業):
+    # the rule-found name before the bracket stands
+    kept = [c for c in kept if c.source != "ner" or not re.search(r"[（(]", c.text)
+            or not any(r.start < c.end and c.start < r.end for r in ruled)]
     # a GiNZA body whose name does not say so (no legal form or suffix) is kept only where the
     # trained NER also sees a body or the text introduces it with a bracket (京都リサーチパーク(…)):
     # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
@@ -276,7 +300,7 @@ def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysi
 def _without_country(m: OrgMention, text: str) -> OrgMention:
     """米Microsoft Corporation, 独シーメンス社: a country word before a Latin or katakana name
     says where the body is."""
-    country = _COUNTRY_BEFORE_NAME.match(text, m.start)
+    country = _country_before_name().match(text, m.start)
     if country is None or country.end() >= m.end:
         return m
     return replace(m, start=country.end(), text=text[country.end():m.end])
@@ -285,7 +309,8 @@ def _without_country(m: OrgMention, text: str) -> OrgMention:
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
     """A rule-found name that runs over common nouns before the name an NER sees (母体|大阪産業大学,
     映像企画制作企業|フューチャー・プラネット株式会社) starts where the NER's name starts; a legal
-    form before the name stays (株式会社|みどり商事)."""
+    form before the name stays (株式会社|みどり商事), and so does a body whose part the NER reads
+    (東嶺理科大学|生命科学部)."""
     if m.source not in ("legal", "suffix"):
         return m
     for e in analysis.entities:
@@ -295,6 +320,7 @@ def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
         forms = lexicons.legal_form_pattern().finditer(analysis.text, m.start, m.end)
         if lead and lead[-1].end == e.start and all(t.tag.startswith("名詞-普通名詞") for t in lead) \
                 and not any(f.start() < e.start for f in forms) \
+                and not lexicons.org_suffix_pattern().search(analysis.text[m.start:e.start]) \
                 and any(_name_like(t) for t in analysis.tokens_in(e.start, e.end)):  # not …投資事業|有限責任組合
             return replace(m, start=e.start, text=analysis.text[e.start:m.end])
     return m
@@ -669,7 +695,7 @@ def _from_foreign_sha(analysis: Analysis) -> list[OrgMention]:
         start = tokens[first].start if first < k else tok.start
         # after a country word a Latin name is the one written elsewhere without 社 (米国Bellwood
         # Therapeutics社 -> Bellwood Therapeutics), as in _from_entities; BSA社 stays
-        country = _COUNTRY_BEFORE_LATIN.search(analysis.text, max(0, start - 4), start + 1)
+        country = _country_before_latin().search(analysis.text, max(0, start - 4), start + 1)
         end = tok.start if country and country.end() == start and _latin(
             analysis.text[start:tok.start].replace(" ", "")) else tok.end
         name = analysis.text[start:end]
@@ -706,7 +732,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
             while chunk[k].text in _CONNECTORS and chunk[k].start < start:
                 k += 1  # 離党・民主党入り: a name never starts with ・
             start = chunk[k].start
-        country = _COUNTRY_BEFORE_LATIN.match(text, start)
+        country = _country_before_latin().match(text, start)
         if country and country.end() < end:
             start = country.end()
             if text[end - 1] == "社" and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.,' -]+", text[start:end - 1]):
@@ -1033,6 +1059,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     text = analysis.text
     if re.match(r"-?[0-9]", text[m.end:m.end + 2]) and re.fullmatch(r"[A-Z]{2,}", name):
         return False  # BWT-207: a product code
+    if re.fullmatch(r"[A-Z0-9-]+", name) and sum(c.isdigit() for c in name) >= 4:
+        return False  # JP24K01357: a grant or product number
     if _MEDIA.search(name) and _CITED.match(text, m.end):
         return False  # 日本経済新聞によると: a source cited, not a party
     if m.source != "legal" and _KANA_ONLY.fullmatch(name) and text[m.start - 1:m.start] in "（(" \
@@ -1084,7 +1112,10 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         dept = lexicons.department_words().search(name)
         # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)
         government_office = bool(re.match(r"[^\s]{1,6}?(?:都|道|府|県|市|区|町|村)(?!立)", name)) and dept
-        if dept and not government_office and not _named_before(toks, m.start + dept.start(), analysis.text):
+        # a university's faculty is a named body of its own (東嶺理科大学生命科学部)
+        faculty = bool(dept) and "大学" in name[:dept.start()] and bool(_FACULTY_END.search(name)) \
+            and not _POINTING.match(name)  # 同大学経営学部: the university named before, and its part
+        if dept and not government_office and not faculty and not _named_before(toks, m.start + dept.start(), analysis.text):
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
         if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
             return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
@@ -1098,6 +1129,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     return True
 
 
+_FACULTY_END = re.compile(r"(?:学部|研究科|研究院|学群|学域)$")
 _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
 
 
