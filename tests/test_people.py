@@ -221,6 +221,11 @@ LINK_CASES = [
     # the name after the last of two spaced posts, not the second post and the surname
     ("name-after-two-spaced-posts", "問合せ先　執行役員 総務部長　羽田野 聡子",
      {("羽田野聡子", "執行役員", None), ("羽田野聡子", "総務部長", None)}),
+    # ORGのNAME TITLE with a space before the title; 、 closes one person's posts; 同研究科
+    ("research-group-members",
+     "安曇野大学大学院理学研究科の北見 遼平 准教授、同研究科の水谷 晴香 助教、同研究科大学院生の佐野 航らの研究グループは発表した。",
+     {("北見遼平", "准教授", "安曇野大学大学院理学研究科"), ("水谷晴香", "助教", "安曇野大学大学院理学研究科"),
+      ("佐野航", "大学院生", "安曇野大学大学院理学研究科")}),
     ("governor-after-the-prefecture", "愛知県知事の大村秀章氏が出席しました。", {("大村秀章", "知事", "愛知県")}),
     ("governor-after-a-prefecture-in-one-word", "京都府知事 西脇隆俊は次のように述べました。",
      {("西脇隆俊", "知事", "京都府")}),

@@ -53,10 +53,11 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
         org_by_end.setdefault(o.end, o)
     org_by_start = {o.start: o for o in orgs}
     name_starts = {p.start for p in people}
+    name_ends = {p.end for p in people}
     blocks = _labelled_blocks(text, orgs)
     links: list[RoleLink] = []
     for p in people:
-        found = _roles_before(text, p, title_by_end, org_by_end, orgs)
+        found = _roles_before(text, p, title_by_end, org_by_end, orgs, name_ends)
         found += _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
         found += _post_served(text, p, title_by_end, org_by_end)
         seen = set()
@@ -126,7 +127,8 @@ def _org_ending_at(text: str, pos: int, org_by_end: dict[int, OrgMention], orgs:
     return org
 
 
-def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -> list[RoleLink]:
+def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs,
+                  name_ends: set[int] = frozenset()) -> list[RoleLink]:
     pos = _skip_back(text, p.start)
     for glue in ("である", "の", "：", ":"):
         if text[:pos].endswith(glue) and _skip_back(text, pos - len(glue)) in title_by_end:
@@ -159,8 +161,8 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs) -
         chain.append((title, org, joiner))
         if not joiner or joiner == "、" and org is None:
             break
-        if joiner == "、" and pos not in title_by_end:
-            break
+        if joiner == "、" and (pos not in title_by_end or _skip_back(text, title_by_end[pos].start) in name_ends):
+            break  # …水谷 晴香 助教、同研究科大学院生の佐野 航: the post before 、 is another person's
     if not chain:
         return []
     # posts joined by 兼/・ without their own organisation share the one written before them
@@ -237,6 +239,11 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
             break
     direct = pos == name_end and pos in title_by_start
     spaced_pos = _skip_forward(text, pos)
+    if not direct and pos == name_end and text[pos:spaced_pos] in (" ", "\u3000") and spaced_pos in title_by_start:
+        # ORGのNAME TITLE with one space before the title (理学研究科の北見 遼平 准教授、)
+        back = _skip_back(text, p.start)
+        if text[:back].endswith("の") and _skip_back(text, back - 1) in org_by_end:
+            direct, pos = True, spaced_pos
     closing = ""
     if spaced_pos < len(text) and text[spaced_pos] in "（(":
         closing = "）)"
@@ -272,7 +279,7 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
         pos = title.end
         for j in ("兼務", "兼任", "兼", "・", "/", "／", "、"):
             q = _skip_forward(text, pos)
-            if text.startswith(j, q):
+            if text.startswith(j, q) and (j != "、" or closing):  # outside a bracket 、 ends the name's posts
                 pos = q + len(j)
                 if j in ("/", "／", "、"):
                     inherited = None
