@@ -82,6 +82,8 @@ FOUND = [
     ("legal-name-before-an-abbreviation-and-a-programme",
      "本研究は、独立行政法人日本学術振興会（JSPS）科学研究費助成事業の支援を受けて実施しました。",
      "独立行政法人日本学術振興会", "research"),
+    ("city-before-the-particle-tomo", "なお、同社は令和5年6月に波瀬市とも災害時の資機材提供に関する協定を締結しています。",
+     "波瀬市", "government"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),

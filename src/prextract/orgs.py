@@ -341,6 +341,8 @@ def settle_overlaps(mentions: Iterable[OrgMention]) -> list[OrgMention]:
 def _is_nominal(tok: Token) -> bool:
     if tok.tag.startswith(("形状詞", "記号-文字")) and re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+", tok.text):
         return True  # スマート, グローバル inside names (日本スマート農業推進協会); アルファ, read as a letter
+    if tok.tag.startswith("接尾辞") and tok.tag.endswith("副詞可能") and re.fullmatch(r"[\u3041-\u309F]+", tok.text):
+        return False  # 波瀬市|とも: the particle とも, tagged a suffix
     if tok.tag.startswith(("名詞", "接頭辞", "接尾辞")):
         return tok.tag != "名詞-普通名詞-副詞可能" or tok.text in ("本部",)
     return tok.text in lexicons.legal_form_texts()
