@@ -84,6 +84,12 @@ FOUND = [
      "独立行政法人日本学術振興会", "research"),
     ("city-before-the-particle-tomo", "なお、同社は令和5年6月に波瀬市とも災害時の資機材提供に関する協定を締結しています。",
      "波瀬市", "government"),
+    # the hiragana head of a name the tokenizer leaves out of the chunk
+    ("hiragana-head-after-a-particle", "当行は、子会社のあさなぎキャピタル株式会社を通じてファンドを設立しました。",
+     "あさなぎキャピタル株式会社", "company"),
+    ("hiragana-head-after-a-colon", "（無限責任組合員：しおさいベンチャーズ株式会社）", "しおさいベンチャーズ株式会社", "company"),
+    ("hiragana-head-with-no-after-a-bullet", "・むさしの未来創生ファンド投資事業有限責任組合（当行グループのファンド）",
+     "むさしの未来創生ファンド投資事業有限責任組合", "association"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),

@@ -440,3 +440,14 @@ def test_a_career_table_whose_label_cell_holds_the_first_row(extractor, monkeypa
     # 同大学経営学部: the part of the university the word stands for, not the issuer
     assert ("北條さおり", "教授", "穂高学院大学経営学部", None, "appointment", "2012-04", "done") in events, events
     assert {p.name for p in result.people} <= {"北條さおり"}  # 生年月日, 略歴 are labels
+
+
+def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor, monkeypatch):
+    text = ("2026年2月20日\n鷹栖電工株式会社\n\n代表取締役の異動に関するお知らせ\n\n"
+            "　当社は、本日開催の取締役会において、下記のとおり代表取締役の異動を決議いたしました。\n\n記\n\n"
+            "1．異動の内容\n　　氏名　　　　　　新役職　　　　　　　　旧役職\n"
+            "　　新井田 浩二　　　代表取締役社長　　　　取締役 常務執行役員 営業本部長\n"
+            "　　久保寺 信也　　　代表取締役会長　　　　代表取締役社長\n\n2．就任予定日\n　2026年4月1日\n")
+    _, result = _run(extractor, text, monkeypatch)
+    events = _events(result)
+    assert ("久保寺信也", "代表取締役会長", "鷹栖電工", "代表取締役社長", "appointment", "2026-04-01", "planned") in events, events

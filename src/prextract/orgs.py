@@ -170,8 +170,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_office_lines(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
-    candidates = [_without_title_at_end(_without_descriptor(_without_country(c, text), analysis), title_spans)
-                  for c in candidates]
+    candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(c, analysis), text), analysis),
+                                        title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
@@ -295,6 +295,40 @@ def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysi
                 m = replace(m, kind=inside[0].kind)
         out.append(m)
     return [m for m in out if m.source != "suffix" or (m.start, m.end) not in shorter], longer
+
+
+_HARD_BOUNDARY = "\n 　・「『（(：:"  # not 、 or 。: an adverb may follow them (、さらにみどり商事株式会社と)
+_PARTICLE_CHARS = "はがのをにへとでもや"
+_DEMONSTRATIVES = ("この", "その", "あの", "どの", "これ", "それ", "あれ")
+_NOT_IN_A_NAME = ("副詞", "接続詞", "動詞", "助動詞", "形容詞", "連体詞")
+
+
+def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
+    """しおさいベンチャーズ株式会社, 子会社のあさなぎキャピタル株式会社: the tokenizer leaves a name's
+    hiragana head out of the chunk. The hiragana run before a name that ends in a legal form or
+    suffix joins it where the run starts at a boundary (a line start, ・, 「, ：, a space), or after
+    the の of a noun with no other particle inside it."""
+    text = analysis.text
+    if m.source not in ("legal", "suffix") or not m.start or not re.match(r"[\u3041-\u309F]", text[m.start - 1]) \
+            or lexicons.legal_form_pattern().match(text, m.start):
+        return m
+    start = m.start
+    while start > 0 and re.match(r"[\u3041-\u309F]", text[start - 1]):
+        start -= 1
+    run = text[start:m.start]
+    if start == 0 or text[start - 1] in _HARD_BOUNDARY:
+        pass                                      # ・むさしの未来創生ファンド…: the whole run
+    elif run[0] == "の" and re.match(r"[\u4E00-\u9FFF\u30A1-\u30FA]", text[start - 1]) \
+            and not any(c in _PARTICLE_CHARS for c in run[1:]):
+        start, run = start + 1, run[1:]           # 子会社の|あさなぎキャピタル株式会社 (not であ|る…)
+    else:
+        return m
+    head = run + re.match(r"[\u3041-\u309F]*", m.text).group()  # the run may go on inside the mention (あ|さなぎ)
+    if len(head) < 2 or head.startswith(_DEMONSTRATIVES):
+        return m
+    if any(t.tag.startswith(_NOT_IN_A_NAME) for t in analysis.tokens_in(start, m.start)):
+        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ: an adverb or a verb, not a name
+    return replace(m, start=start, text=text[start:m.end])
 
 
 def _without_country(m: OrgMention, text: str) -> OrgMention:

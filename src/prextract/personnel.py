@@ -212,9 +212,7 @@ def _sections(doc: _Doc) -> list[_Section]:
     status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``)."""
     lines = doc.lines()
     default_status = _document_status(doc)
-    # １．異動日　2025年6月24日: a line of its own gives the date of the lists that follow it
-    default_date = next((doc.date_value(s, e) for s, e in lines
-                         if _CHANGE_DAY.match(doc.text, s, e) and doc.date_value(s, e)), None)
+    default_date = _change_day(doc, lines)
     out: list[_Section] = []
     # open headings, outermost first: (level, status or None, date), the last one the innermost
     parents: list[tuple[tuple[int, int], str | None, str | None]] = []
@@ -266,7 +264,24 @@ def _after(date: str | None, release_date: str | None) -> bool:
 
 
 _CHANGE_DAY = re.compile(r"[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）][\s\u3000]*)?(?:異動|就任|退任|発令|選任)(?:予定)?(?:日|年月日)"
-                         r"[\s\u3000]*[:：]?[\s\u3000]*[0-9０-９令平]")
+                         r"[\s\u3000]*[:：]?[\s\u3000]*")
+
+
+def _change_day(doc: _Doc, lines: list[tuple[int, int]]) -> str | None:
+    """１．異動日　2025年6月24日, or ３．就任予定日 with the date on the line below: a line of its own
+    that gives the date of the lists in the release."""
+    for k, (s, e) in enumerate(lines):
+        label = _CHANGE_DAY.match(doc.text, s, e)
+        if label is None:
+            continue
+        if label.end() < e:
+            value = doc.date_value(s, e)
+        else:
+            below = next(((a, b) for a, b in lines[k + 1:] if doc.text[a:b].strip(_SPACES)), None)
+            value = doc.date_value(*below) if below and len(doc.text[below[0]:below[1]].strip(_SPACES)) <= 20 else None
+        if value:
+            return value
+    return None
 
 
 def _continues_list(doc: _Doc, s: int, e: int) -> bool:
