@@ -35,7 +35,7 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if any(s <= m.start() < e for s, e in skip):
             continue
         start = m.start() + _body_prefix_length(m.group())
-        if _ends_a_prefecture(text, start):
+        if start < m.end() and _ends_a_prefecture(text, start):
             start += 1      # 京都府|知事: the 府 of 府知事 closes the prefecture's name
         if start >= m.end() or _inside_word(text, start, m.end()):
             continue
