@@ -338,3 +338,14 @@ def test_write_json_and_jsonl_helpers(tmp_path: Path) -> None:
     assert read_records(tmp_path / "one.jsonl") == [doc]
     assert [r["source"] for r in read_records(tmp_path / "two.jsonl")] == [doc["source"], "other.txt"]
     assert _leftovers(tmp_path) == []
+
+
+def test_closing_removes_a_temporary_file_a_cut_write_left(tmp_path: Path) -> None:
+    # Ctrl-C can land after a JSON file's temporary is created and before its own cleanup runs;
+    # the writer's close (which runs on Ctrl-C too) leaves no such file behind
+    out = tmp_path / "out"
+    with OutputWriter(out, formats=("json", "jsonl")) as writer:
+        leftover = out / "json" / ".prextract-r05.txt.json.gl2wgp6z.tmp"
+        leftover.write_text("{", encoding="utf-8")
+        assert writer.done_sources == frozenset()
+    assert not leftover.exists()

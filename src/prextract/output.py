@@ -212,10 +212,16 @@ def temporary_file(path: str | os.PathLike[str]) -> tuple[int, str]:
     """
     path = Path(path)
     fd, name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    with contextlib.suppress(OSError):  # some filesystems have no modes: keep what mkstemp gave
-        os.fchmod(fd, 0o666 & ~umask)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        with contextlib.suppress(OSError):  # some filesystems have no modes: keep what mkstemp gave
+            os.fchmod(fd, 0o666 & ~umask)
+    except BaseException:  # Ctrl-C between creating the file and handing it over
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
     return fd, name
 
 
@@ -555,6 +561,8 @@ class OutputWriter:
         finally:
             if "jsonl" not in self.formats:
                 self.records_path.unlink(missing_ok=True)
+            # a write cut short by Ctrl-C in the instant before its own cleanup could run
+            self._remove_stale_temp_files()
 
     def _compact_records(self) -> None:
         """Rewrite the records sorted by source, the last document of each source only, none of
