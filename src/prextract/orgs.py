@@ -940,9 +940,9 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
             prev = part[k - 1]
             # 若葉|川|市|長, 若葉|川|市長: a place name the tokenizer does not know, then the level
             # (a word of its own) or the head's title
-            level_after_place = prev.text in ("市", "区", "町", "村") and any("地名" in t.tag for t in part[:k - 1])
-            if "地名" not in prev.tag and not level_after_place and not any("地名" in t.tag for t in part[:k]):
+            if not any("地名" in t.tag for t in part[:k]):
                 continue
+            level_after_place = prev.text in ("市", "区", "町", "村") and any("地名" in t.tag for t in part[:k - 1])
             if part[k].text in ("市長", "区長", "町長", "村長", "都知事", "道知事", "府知事", "県知事") and not level_after_place:
                 headed.add((part[0].start, part[k].start + 1))
             elif part[k].text == "長" and prev.text[-1] in "市区町村":
