@@ -95,11 +95,15 @@ _LOCAL_HEADS = {"知事": "都道府県", "副知事": "都道府県", "市長":
 def _the_one_local_government(link: RoleLink, orgs: list[OrgMention]) -> OrgMention | None:
     """知事 with no body written: the one prefecture the release names (a city for 市長 …)."""
     levels = _LOCAL_HEADS.get(link.title.text)
-    if levels is None:
-        return None
-    named = {o.text: o for o in orgs if o.source != "anaphor" and o.kind == "government" and o.text[-1:] in levels
-             and (levels != "都道府県" or o.text in lexicons.prefectures())}
-    return next(iter(named.values())) if len(named) == 1 else None
+    return None if levels is None else _the_one_named(orgs, levels, prefectures_only=levels == "都道府県")
+
+
+def _the_one_named(orgs: list[OrgMention], levels: str, *, prefectures_only: bool) -> OrgMention | None:
+    """The first mention of the one body of these levels (都道府県, 市 …) the release names, if it
+    names exactly one: a prefecture of the 47, or a government body ending in the level."""
+    named = [o for o in orgs if o.source != "anaphor" and len(o.text) >= 2 and o.text[-1] in levels
+             and (o.text in lexicons.prefectures() if prefectures_only else o.kind == "government")]
+    return named[0] if len({o.text for o in named}) == 1 else None
 
 
 def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
@@ -119,11 +123,7 @@ def _org_ending_at(text: str, pos: int, org_by_end: dict[int, OrgMention], orgs:
                     and text[pos + 1 - len(o.text):pos + 1] == o.text), None)
         if org is None and not re.match(rf"[{_KANJI}{_KATA}]", text[pos - 1:pos]):
             # 県知事 on its own: the one prefecture the release names (愛知県と…。県知事の大村秀章氏)
-            level = title.text[0]
-            named = {o.text for o in orgs if o.source != "anaphor" and o.text.endswith(level) and o.text[:-1]
-                     and o.text in lexicons.prefectures()}
-            if len(named) == 1:
-                org = next(o for o in orgs if o.text in named)
+            org = _the_one_named(orgs, title.text[0], prefectures_only=True)
     return org
 
 
