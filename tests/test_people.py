@@ -260,6 +260,11 @@ LINK_CASES = [
     ("latin-spelling-between-name-and-title",
      "株式会社ミライズのジョン・スミス（John Smith）最高技術責任者が登壇します。",
      {("ジョン・スミス", "最高技術責任者", "株式会社ミライズ")}),
+    # a department title reads on over a name glued before it; the name is the person's
+    ("name-glued-before-a-department-title",
+     "株式会社ミライズは新工場を開設しました。同社の山田太郎営業部長は「地域に根ざします」と述べました。",
+     {("山田太郎", "営業部長", "株式会社ミライズ")}),
+    ("president-of-a-country", "来日したジョン・ミラー大統領が視察しました。", {("ジョン・ミラー", "大統領", None)}),
     ("two-column-profile-table",
      "3．合併当事会社の概要\n(1) 名称　　　　　　アルテホーム株式会社　　　　アルテリフォーム株式会社\n"
      "(2) 代表者の役職・氏名　代表取締役社長　坂口 修平　　代表取締役　水野 香織\n",
@@ -270,6 +275,24 @@ LINK_CASES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in LINK_CASES], ids=[c[0] for c in LINK_CASES])
 def test_link_layouts(extractor, text, expected):
     assert _keyed(expected) <= _triples(extractor.extract(text))
+
+
+def test_a_surname_glued_before_a_department_title_is_the_person_named_in_full(extractor, monkeypatch):
+    _, ctx = _capture_context(extractor, "営業部長の山田 太郎が登壇します。\n山田営業部長は「地域に根ざします」と述べました。",
+                              monkeypatch)
+    assert {(lk.person.text, lk.person.name, lk.title.text) for lk in ctx.roles} >= {("山田", "山田太郎", "営業部長")}
+
+
+def test_a_plant_named_by_a_place_keeps_its_place(extractor, monkeypatch):
+    # 松本 is a surname too, but no 松本 of the text is a person: the plant is the Matsumoto plant
+    _, ctx = _capture_context(extractor, "松本工場長の佐藤 次郎は次のように述べました。", monkeypatch)
+    assert {(lk.person.name, lk.title.text) for lk in ctx.roles} == {("佐藤次郎", "松本工場長")}
+
+
+def test_a_name_before_a_department_title_is_no_title(extractor, monkeypatch):
+    _, ctx = _capture_context(extractor, "この方針について、荒賀泰太薬務局長は説明した。", monkeypatch)
+    assert [t.text for t in ctx.titles] == ["薬務局長"]
+    assert [p.name for p in ctx.people] == ["荒賀泰太"]
 
 
 def test_a_label_ending_in_a_post_word_is_no_post(extractor):

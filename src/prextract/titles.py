@@ -1,5 +1,6 @@
 """Title mentions: the posts of the title lexicon and their compounds (代表取締役社長執行役員,
-経営企画部長), without the body written before a department word and never inside another word.
+経営企画部長), without the body or the person written before a department word and never inside
+another word.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import lexicons
 
-if TYPE_CHECKING:  # titles are found in the text alone; only without_team_words reads tokens
+if TYPE_CHECKING:  # titles are found in the text alone; only the without_* steps read tokens
     from .analyse import Analysis
 
 
@@ -104,6 +105,41 @@ def _body_prefix_length(title: str) -> int:
 
 #: 代表 after a place is a team (日本代表, 茨城県代表), not a representative's post
 TEAM_WORD = "代表"
+
+
+def without_names_ahead(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
+    """Titles that begin with a person's name lose it: the department part of a compound title
+    (up to 20 characters before 部長, 局長 …) reads on over a name glued before it
+    (``山田太郎営業部長`` -> ``営業部長``, ``荒賀泰太薬務局長`` -> ``薬務局長``). A lone surname is
+    cut only when the text also writes it as a full name (``山田営業部長は`` after ``山田太郎``):
+    a branch or a plant is often named by a place that is also a surname (松本工場長)."""
+    out = []
+    for t in titles:
+        cut = _name_ahead(t, analysis)
+        if cut > t.start and lexicons.title_pattern().fullmatch(analysis.text, cut, t.end):
+            t = TitleMention(cut, t.end, analysis.text[cut:t.end])
+        out.append(t)
+    return out
+
+
+def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
+    """Where a person's name at the start of the title ends (the title's start if none does)."""
+    if title.text in lexicons.titles():
+        return title.start
+    toks = analysis.tokens_in(title.start, title.end)
+    if len(toks) < 2 or toks[0].start != title.start or not toks[0].tag.endswith("人名-姓"):
+        return title.start
+    given = 1
+    while given < len(toks) and toks[given].tag.endswith("人名-名") and toks[given].start == toks[given - 1].end:
+        given += 1
+    if given > 1:
+        return toks[given - 1].end
+    surname, tokens, text = toks[0].text, analysis.tokens, analysis.text
+    written_in_full = any(  # 山田太郎 or 山田 太郎 elsewhere in the text
+        tok.text == surname and tok.i != toks[0].i and tok.i + 1 < len(tokens)
+        and tokens[tok.i + 1].tag.endswith("人名-名") and text[tok.end:tokens[tok.i + 1].start] in ("", " ", "\u3000")
+        for tok in tokens)
+    return toks[0].end if written_in_full else title.start
 
 
 def without_team_words(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
