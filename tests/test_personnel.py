@@ -451,3 +451,46 @@ def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor,
     _, result = _run(extractor, text, monkeypatch)
     events = _events(result)
     assert ("久保寺信也", "代表取締役会長", "鷹栖電工", "代表取締役社長", "appointment", "2026-04-01", "planned") in events, events
+
+
+GROUPED_TABLE = (
+    "2026年3月13日\n各　位\n会 社 名　株式会社カワセミ製作所\n\n組織変更および人事異動に関するお知らせ\n\n"
+    "　当社は、本日開催の取締役会において、下記のとおり2026年4月1日付の人事異動を決議いたしました。"
+    "新設する品質保証本部の初代本部長には、現在の宮坂浩一品質保証部長が就任します。"
+    "また、日比野隆之営業部長が執行役員に就任します。\n\n記\n\n"
+    "1．人事異動（2026年4月1日付）\n　（1）部長級\n\n"
+    "　　新　職　　　　　　　　　　　氏　名　　　　旧　職\n"
+    "　　品質保証本部長　　　　　　　宮坂　浩一　　品質保証部長\n"
+    "　　取締役 生産本部長 兼 諏訪工場長　　堀内　雅彦　　取締役 生産本部長\n"
+    "　　執行役員 東日本営業部長　　　日比野　隆之　営業部長\n\n"
+    "2．その他\n　諏訪工場長は、堀内雅彦取締役生産本部長が兼務します。東日本営業部は本社に置きます。\n"
+)
+KAWASEMI = "カワセミ製作所"
+
+
+def test_a_table_under_a_group_label_with_spaced_column_labels(extractor, monkeypatch):
+    # （1）部長級 under the dated heading, a blank line, then 新　職 / 氏　名 / 旧　職
+    _, result = _run(extractor, GROUPED_TABLE, monkeypatch)
+    events = _events(result)
+    assert ("宮坂浩一", "品質保証本部長", KAWASEMI, "品質保証部長", "appointment", "2026-04-01", "planned") in events, events
+    assert ("日比野隆之", "執行役員兼東日本営業部長", KAWASEMI, "営業部長", "appointment", "2026-04-01",
+            "planned") in events, events
+
+
+def test_the_lead_naming_a_post_loosely_is_the_list_change(extractor, monkeypatch):
+    # 初代本部長 (lead) is the list's 品質保証本部長; 執行役員 is one of the list's posts
+    _, result = _run(extractor, GROUPED_TABLE, monkeypatch)
+    people = [e[0] for e in _events(result)]
+    assert people.count("宮坂浩一") == 1 and people.count("日比野隆之") == 1, _events(result)
+
+
+def test_posts_written_together_are_the_posts_listed_apart(extractor, monkeypatch):
+    # 堀内雅彦取締役生産本部長 in prose is the list's 取締役 + 生産本部長, not a third post
+    ctx, result = _run(extractor, GROUPED_TABLE, monkeypatch)
+    posts = {t for p, t, _ in _roles(ctx, result) if p == "堀内雅彦"}
+    assert posts == {"取締役", "生産本部長", "諏訪工場長"}, posts
+
+
+def test_a_unit_named_by_a_place_is_no_organisation(extractor):
+    doc = extractor.extract(GROUPED_TABLE)
+    assert not [o.name for o in doc.organizations if "営業部" in o.name or "工場" in o.name]

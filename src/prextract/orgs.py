@@ -1153,6 +1153,9 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
             and not _POINTING.match(name)  # 同大学経営学部: the university named before, and its part
         if dept and not government_office and not faculty and not _named_before(toks, m.start + dept.start(), analysis.text):
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
+        if dept and not government_office and not faculty and dept.group() in _UNIT_WORDS \
+                and _only_places_before(toks, m.start + dept.start()):
+            return False  # 東日本営業部, 大阪支店, 岡崎工場: a unit named by where it works
         if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
             return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
     latin_core = _LATIN_BRACKET.sub("", name).replace(" ", "").replace(",", "")
@@ -1166,6 +1169,15 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
 
 
 _FACULTY_END = re.compile(r"(?:学部|研究科|研究院|学群|学域)$")
+#: department words of a company's own units; a place before one names the unit, not a body
+_UNIT_WORDS = frozenset({"部", "課", "室", "係", "班", "支店", "支社", "営業所", "事業所", "事業部", "事業本部",
+                         "工場", "部署", "部門"})
+
+
+def _only_places_before(toks: Iterable[Token], pos: int) -> bool:
+    """The proper nouns before ``pos`` are all place names (東日本|営業部, 大阪|支店)."""
+    proper = [t for t in toks if t.end <= pos and (t.tag.startswith("名詞-固有名詞") or re.search(r"[A-Za-z]", t.text))]
+    return bool(proper) and all("地名" in t.tag for t in proper)
 _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
 
 

@@ -462,15 +462,27 @@ def _without_short_forms(links: list[RoleLink], org_key) -> list[RoleLink]:
     held: dict[tuple, set[str]] = {}
     for link in links:
         held.setdefault((link.person.name, org_key(link)), set()).add(link.title.text)
+    # 堀雅彦取締役生産本部長 beside the list's 取締役 生産本部長: the posts written together, not a third
+    joined = {key: {t for t in posts if _joins_posts(t, posts - {t})} for key, posts in held.items()}
     titles = lexicons.titles()
     out = []
     for link in links:
         t = link.title.text
-        longer = held[(link.person.name, org_key(link))]
-        if any(_short_form_of(t, lt, titles) for lt in longer):
+        key = (link.person.name, org_key(link))
+        longer = held[key] - joined[key]
+        if t in joined[key] or any(_short_form_of(t, lt, titles) for lt in longer):
             continue
         out.append(link)
     return out
+
+
+def _joins_posts(title: str, posts: set[str]) -> bool:
+    """The title is two or more of ``posts`` written one after another (取締役 + 生産本部長)."""
+    def split(rest: str, pieces: int) -> bool:
+        if not rest:
+            return pieces >= 2
+        return any(rest.startswith(p) and split(rest[len(p):], pieces + 1) for p in posts if p)
+    return split(title, 0)
 
 
 def _short_form_of(short: str, long: str, titles: frozenset[str]) -> bool:

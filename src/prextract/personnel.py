@@ -225,6 +225,8 @@ def _sections(doc: _Doc) -> list[_Section]:
         level = _heading_level(line)
         while parents and parents[-1][0] >= level:
             parents.pop()
+        # a sub-heading of a personnel heading (２．人事異動 > （1）部長級) heads a list of its own
+        personnel = personnel or bool(parents and parents[-1][1] is not None and _group_label(doc, s, e, line))
         if not personnel:
             parents.append((level, None, None))
             continue
@@ -256,6 +258,13 @@ def _sections(doc: _Doc) -> list[_Section]:
     return out
 
 
+def _group_label(doc: _Doc, s: int, e: int, line: str) -> bool:
+    """A short label that names a group of a list (（1）部長級, （2）関係会社), not an item with a
+    value (``(1) 名称　　株式会社…``, ``(5) 資本金　3,000万円``)."""
+    label = _HEADING_MARK.sub("", line).strip(_SPACES)
+    return 0 < len(label) <= 12 and not re.search(f"[{_SPACES}:：0-9０-９]", label) and not any(s <= o.start and o.end <= e for o in doc.orgs)
+
+
 def _after(date: str | None, release_date: str | None) -> bool:
     """A date certainly later than the release's own (ISO strings; a year not known is no date)."""
     if not date or not release_date or "X" in date[:4] or "X" in release_date[:4]:
@@ -285,9 +294,10 @@ def _change_day(doc: _Doc, lines: list[tuple[int, int]]) -> str | None:
 
 
 def _continues_list(doc: _Doc, s: int, e: int) -> bool:
-    """A row of a personnel list: labelled fields (＜新＞ …), or a name with no sentence around it
-    (■ 増田 恭介（ますだ きょうすけ）)."""
-    return _fields(doc, s, e) is not None or (bool(doc.people_in(s, e)) and "。" not in doc.text[s:e])
+    """A row of a personnel list: labelled fields (＜新＞ …), a table's header row, or a name with
+    no sentence around it (■ 増田 恭介（ますだ きょうすけ）)."""
+    return _fields(doc, s, e) is not None or _header_labels(doc.text[s:e]) is not None \
+        or (bool(doc.people_in(s, e)) and "。" not in doc.text[s:e])
 
 
 def _is_heading_line(doc: _Doc, s: int, e: int, line: str) -> bool:
@@ -518,8 +528,9 @@ def _only_name(doc: _Doc, person: PersonMention, s: int, e: int) -> bool:
 
 
 def _header_labels(line: str) -> list[str] | None:
-    """The column labels of a header row (``新役職	氏名	旧役職``), or None."""
-    cells = [c.strip(_SPACES) for c in _CELL_SPLIT.split(line.strip(_SPACES)) if c.strip(_SPACES)]
+    """The column labels of a header row (``新役職	氏名	旧役職``, ``新　職　　　氏　名``), or None."""
+    cells = [re.sub(f"[{_SPACES}]", "", c) for c in _CELL_SPLIT.split(line.strip(_SPACES))]
+    cells = [c for c in cells if c]
     if len(cells) < 2:
         return None
     labels = [_cue("column", c) if len(c) <= 8 else None for c in cells]
@@ -570,7 +581,13 @@ def _split_by_header(doc: _Doc, line: str, s: int, person: PersonMention,
         return None, []
     cells = _cells(doc, s, s + len(line))
     if len(cells) != len(header):
-        return None, []
+        # one space only between the name and a post (日比野　隆之　営業部長): with one column on
+        # each side of the name, the posts before it and after it are those columns
+        k = header.index("name") if "name" in header else -1
+        if len(header) != 3 or k != 1:
+            return None, []
+        sides = {header[0]: _posts(doc, s, person.start), header[2]: _posts(doc, person.end, s + len(line))}
+        return sides.get("new", []), sides.get("previous", [])
     new: list[_Post] = []
     previous: list[_Post] = []
     for label, (a, b) in zip(header, cells):
@@ -978,20 +995,40 @@ def extract_personnel(ctx: DocumentContext) -> PersonnelResult:
     entries += _entries_from_current_marks(doc, [(sec.start, sec.end) for sec in sections])
     entries += _entries_from_careers(doc, sections)
     entries += _entries_from_prose(doc, [(sec.start, sec.end) for sec in sections], notes)
-    entries = _without_undated_repeats(entries)
+    entries = _without_undated_repeats(doc, entries)
     _fill_previous(entries)
     roles = _roles(doc, entries)
     events = _events(doc, entries)
     return PersonnelResult(tuple(doc.extra_people), tuple(roles), tuple(events))
 
 
-def _without_undated_repeats(entries: list[_Entry]) -> list[_Entry]:
+def _without_undated_repeats(doc: _Doc, entries: list[_Entry]) -> list[_Entry]:
     """A change told twice, once in the lead without a date (新会長に松岡義昭氏が選任) and once in
-    the dated list (■新役員（2025年6月12日付）), is one change: the dated telling stays."""
-    def key(e: _Entry) -> tuple:
+    the dated list (■新役員（2025年6月12日付）), is one change: the dated telling stays. The lead
+    may name the post more loosely than the list (初代本部長 for 品質保証本部長, 執行役員 for
+    執行役員 東日本営業部長): the two agree on the person, the kind of change and the posts, or on
+    the bodies and the head word of each post (退任後、当社特別顧問に is another change)."""
+    def same_posts(e: _Entry) -> tuple:
         return e.person.name, e.change, tuple(p.title.text for p in e.new)
-    dated = {key(e) for e in entries if e.date and e.new}
-    return [e for e in entries if e.date or not e.new or key(e) not in dated]
+
+    def same_bodies(e: _Entry) -> tuple:
+        return e.person.name, e.change, frozenset(_org_id(doc, p) for p in e.new)
+
+    dated = [e for e in entries if e.date and e.new]
+    told = {same_posts(e) for e in dated}
+    heads: dict[tuple, set[str]] = {}
+    for e in dated:
+        heads.setdefault(same_bodies(e), set()).update(_head_word(p.title.text) for p in e.new)
+
+    def repeated(e: _Entry) -> bool:
+        return same_posts(e) in told or all(_head_word(p.title.text) in heads.get(same_bodies(e), ()) for p in e.new)
+    return [e for e in entries if e.date or not e.new or not repeated(e)]
+
+
+def _head_word(title: str) -> str:
+    """The lexicon post a title ends in (品質保証本部長 -> 本部長, 初代本部長 -> 本部長)."""
+    titles = lexicons.titles()
+    return next((title[k:] for k in range(len(title)) if title[k:] in titles), title)
 
 
 def _fill_previous(entries: list[_Entry]) -> None:

@@ -127,13 +127,19 @@ def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
     if title.text in lexicons.titles():
         return title.start
     toks = analysis.tokens_in(title.start, title.end)
-    if len(toks) < 2 or toks[0].start != title.start or not toks[0].tag.endswith("人名-姓"):
+    if len(toks) < 2 or toks[0].start != title.start:
         return title.start
-    given = 1
-    while given < len(toks) and toks[given].tag.endswith("人名-名") and toks[given].start == toks[given - 1].end:
+    before = analysis.tokens[toks[0].i - 1] if toks[0].i > 0 else None
+    # 西村|浩一品質保証部長: the body-prefix cut at 村 left the given name at the title's start
+    after_surname = before is not None and before.end == title.start and before.tag.endswith("人名-姓")
+    if not (toks[0].tag.endswith("人名-姓") or after_surname):
+        return title.start
+    given = 0 if after_surname else 1
+    while given < len(toks) and toks[given].tag.endswith("人名-名") and \
+            (given == 0 or toks[given].start == toks[given - 1].end):
         given += 1
-    if given > 1:
-        return toks[given - 1].end
+    if after_surname or given > 1:
+        return toks[given - 1].end if given else title.start
     surname, tokens, text = toks[0].text, analysis.tokens, analysis.text
     written_in_full = any(  # 山田太郎 or 山田 太郎 elsewhere in the text
         tok.text == surname and tok.i != toks[0].i and tok.i + 1 < len(tokens)
