@@ -139,3 +139,20 @@ def test_sorted_by_start() -> None:
 @pytest.mark.xfail(strict=True, reason="a range of amounts that writes the unit once (10～20億円) gives only its end")
 def test_gap_amount_range() -> None:
     assert [m.value for m in extract_money("10～20億円")] == [1_000_000_000, 2_000_000_000]
+
+
+def test_bare_numbers_of_a_table_are_amounts_in_its_unit() -> None:
+    text = ("（9）当該会社の最近3年間の経営成績及び財政状態（単位：百万円）\n"
+            "　　　決算期　　　2024年3月期　　2025年3月期\n"
+            "　　　純資産　　　　　 1,482　　　　　 1,596\n"
+            "　　　営業利益　　　　　 ▲12　　　　　　 238\n\n"
+            "（10）取得株式数　100,000株\n")
+    mentions = extract_money(text)
+    assert [(m.text, m.value, m.currency) for m in mentions] == [
+        ("1,482", 1_482_000_000, "JPY"), ("1,596", 1_596_000_000, "JPY"),
+        ("▲12", -12_000_000, "JPY"), ("238", 238_000_000, "JPY")]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_a_unit_note_alone_is_no_amount() -> None:
+    assert extract_money("売上高の推移（単位：千円）") == []

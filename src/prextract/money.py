@@ -15,6 +15,7 @@
     1億円超                   money    100000000      JPY       modifier MORE_THAN
     500万ユーロ               money    5000000        EUR
     ▲3億円                    money    -300000000     JPY       (▲/△: a loss, as financial tables write it)
+    1,482  under （単位：百万円） money 1482000000  JPY       (a table's bare numbers, in its unit)
     61.2% / 61.2％            percent  61.2
     3割 / 3割5分              percent  30 / 35        (割 is a tenth, 分 a hundredth: read as percent)
 
@@ -178,13 +179,44 @@ def _number(value: Decimal) -> float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# （単位：百万円）over a financial table: the bare numbers of its rows are amounts in that unit
+_UNIT_NOTE = re.compile(r"[(（]?\s*単位\s*[:：]\s*(?P<unit>[千百万億兆]*)(?P<cur>円|ドル|米ドル|ユーロ)\s*[)）]?")
+_CELL_NUMBER = re.compile(r"(?<=[ \t])(?P<sign>[▲△-])?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[ \t]|$)", re.M)
+_UNIT_CURRENCY = {"円": "JPY", "ドル": "USD", "米ドル": "USD", "ユーロ": "EUR"}
+
+
+def _table_amounts(folded: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Amounts written as bare numbers in the rows of a table under a unit note, and the notes'
+    spans (百万円 in the note is a unit, not an amount). The table runs to the first blank line."""
+    found: list[_Found] = []
+    notes: list[tuple[int, int]] = []
+    for note in _UNIT_NOTE.finditer(folded):
+        notes.append((note.start(), note.end()))
+        scale = parse_decimal("1" + note.group("unit")) if note.group("unit") else Decimal(1)
+        if scale is None:
+            continue
+        end = folded.find("\n\n", note.end())
+        end = len(folded) if end < 0 else end
+        line_end = folded.find("\n", note.end())
+        for m in _CELL_NUMBER.finditer(folded, line_end if 0 <= line_end < end else end, end):
+            written = m.group(0).lstrip("▲△-")
+            value = parse_decimal(written)
+            if value is None:
+                continue
+            value = value * scale * (-1 if m.group("sign") else 1)
+            found.append(_Found(m.start(), m.end(), "money", value, _UNIT_CURRENCY[note.group("cur")],
+                                None, False, None))
+    return found, notes
+
+
 def extract_money(text: str) -> list[MoneyMention]:
     """Every amount of money and percentage in ``text``, sorted by start (see the module docstring)."""
     lex = _lexicon()
     nt = NormalizedText.fold(text)
     folded = nt.text
     urls = [(u.start(), u.end()) for u in _URL.finditer(folded)]
-    found: list[_Found] = []
+    found, unit_notes = _table_amounts(folded)
+    urls += unit_notes          # nothing inside a unit note is an amount
     for m in lex.pattern.finditer(folded):
         hit = _money(lex, m)
         if hit is not None:
