@@ -91,6 +91,8 @@ FOUND = [
     ("hiragana-head-with-no-after-a-bullet", "・むさしの未来創生ファンド投資事業有限責任組合（当行グループのファンド）",
      "むさしの未来創生ファンド投資事業有限責任組合", "association"),
     ("latin-limited-partnership", "・Pacific Rim Growth Partners, L.P.", "Pacific Rim Growth Partners, L.P.", "company"),
+    ("letter-spaced-in-a-sender-block", "2026年8月25日\n各　位\n会 社 名　株 式 会 社 ミ ナ ト 商 事\n"
+     "代表者名　代表取締役社長　辻 和宏\n", "株式会社ミナト商事", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),
 ]
@@ -211,6 +213,8 @@ NOT_BODIES = [
     ("dictionary-company-inside-a-name", "同社は、ルイス・シボレーの名を冠した記念館を開館しました。", "シボレー"),
     ("pointing-word-and-suffix", "翌年1月に同委員会は運行権を認可しました。", "同委員会"),
     ("province-ending-in-sho", "同社は福建省に新工場を建設します。", "福建省"),
+    ("unit-named-by-a-place", "営業部を東日本営業部と西日本営業部に再編します。", "営業部"),
+    ("branch-named-by-a-place", "大阪支店と岡崎工場を統合します。", "支店"),
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
 ]
 

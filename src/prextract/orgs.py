@@ -168,6 +168,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
+    candidates.extend(_from_letter_spaced(text))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(c, analysis), text), analysis),
@@ -1026,6 +1027,23 @@ def _office_line() -> re.Pattern[str]:
     unit = r"[^\s\u3000、。（(：:]{1,14}?(?:部|局|課|室|係|班|センター|事務所)"
     return re.compile(rf"(?m)^[ \t\u3000]*(?P<office>(?:{prefectures}|[\u4E00-\u9FFF々ヶ]{{1,5}}(?:市|区|町|村))"
                       rf"(?:[ \u3000]+{unit}){{1,3}})(?=[ \t\u3000]*(?:[（(]|$))")
+
+
+# 会 社 名　株 式 会 社 金 城 パ ッ ク: a sender block may space out every character of a name
+# (one kind of space throughout, so that the spaced label before it stays out)
+_LETTER_SPACED = re.compile(r"(?m)(?<=[ \t\u3000])[^\s](?P<sep>[ \u3000])(?:[^\s](?P=sep)){2,}[^\s](?=[ \t\u3000]*$)")
+
+
+def _from_letter_spaced(text: str) -> list[OrgMention]:
+    """A name written one character at a time with a space between, to the end of its line;
+    only one with a legal form, so that a spaced label (会 社 名) or heading is none."""
+    out = []
+    for m in _LETTER_SPACED.finditer(text):
+        name = re.sub(r"[ \u3000]", "", m.group())
+        form = lexicons.legal_form_pattern().search(name)
+        if form is not None and len(name) > len(form.group()) + 1:
+            out.append(OrgMention(m.start(), m.end(), m.group(), kind_of(name), "legal"))
+    return out
 
 
 def _from_office_lines(text: str) -> list[OrgMention]:
