@@ -185,6 +185,31 @@ def test_minority_stake_is_no_acquisition(events_of):
     assert [e for e in events_of(text) if e.type == "acquisition"] == []
 
 
+SHARE_PURCHASE = _release(
+    "株式会社ミナト商事",
+    "当社は、本日開催の取締役会において、株式会社ハルカゼ食品の発行済株式の全てを取得し、子会社化することについて決議し、"
+    "同日付で株式譲渡契約を締結いたしました。\n"
+    "　当社は2021年10月に株式会社アオバ容器を子会社化しております。本件は、当社にとって2件目のM&Aとなります。\n\n"
+    "5．日程\n（1）取締役会決議日　　2026年8月25日\n（2）契約締結日　　　　2026年8月25日\n"
+    "（3）株式譲渡実行日　　2026年10月1日（予定）\n")
+
+
+def test_a_schedule_dates_the_current_deal_not_a_past_one(events_of):
+    acquisitions = {e.to_dict()["target"]: e for e in events_of(SHARE_PURCHASE) if e.type == "acquisition"}
+    _check(acquisitions["株式会社ハルカゼ食品"], date="2026-10-01", status="planned")
+    _check(acquisitions["株式会社アオバ容器"], date="2021-10", status="done")
+
+
+def test_a_count_of_this_deal_is_its_ordinal(events_of):
+    acquisitions = {e.to_dict()["target"]: e for e in events_of(SHARE_PURCHASE) if e.type == "acquisition"}
+    assert acquisitions["株式会社ハルカゼ食品"].ordinal == 2
+    assert acquisitions["株式会社アオバ容器"].ordinal is None
+
+
+def test_the_share_purchase_contract_is_no_agreement(extractor):
+    assert [e for e in extractor.extract(SHARE_PURCHASE).events if e.type == "agreement"] == []
+
+
 # -- merger ----------------------------------------------------------------------------------------
 
 def test_absorption_merger_with_effective_date_row(events_of):

@@ -182,6 +182,10 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                     d.named = True
                     _fill_rows(doc, b, d)
             else:
+                # a past event of the type dated otherwise (2021年10月には…を子会社化) is not the
+                # one the schedule is about
+                block_dates = [v for r in b.rows if (type_, "date") in r.fields for v in [_row_date(doc, r)] if v]
+                cands = [d for d in cands if all(_dates_agree(d.date, v) for v in block_dates)]
                 named = {_key(d) for d in cands if not d.anaphoric and _key(d)}
                 if len(named) > 1:
                     continue

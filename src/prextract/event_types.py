@@ -98,10 +98,32 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
             d.actor = doc.issuer      # 開催予定の第78回定時株主総会: the issuer's own, unless a row names the organiser
     drafts = _without_lone_weak(drafts)
     merged = _merge(drafts)
+    _count_this_deal(doc, merged)
     for d in merged:
         if d.type == "acquisition" and d.fields.get("target") and not d.fields.get("stake_before"):
             d.fields["stake_before"] = _stake_held(doc, d.fields["target"])
     return [_to_event(doc, d) for d in merged if _complete(d)]
+
+
+# 本件は、当社にとって2件目のM&Aとなります / 今回の出資は3件目: the count of the release's own deal
+_THIS_DEAL = re.compile(r"^[\s\u3000]*(?:本件|今回の[^\s、。は]{1,8})(?:は|が|により)")
+_COUNTED_TYPES = ("acquisition", "merger", "establishment", "funding", "product_launch")
+
+
+def _count_this_deal(doc: _Doc, drafts: list[Draft]) -> None:
+    """A sentence about 本件 that counts it gives the ordinal of the release's one current deal
+    (not one dated before the release: 2021年10月には…を子会社化)."""
+    release = doc.ctx.release_date
+    current = [d for d in drafts if d.type in _COUNTED_TYPES and d.ordinal is None
+               and not (d.date and release and d.date.split("/")[0] < release[:len(d.date.split("/")[0])])]
+    if len(current) != 1:
+        return
+    for sent in doc.ctx.sentences:
+        if _THIS_DEAL.match(sent.text):
+            hits = lexicons.ordinal_pattern().findall(sent.text)
+            if hits:
+                current[0].ordinal = lexicons.ordinal_number(hits[-1])
+                return
 
 
 def _short_form_in(name: str, text: str) -> bool:

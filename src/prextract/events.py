@@ -116,12 +116,22 @@ def find_trigger(sent: Sentence) -> re.Match[str] | None:
 
 
 def agreement_kind(text: str) -> tuple[str, int] | None:
-    """The most specific agreement word in text: (kind, position)."""
+    """The most specific agreement word in text: (kind, position). A contract that is the
+    instrument of a deal of another type (株式譲渡契約, 合併契約: kind ``none``) is no agreement,
+    and the words inside it (契約) do not count."""
+    words = _agreement_words()
+    instruments = [(m.start(), m.end()) for word, kind in words if kind == "none"
+                   for m in re.finditer(re.escape(word), text)]
     best = None
-    for word, kind in _agreement_words():
-        pos = text.find(word)
-        if pos >= 0 and (best is None or len(word) > best[2]):
-            best = (kind, pos, len(word))
+    for word, kind in words:
+        if kind == "none":
+            continue
+        for m in re.finditer(re.escape(word), text):
+            if any(a <= m.start() and m.end() <= b for a, b in instruments):
+                continue
+            if best is None or len(word) > best[2]:
+                best = (kind, m.start(), len(word))
+            break
     return (best[0], best[1]) if best else None
 
 
@@ -218,6 +228,8 @@ def _drafts_from_sentence(ctx: _Context, sent: Sentence, kind: str, trigger: re.
     row = _SCHEDULE_ROW.match(sent.text)
     if row and (not re.search(r"(?:締結|調印|署名)\S{0,2}$", _row_label(row)) or _OTHER_EVENT.search(_row_label(row))):
         row = None  # a row about a board meeting or a merger's steps is no agreement of its own
+    if row and _instrument_row(ctx.text, _row_label(row)):
+        return []   # 契約締結日 in the schedule of a share purchase: the 株式譲渡契約, no agreement
     if (both or row) and not _partners(ctx, [o for o in mentions if not _TOPIC_MARK.match(text, _after_bracket(text, o.end))]):
         # 両社は…締結し / a schedule row 基本合意書締結（両社） 2024年9月2日: the release's own pair
         pair = _pair(ctx)
@@ -290,6 +302,15 @@ def _pair(ctx: _Context) -> tuple[str, str] | None:
     first = ctx.issuer_name or (counts[0].name if counts else None)
     second = next((o.name for o in counts if o.name != first), None)
     return (first, second) if first and second else None
+
+
+def _instrument_row(text: str, label: str) -> bool:
+    """A schedule row that names only a bare contract (契約締結日) in a text whose contract is the
+    instrument of another deal (株式譲渡契約を締結): the row dates that contract."""
+    kind = agreement_kind(label)
+    if kind is None or not label.startswith(("契約", "本契約")):
+        return False
+    return any(k == "none" and w in text for w, k in _agreement_words())
 
 
 def _row_label(row: re.Match[str]) -> str:
