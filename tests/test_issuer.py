@@ -26,3 +26,20 @@ def test_without_a_self_reference_the_topic_that_defines_a_short_name(extractor)
     text = ("2025年6月2日\n\n業務提携のお知らせ\n\n"
             "株式会社サクラ精工（以下「サクラ精工」）は、株式会社ミドリ物流と業務提携契約を締結しました。\n")
     assert _issuer(extractor, text) == "株式会社サクラ精工"
+
+
+def test_a_government_office_speaks_for_its_prefecture(extractor):
+    # 記者発表資料 is no headline; the office line and the contact line above the headline are the sender
+    text = ("記者発表資料\n\n令和7年11月27日\n青森県 商工労働部 産業振興課\nものづくり振興担当（担当：佐々木、板垣）\n\n"
+            "「第12回あおもりものづくり大賞」の受賞企業決定について\n\n　県では、県内企業の優れた製品を表彰しています。\n")
+    doc = extractor.extract(text)
+    assert doc.title == "「第12回あおもりものづくり大賞」の受賞企業決定について"
+    assert doc.issuer == "青森県"
+    assert {"青森県", "青森県商工労働部産業振興課"} <= {o.name for o in doc.organizations}
+    assert not doc.people  # surnames of contacts are no people
+
+
+def test_an_office_of_a_town_named_in_the_text_speaks_for_the_town(extractor):
+    text = ("報道発表資料\n令和7年11月6日\n桐ヶ谷町 企画財政課\n\n桐ヶ谷町と北嶺信用金庫が包括連携協定を締結しました\n\n"
+            "　桐ヶ谷町（町長：野上 智之）と北嶺信用金庫は、包括連携協定を締結しました。\n")
+    assert extractor.extract(text).issuer == "桐ヶ谷町"

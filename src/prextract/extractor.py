@@ -27,7 +27,8 @@ from .resolve import OrgIndex, resolve_organizations
 from .titles import find_titles, without_names_ahead, without_team_words
 
 _HEADER_LINE = re.compile(
-    r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|お知らせ|各位|"
+    r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|記者発表(?:資料)?|報道資料|"
+    r"資料提供|お知らせ|各位|"
     r"NEWS\s*RELEASE|PRESS\s*RELEASE|News|Press\s*Release|ニュース一覧)$", re.I)
 _DATE_ONLY_LINE = re.compile(r"^[\d０-９年月日.\-/／()（）月火水木金土日令和平成\s]+(?:発表|更新)?$")
 # the sender block of a disclosure: 会社名 …, 代表者名 …, 問合せ先 …, (TEL …)
@@ -36,6 +37,9 @@ _SENDER_LINE = re.compile(
     r"所\s*在\s*地|本社|TEL|ＴＥＬ|担当|コード番号|URL|E-?mail)")
 # a line that only names a body (株式会社ナカノ製作所　総務部): no particle, no punctuation of a sentence
 _NAME_ONLY_LINE = re.compile(r"^[^、。，「」をがとにはでもや]{2,40}$")
+# a government sender block: 山形県 産業労働部 産業創造振興課 / ものづくり振興担当（担当：佐々木）/ 電話：…
+_OFFICE_END = re.compile(r"(?:部|課|室|局|係|班|センター)$")
+_CONTACT_IN_LINE = re.compile(r"担当\s*[:：]|電話\s*[:：]|内線")
 
 
 def _reference(value: _dt.date | str | None) -> _dt.date | None:
@@ -105,7 +109,9 @@ def find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None
         folded = fold(line).text  # a dateline written with radicals (2024年4⽉1⽇) is still one
         if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(folded) or len(line) < 6 or _SENDER_LINE.match(line):
             continue
-        if _NAME_ONLY_LINE.match(line) and lexicons.legal_form_pattern().search(line):
+        if _NAME_ONLY_LINE.match(line) and (lexicons.legal_form_pattern().search(line) or _OFFICE_END.search(line)):
+            continue
+        if _CONTACT_IN_LINE.search(line):
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip(" \u3000\t")))
         return start, start + len(line)

@@ -37,7 +37,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
-               "foreign_sha": 5, "repeat": 5,
+               "foreign_sha": 5, "repeat": 5, "part": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -169,6 +169,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
     candidates.extend(_from_letter_spaced(text))
+    candidates.extend(_from_university_parts(analysis, candidates))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(c, analysis), text), analysis),
@@ -1043,6 +1044,29 @@ def _from_letter_spaced(text: str) -> list[OrgMention]:
         form = lexicons.legal_form_pattern().search(name)
         if form is not None and len(name) > len(form.group()) + 1:
             out.append(OrgMention(m.start(), m.end(), m.group(), kind_of(name), "legal"))
+    return out
+
+
+_FACULTY_WORD = re.compile(r"[\u4E00-\u9FFF]{1,8}(?:学部|研究科|研究院)")
+
+
+def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> list[OrgMention]:
+    """A faculty the dictionary knows as one word (農学部, 医学部), alone a kind of body, is the
+    university's part when the university's own word is glued before it (本学農学部) or its name
+    stands a space before it (雪嶺大学 農学部, as lists and signature lines write it);
+    ``resolve`` names it after the university."""
+    text = analysis.text
+    own = {w for w, refers in lexicons.org_anaphora().items() if refers == "issuer"}
+    university_ends = {c.end for c in candidates if kind_of(c.text, "other") == "university"}
+    out = []
+    for tok in analysis.tokens:
+        if not _FACULTY_WORD.fullmatch(tok.text):
+            continue
+        before = analysis.tokens[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.end == tok.start and before.text in own:
+            out.append(OrgMention(before.start, tok.end, text[before.start:tok.end], "university", "part"))
+        elif tok.start >= 1 and text[tok.start - 1] in " \u3000" and tok.start - 1 in university_ends:
+            out.append(OrgMention(tok.start, tok.end, tok.text, "university", "part"))
     return out
 
 

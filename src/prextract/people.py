@@ -131,8 +131,12 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs,
                   name_ends: set[int] = frozenset()) -> list[RoleLink]:
     pos = _skip_back(text, p.start)
     for glue in ("である", "の", "：", ":"):
-        if text[:pos].endswith(glue) and _skip_back(text, pos - len(glue)) in title_by_end:
-            pos = _skip_back(text, pos - len(glue))
+        back = _skip_back(text, pos - len(glue)) if text[:pos].endswith(glue) else -1
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, back - 16), back) if back > 0 else None
+        if qualifier and _skip_back(text, qualifier.start()) in title_by_end:
+            back = _skip_back(text, qualifier.start())  # 副学長（研究・産学連携担当）の村瀬敬子
+        if back in title_by_end:
+            pos = back
             break
     else:
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, pos - 16), pos)
@@ -145,6 +149,9 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs,
         if text[:pos].endswith("の") and (pos - 1) in org_by_end:
             pos -= 1
         org = _org_ending_at(text, pos, org_by_end, orgs, title)
+        place = _PLACE_BRACKET_BEFORE.search(text, max(0, pos - 14), pos) if org is None else None
+        if place is not None and place.start() in org_by_end and _starts_a_field(text, title.start):
+            org = org_by_end[place.start()]  # 羽州織物株式会社（米沢市）　代表取締役社長　遠藤 真理子
         if org is not None:
             pos = min(org.start, pos)
         joiner = ""
@@ -184,6 +191,8 @@ def _roles_before(text: str, p: PersonMention, title_by_end, org_by_end, orgs,
     return links
 
 
+#: a place in brackets between a body and the post of its person: ORG（米沢市）　TITLE NAME
+_PLACE_BRACKET_BEFORE = re.compile(r"[（(][^（）()\n、。：:]{1,10}?[都道府県市区町村][）)][ \u3000]*$")
 #: a short bracket between a post and the name that qualifies the post (監査等委員, 非常勤, 独立役員)
 _QUALIFIER_BEFORE = re.compile(r"[（(][^（）()\n、。]{1,12}[）)]$")
 
@@ -348,34 +357,64 @@ class _Block:
 
 
 def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
-    """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block."""
+    """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block; and a
+    body alone on its line over indented ``TITLE NAME`` lines (a research group's members:
+    ``雪嶺大学 農学部`` / ``　准教授　　野々村 聡``)."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.group() or m.start() == 0]
     blocks: list[_Block] = []
     current: tuple[int, int, tuple[OrgMention, ...]] | None = None
+    under_heading = False
     person_lines: list[tuple[int, int]] = []
+
+    def close() -> None:
+        nonlocal current, person_lines
+        if current:
+            blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
+        current, person_lines = None, []
+
     for s, e in lines:
         line = text[s:e]
         label = _NAME_LABEL.match(line)
-        if label:
-            if current:
-                blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
-            found = tuple(o for o in orgs if s + label.end() <= o.start and o.end <= e
-                          and o.source != "anaphor")
+        heading = None if label else _body_heading(text, s, e, orgs)
+        if label or heading is not None:
+            close()
+            found = (heading,) if heading is not None else tuple(
+                o for o in orgs if s + label.end() <= o.start and o.end <= e and o.source != "anaphor")
             current = (s, e, found) if found else None
-            person_lines = []
+            under_heading = heading is not None
             continue
         if current is None:
             continue
-        if not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
-            blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
-            current, person_lines = None, []
+        if under_heading:
+            if not line.startswith((" ", "\u3000", "\t")) or not line.strip(_SPACES):
+                close()
+                continue
+            person_lines.append((s, e))
+        elif not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
+            close()
             continue
-        if _PERSON_LABEL.match(line):
+        elif _PERSON_LABEL.match(line):
             person_lines.append((s, e))
         current = (current[0], e, current[2])
-    if current:
-        blocks.append(_Block(current[0], current[1], current[2], tuple(person_lines)))
+    close()
     return blocks
+
+
+def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """The body a line names alone, flush left: its names (a university and its part) and at
+    most a department word after them (ミナセ化成株式会社 研究開発本部); the last, most
+    specific name."""
+    line = text[s:e]
+    if not line or line[0] in _SPACES or "。" in line or "、" in line:
+        return None
+    on_line = [o for o in orgs if s <= o.start and o.end <= e and o.source not in ("anaphor", "alias")]
+    if not on_line or text[s:on_line[0].start].strip(_SPACES):
+        return None
+    rest = text[on_line[-1].end:e].strip(_SPACES)
+    between = "".join(text[a.end:b.start] for a, b in zip(on_line, on_line[1:]))
+    if between.strip(_SPACES) or (rest and not (len(rest) <= 20 and lexicons.department_words().search(rest))):
+        return None
+    return on_line[-1]
 
 
 def _block_org(blocks: list[_Block], link: RoleLink, text: str) -> OrgMention | None:

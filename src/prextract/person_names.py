@@ -51,7 +51,8 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-
 _SPACED_NAME = re.compile(rf"[{_KANJI}]{{1,4}}[ \u3000][{_KANJI}{_HIRA}{_KATA}]{{1,4}}")
 _READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000・]*)[）)]")
 #: a contact label: the surname after it names a desk, not a person the release is about
-_CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*$")
+# the label of a contact's surname, with the surnames listed before this one (担当：佐々木、板垣)
+_CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*(?:[^、：:\n]{1,6}、)*$")
 _REGNAL = re.compile(r"(?<=[^\s0-9０-９])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
 _NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
 
@@ -103,7 +104,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             out.append(PersonMention(s, e, text[s:e], target))
         elif e in honorific_at and len(short) >= 2 and not _only_given_name(analysis, s, e):
             out.append(PersonMention(s, e, text[s:e], short))
-        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 12), s):
+        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 24), s):
             out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
     return out

@@ -51,6 +51,7 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
         if ra != rb:
             parent[rb] = ra
 
+    mentions = mentions + _bodies_of_offices(mentions)
     full_names = _full_names(text, mentions)
     mentions = [replace(m, text=full_names[(m.start, m.end)]) if (m.start, m.end) in full_names else m
                 for m in mentions]
@@ -111,13 +112,14 @@ def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], 
     changed: only the name the part is known by."""
     out: dict[tuple[int, int], str] = {}
     names = [m for m in mentions if m.source not in ("alias", "anaphor")]
-    itself = find_self_reference(text, names)
-    if itself is not None:
-        own_words = sorted((w for w, r in lexicons.org_anaphora().items() if r == "issuer"), key=len, reverse=True)
-        for m in names:
-            word = next((w for w in own_words if m.text.startswith(w)), None)
-            if word is None:
-                continue
+    declared = find_self_reference(text, names)
+    university = _the_one_university(names)
+    own_words = sorted((w for w, r in lexicons.org_anaphora().items() if r == "issuer"), key=len, reverse=True)
+    for m in names:
+        word = next((w for w in own_words if m.text.startswith(w)), None)
+        # 本学 is a university's word for itself even where the release never defines it
+        itself = declared or (university if word in _UNIVERSITY_OWN_WORDS else None)
+        if word is not None and itself is not None:
             rest = m.text[len(word):]
             if _UNIVERSITY_PART.match(rest) or lexicons.department_words().search(rest):
                 out[(m.start, m.end)] = itself.text + rest
@@ -128,6 +130,46 @@ def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], 
             if part.start == body.end + 1 and text[body.end] in " \u3000" and _UNIVERSITY_PART.match(part.text):
                 out[(part.start, part.end)] = body.text + part.text
     return out
+
+
+_UNIVERSITY_OWN_WORDS = frozenset({"本学", "当大学", "本大学"})
+
+
+def _the_one_university(names: list[OrgMention]) -> OrgMention | None:
+    """The university a release names, when it names one only (its parts aside): 本学 of a
+    release that never says ``以下「本学」`` is that one (a company does not call itself 本学)."""
+    bodies = [m for m in names if kind_of(m.text, "other") == "university" and not _UNIVERSITY_PART.search(m.text)]
+    if len({org_key(m.text) for m in bodies}) != 1:
+        return None
+    return max(bodies, key=lambda m: len(m.text))
+
+
+_OFFICE_BODY = re.compile(r"[^\s\u3000]{1,6}?(?:都|道|府|県|市|区|町|村)(?=[\s\u3000])")
+
+
+def _bodies_of_offices(mentions: list[OrgMention]) -> list[OrgMention]:
+    """The prefecture or town of an office the text names only through it (山形県 of 山形県
+    産業労働部 産業創造振興課): a body of its own, its mention the office's first word."""
+    keys = {org_key(m.text) for m in mentions}
+    out = []
+    for m in mentions:
+        body = _OFFICE_BODY.match(m.text) if m.source == "office" else None
+        if body is not None and org_key(body.group()) not in keys:
+            keys.add(org_key(body.group()))
+            out.append(OrgMention(m.start, m.start + body.end(), body.group(), "government", "office_body"))
+    return out
+
+
+def _body_of_office(sender: OrgMention, mentions: list[OrgMention], index: OrgIndex) -> str | None:
+    """A government office sends the release (桐ヶ谷町 企画財政課) for its town: the town, where
+    the text names it as a body of its own."""
+    if sender.source != "office":
+        return None
+    m = _OFFICE_BODY.match(sender.text)
+    if m is None:
+        return None
+    key = org_key(m.group())
+    return next((index.id_of(o) for o in mentions if o is not sender and org_key(o.text) == key), None)
 
 
 def _best_kind(kinds: list[str]) -> str:
@@ -149,7 +191,7 @@ def _find_issuer(text: str, mentions: list[OrgMention], definitions: list[AliasD
         return index.id_of(itself)
     sender = _sender(text, mentions, title_span)
     if sender is not None:
-        return index.id_of(sender)
+        return _body_of_office(sender, mentions, index) or index.id_of(sender)
     for d in sorted(definitions, key=lambda d: d.org.start):
         if d.org.start >= body_start and _TOPIC_AFTER.match(text, d.org.end):
             return index.id_of(d.org)
