@@ -442,3 +442,20 @@ def test_evidence_offsets_point_into_the_text(events_of):
     text = LAUNCHES[0].values[0]
     e = _one(events_of(text), "product_launch")
     assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+PREFECTURE_AWARD = (
+    "記者発表資料\n\n令和7年11月27日\n青森県 商工労働部 産業振興課\nものづくり振興担当（担当：佐々木、板垣）\n"
+    "電話：017-000-0000（直通）\n\n「第12回あおもりものづくり大賞」の受賞企業決定及び表彰式の開催について\n\n"
+    "　県では、県内企業が開発した優れた製品を表彰しています。12回目となる今回は、計2件の受賞が決定しましたので、お知らせします。\n\n"
+    "１　受賞企業\n\n【知事賞】（副賞　100万円）\n　株式会社八甲田精機（弘前市）　代表取締役　斎藤 雅之\n"
+    "【優秀賞】（副賞　各30万円）\n　奥入瀬織物株式会社（十和田市）　代表取締役社長　遠藤 真理子\n\n"
+    "２　表彰式\n　(1) 日　時　令和7年12月8日（月）午後2時～午後3時30分\n　(2) 場　所　青森県庁　講堂\n"
+    "　(3) 内　容　表彰状の授与\n"
+)
+
+
+def test_prize_lines_with_a_note_and_a_ceremony_block_give_dated_awards(events_of):
+    awards = [e.to_dict() for e in events_of(PREFECTURE_AWARD) if e.type == "award"]
+    assert {(a["prize"], a["date"], a["ordinal"]) for a in awards} == {("知事賞", "2025-12-08", 12),
+                                                                         ("優秀賞", "2025-12-08", 12)}, awards
+    # the prefecture an office speaks for gives the awards
+    assert all("青森県" in a["parties"] for a in awards), awards

@@ -16,10 +16,13 @@ from .resources import load_tsv
 _PLAN_MARK = re.compile(r"予定|見込")
 _ROW = re.compile(
     r"^[ \t\u3000]*(?:[(（][0-9０-９]+[)）]|[0-9０-９]+[.．、]|[①-⑳]|[・･●○◆◇■□※-])?[ \t\u3000]*"
-    r"(?P<label>[^\s：:\t\u3000]{1,24}?)(?P<note>[（(][^）)]{1,20}[）)])?"
+    r"(?P<label>(?:[^\s：:\t\u3000][ \u3000]){1,3}[^\s：:\t\u3000](?=[ \u3000])|[^\s：:\t\u3000]{1,24}?)"
+    r"(?P<note>[（(][^）)]{1,20}[）)])?"
     r"(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+[ \t\u3000]*|[ \u3000]{2,}|\u3000(?=[0-9０-９令平]))(?P<value>\S.*)$")
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[■□◆◇●○【]|[0-9０-９]+[.．、]|[(（][0-9０-９]+[)）]|[一二三四五六七八九十]+[、．.])")
-_PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?[ \t\u3000]*$")
+# 【知事賞】, ■優秀賞, 【知事賞】（副賞　100万円）: a bracket note after the prize is allowed
+_PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?"
+                         r"[ \t\u3000]*(?:[（(][^）)\n]{0,30}[）)])?[ \t\u3000]*$")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,8 @@ def _blocks(doc: _Doc) -> list[Block]:
             continue
         rm = _ROW.match(line)
         if rm and not line.strip().endswith("。"):
-            label, note = rm.group("label"), rm.group("note") or ""
+            # 日　時 / 場　所: a short label spaced out one character at a time
+            label, note = re.sub(r"[ \u3000]", "", rm.group("label")), rm.group("note") or ""
             fields = _row_fields(label, note)
             if current is None:
                 current = Block(heading, [], m.start(), m.end())

@@ -36,8 +36,8 @@ from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs
                            _date_value, _ends_with_head, _frame, _frame_date, _head_org, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
-from .event_overview import (_award_list_drafts, _block_launches, _blocks, _fill_from_blocks, _in_row_label,
-                             _prize_selection_drafts)
+from .event_overview import (Block, _award_list_drafts, _block_launches, _blocks, _fill_from_blocks,
+                             _in_row_label, _prize_selection_drafts, _row_date)
 from .orgs import OrgMention
 from .status import status_of
 from .records import Event, Evidence
@@ -93,6 +93,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
     blocks = _blocks(doc)
     drafts.extend(_block_launches(doc, blocks, drafts))
     _fill_from_blocks(doc, blocks, drafts)
+    _awards_from_ceremony(doc, blocks, drafts)
     for d in drafts:
         if d.type == "event_held" and not d.all_parties():
             d.actor = doc.issuer      # 開催予定の第78回定時株主総会: the issuer's own, unless a row names the organiser
@@ -103,6 +104,29 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
         if d.type == "acquisition" and d.fields.get("target") and not d.fields.get("stake_before"):
             d.fields["stake_before"] = _stake_held(doc, d.fields["target"])
     return [_to_event(doc, d) for d in merged if _complete(d)]
+
+
+_CEREMONY = re.compile(r"表彰式|授賞式|贈呈式|授与式")
+
+
+def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> None:
+    """Awards presented at the ceremony a block announces (２　表彰式 / (1) 日時 令和7年12月8日…)
+    are dated that day; an award named with its count (第12回…大賞) has that ordinal."""
+    for d in drafts:
+        m = _ORDINAL.search(d.fields.get("award") or "") if d.type == "award" else None
+        if m and d.ordinal is None:
+            d.ordinal = lexicons.ordinal_number(m.group(1))
+    for b in blocks:
+        if not _CEREMONY.search(b.heading):
+            continue
+        row = next((r for r in b.rows if ("event_held", "date") in r.fields), None)
+        value = _row_date(doc, row) if row is not None else None
+        if not value:
+            continue
+        day = value.split("/")[0].split("T")[0]
+        for d in drafts:
+            if d.type == "award" and d.date is None:
+                d.date = day
 
 
 # 本件は、当社にとって2件目のM&Aとなります / 今回の出資は3件目: the count of the release's own deal
