@@ -1220,6 +1220,8 @@ def _only_places_before(toks: Iterable[Token], pos: int) -> bool:
     """The proper nouns before ``pos`` are all place names (東日本|営業部, 大阪|支店)."""
     proper = [t for t in toks if t.end <= pos and (t.tag.startswith("名詞-固有名詞") or re.search(r"[A-Za-z]", t.text))]
     return bool(proper) and all("地名" in t.tag for t in proper)
+
+
 _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
 
 

@@ -262,7 +262,8 @@ def _group_label(doc: _Doc, s: int, e: int, line: str) -> bool:
     """A short label that names a group of a list (（1）部長級, （2）関係会社), not an item with a
     value (``(1) 名称　　株式会社…``, ``(5) 資本金　3,000万円``)."""
     label = _HEADING_MARK.sub("", line).strip(_SPACES)
-    return 0 < len(label) <= 12 and not re.search(f"[{_SPACES}:：0-9０-９]", label) and not any(s <= o.start and o.end <= e for o in doc.orgs)
+    return 0 < len(label) <= 12 and not re.search(f"[{_SPACES}:：0-9０-９]", label) \
+        and not any(s <= o.start and o.end <= e for o in doc.orgs)
 
 
 def _after(date: str | None, release_date: str | None) -> bool:

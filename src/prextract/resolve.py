@@ -161,8 +161,8 @@ def _bodies_of_offices(mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _body_of_office(sender: OrgMention, mentions: list[OrgMention], index: OrgIndex) -> str | None:
-    """A government office sends the release (桐ヶ谷町 企画財政課) for its town: the town, where
-    the text names it as a body of its own."""
+    """A government office sends the release (桐ヶ谷町 企画財政課) for its town: the town's record
+    (named elsewhere in the text, or through the office: ``_bodies_of_offices``)."""
     if sender.source != "office":
         return None
     m = _OFFICE_BODY.match(sender.text)
