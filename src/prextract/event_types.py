@@ -37,7 +37,7 @@ from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
 from .event_overview import (Block, _award_list_drafts, _block_launches, _blocks, _fill_from_blocks,
-                             _in_row_label, _prize_selection_drafts, _row_date)
+                             _in_row_label, _prize_selection_drafts, _row_start_date)
 from .orgs import OrgMention
 from .status import status_of
 from .records import Event, Evidence
@@ -120,10 +120,10 @@ def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -
         if not _CEREMONY.search(b.heading):
             continue
         row = next((r for r in b.rows if ("event_held", "date") in r.fields), None)
-        value = _row_date(doc, row) if row is not None else None
+        value = _row_start_date(doc, row) if row is not None else None
         if not value:
             continue
-        day = value.split("/")[0].split("T")[0]
+        day = value.split("T")[0]      # 令和7年12月8日（月）午後2時～: the day
         for d in drafts:
             if d.type == "award" and d.date is None:
                 d.date = day

@@ -168,6 +168,12 @@ def department_words() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words)})$")
 
 
+def is_department_tail(words: str) -> bool:
+    """Words after a body's name that only name one of its departments (総務部, 研究開発本部):
+    short, no list, ending in a department word."""
+    return len(words) <= 20 and "、" not in words and bool(department_words().search(words))
+
+
 @lru_cache(maxsize=None)
 def org_generic_heads() -> re.Pattern[str]:
     """Words that leave a name a category when they end it: …団体, …企業, …産業."""

@@ -412,7 +412,7 @@ def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMenti
         return None
     rest = text[on_line[-1].end:e].strip(_SPACES)
     between = "".join(text[a.end:b.start] for a, b in zip(on_line, on_line[1:]))
-    if between.strip(_SPACES) or (rest and not (len(rest) <= 20 and lexicons.department_words().search(rest))):
+    if between.strip(_SPACES) or (rest and not lexicons.is_department_tail(rest)):
         return None
     return on_line[-1]
 

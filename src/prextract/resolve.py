@@ -224,8 +224,7 @@ def _sender(text: str, mentions: list[OrgMention], title_span: tuple[int, int] |
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:m.start]
         after = text[m.end:line_end].strip(" \u3000\t")
-        if _SENDER_LABEL.fullmatch(before) and (not after or lexicons.department_words().search(after)
-                                                 and len(after) <= 20 and "、" not in after):
+        if _SENDER_LABEL.fullmatch(before) and (not after or lexicons.is_department_tail(after)):
             return m
     return None
 
