@@ -335,6 +335,15 @@ def test_a_shareholders_meeting_counted_by_term(events_of):
     assert (e.date, e.ordinal) == ("2025-06-20", 82)
 
 
+def test_a_meeting_named_before_the_approval_it_gives(events_of):
+    # GiNZA hangs 開催予定の on 承認, past the meeting it names
+    text = _release("北条ケミカル株式会社", "なお、取締役の選任につきましては、2026年6月19日開催予定の"
+                    "第64回定時株主総会での承認を経て、正式に決定される予定です。")
+    e = _one(events_of(text), "event_held")
+    _check(e, date="2026-06-19", status="planned", parties=["北条ケミカル"], name="第64回定時株主総会")
+    assert e.ordinal == 64
+
+
 def test_event_organiser_from_overview_block(events_of):
     text = _release("株式会社タカセ機工",
                     "当社は、2024年11月20日（水）～22日（金）に開催される展示会「九州ものづくりフェア2024」に出展します。"

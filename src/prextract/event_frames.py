@@ -304,6 +304,12 @@ def _frame(doc: "_Doc", parse: Parse, tokens: list[Token], start: int, end: int,
             break
         h = parse.units[u.head]
         lemma = h.root.lemma
+        if top == first_unit and u.particle == "の" and h.index > top + 1 and \
+                not _predicative(parse.units[top + 1]):
+            # 開催予定の｜第71回定時株主総会での｜承認: GiNZA hangs the の-clause on the action
+            # after the noun it names; the noun right after it is what was held
+            head_noun = _following_noun(doc, tokens, u.end, parse.sentence.start)
+            break
         if lemma in _support_words("support") or h.root.text in _support_words("support"):
             units.append(h.index)
             top = h.index
