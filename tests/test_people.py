@@ -374,3 +374,12 @@ def test_a_surname_every_ner_member_and_unidic_read_as_a_person_is_taken(extract
     """No title, no honorific, no given name: the trained NER's members all agree and UniDic
     has the word as a person's name."""
     assert name in [p.name for p in extractor.extract(text).people]
+
+
+def test_a_row_label_spaced_out_is_no_name(extractor):
+    # 事　業　内　容 / 人 的 関 係: the last two characters are no spaced name (内容, 関係)
+    text = ("2026年5月14日\n北陵精機工業株式会社\n子会社の設立に関するお知らせ\n"
+            "（4）事　業　内　容　医療機器用精密部品の設計、製造\n"
+            "　　人 的 関 係　当社の取締役1名が新会社の取締役を兼任する予定です。\n"
+            "（6）設 立 年 月 日　2026年7月1日（予定）\n")
+    assert _names(extractor.extract(text)) == set()

@@ -494,3 +494,53 @@ def test_posts_written_together_are_the_posts_listed_apart(extractor, monkeypatc
 def test_a_unit_named_by_a_place_is_no_organisation(extractor):
     doc = extractor.extract(GROUPED_TABLE)
     assert not [o.name for o in doc.organizations if "営業部" in o.name or "工場" in o.name]
+
+
+NEW_SUBSIDIARY = (
+    "2026年3月9日\n安曇重工株式会社\n\n子会社の設立に関するお知らせ\n\n"
+    "　当社は、本日開催の取締役会において、完全子会社を設立することを決議いたしました。\n\n"
+    "1．設立する子会社の概要\n"
+    "（1）名　　　　　称　安曇ロボティクス株式会社\n"
+    "（2）代表者の役職・氏名　代表取締役社長　白鳥 祐介\n"
+    "　　　　　　　　　　　（現 当社執行役員 兼 ロボット事業部長）\n"
+    "（3）事　業　内　容　産業用ロボットの開発、製造\n"
+    "（4）設 立 年 月 日　2026年6月1日（予定）\n\n"
+    "2．日程\n（1）取締役会決議日　2026年3月9日\n")
+AZUMI, AZUMI_ROBOTICS = "安曇重工", "安曇ロボティクス"
+
+
+def test_the_head_of_a_body_to_come_takes_office_on_its_founding_day(extractor):
+    # a spaced 名　称 row names the body; the 現 bracket stands on the cell's next line
+    ctx, result = _run(extractor, NEW_SUBSIDIARY)
+    assert {r for r in _roles(ctx, result) if r[0] == "白鳥祐介"} >= {
+        ("白鳥祐介", "代表取締役社長", AZUMI_ROBOTICS), ("白鳥祐介", "執行役員", AZUMI),
+        ("白鳥祐介", "ロボット事業部長", AZUMI)}, _roles(ctx, result)
+    assert ("白鳥祐介", "代表取締役社長", AZUMI_ROBOTICS, "執行役員兼ロボット事業部長", "appointment",
+            "2026-06-01", "planned") in _events(result), _events(result)
+
+
+MERGED_COMPANY = (
+    "2025年11月4日\n株式会社雪室フーズ\n越後運輸株式会社\n\n合併契約締結に関するお知らせ\n\n"
+    "■本合併の要旨\n（1）合併の日程\n　合併契約締結日　　　2025年11月4日\n"
+    "　合併の効力発生日　　2026年4月1日（予定）\n"
+    "（2）合併後の会社の概要\n"
+    "　商　　号：株式会社越後雪室フーズ\n"
+    "　代 表 者：代表取締役会長　石黒 和也（現 雪室フーズ 代表取締役社長）\n"
+    "　　　　　　代表取締役社長　小野寺 真弓（現 越後運輸 代表取締役社長）\n\n"
+    "　また、小野寺真弓社長は次のように述べています。\n")
+
+
+def test_both_heads_of_the_merged_company_take_office_on_the_effective_day(extractor):
+    # 代 表 者 spaced out; the second head on the indented next line belongs to the same body
+    ctx, result = _run(extractor, MERGED_COMPANY)
+    events = _events(result)
+    for person, title in (("石黒和也", "代表取締役会長"), ("小野寺真弓", "代表取締役社長")):
+        assert any(e[:3] == (person, title, "越後雪室フーズ") and e[5:] == ("2026-04-01", "planned")
+                   for e in events), (person, events)
+
+
+def test_a_short_post_in_prose_is_one_of_the_posts_held_at_two_bodies(extractor):
+    # 小野寺真弓社長 is her 代表取締役社長 (at 越後運輸 now and at the merged company): no third post
+    doc = extractor.extract(MERGED_COMPANY)
+    roles = {(r.title, r.organization) for p in doc.people if p.name == "小野寺真弓" for r in p.roles}
+    assert ("社長", None) not in roles and len(roles) == 2, roles

@@ -253,6 +253,11 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
         back = _skip_back(text, p.start)
         if text[:back].endswith("の") and _skip_back(text, back - 1) in org_by_end:
             direct, pos = True, spaced_pos
+    if text.startswith("\n", spaced_pos) and pos == name_end:
+        # 代表取締役社長　宇佐美 隆之 / 　　（現 当社執行役員）: the bracket of a table cell's next line
+        q = _skip_forward(text, spaced_pos + 1)
+        if text[q:q + 1] in ("（", "(") and text[q + 1:q + 2] in ("現", "前", "元"):
+            spaced_pos = q
     closing = ""
     if spaced_pos < len(text) and text[spaced_pos] in "（(":
         closing = "）)"
@@ -341,10 +346,16 @@ def _line_end_or_break(text: str, pos: int) -> bool:
 
 # -- labelled blocks ----------------------------------------------------------------------------
 
+def _spaced(*words: str) -> str:
+    """Label words whose characters may be spaced out to align a table (名　　　　称, 会 社 名)."""
+    return "|".join(r"[\s\u3000]*".join(map(re.escape, w)) for w in words)
+
+
 _NAME_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
-                         r"(?:会\s*社\s*名|社名|商号|名称|団体名|法人名|機関名|組織名|企業名|事業者名)[\s\u3000]*[:：]?")
+                         rf"(?:{_spaced('会社名', '社名', '商号', '名称', '団体名', '法人名', '機関名', '組織名', '企業名', '事業者名')})"
+                         r"[\s\u3000]*[:：]?")
 _PERSON_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
-                           r"(?:代表者(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
+                           rf"(?:{_spaced('代表者')}(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
                            r"お問い?合わせ先|連絡先|責任者|担当者?)[\s\u3000]*[:：]?")
 
 
@@ -393,8 +404,9 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
         elif not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
             close()
             continue
-        elif _PERSON_LABEL.match(line):
-            person_lines.append((s, e))
+        elif _PERSON_LABEL.match(line) or person_lines and person_lines[-1][1] == s - 1 and \
+                line.startswith(_SPACES) and not re.search(r"[:：]", line):
+            person_lines.append((s, e))      # and its indented next lines (the second representative)
         current = (current[0], e, current[2])
     close()
     return blocks
@@ -483,8 +495,9 @@ def settle_roles(text: str, people: list[PersonMention], links: list[RoleLink],
         bodies = {org_key(lk) for lk in placed}
         for link in person_links:
             if link.org is None and link.org_id is None:
-                if link.title.text in titles_placed:
-                    continue
+                if link.title.text in titles_placed or \
+                        any(_short_form_of(link.title.text, t, lexicons.titles()) for t in titles_placed):
+                    continue      # 佐久間社長 beside her two 代表取締役社長 posts: one of them
                 if name not in honoured and not link.unresolved_org:
                     if len(bodies) == 1 and placed:
                         ref = placed[0]

@@ -54,6 +54,9 @@ _READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000
 # the label of a contact's surname, with the surnames listed before this one (担当：佐々木、板垣)
 _CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*(?:[^、：:\n]{1,6}、)*$")
 _REGNAL = re.compile(r"(?<=[^\s0-9０-９])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
+# 事　業　内　容 / 設 立 年 月 日: a row label spaced out one character at a time (its last two
+# characters are no spaced name)
+_LETTER_SPACED_LABEL = re.compile(r"(?<![^\s）)】．.：:])[^\s](?P<sep>[ \u3000])(?:[^\s](?P=sep))+[^\s](?![^\s：:])")
 _NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
 
 
@@ -66,6 +69,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     readings = _reading_brackets(text)
     blocked += [(s, e) for s, e, _ in readings]
     honorific_at = _honorific_positions(analysis)
+    labels = [m.span() for m in _LETTER_SPACED_LABEL.finditer(text)]
     candidates: list[tuple[int, int, int]] = []      # (start, end, FULL / SHORT / AGREED)
     candidates += _names_from_tokens(analysis)
     candidates += _names_from_entities(analysis)
@@ -83,7 +87,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
         if end - start < 1 or not _NAME_CHARS.match(_REGNAL.sub("", text[start:end])):
             continue
-        if any(start < e and s < end for s, e, _ in chosen):
+        if any(start < e and s < end for s, e, _ in chosen) or any(start < e and s < end for s, e in labels):
             continue
         if strength == FULL and len(normalize_name(text[start:end])) < 2:
             continue

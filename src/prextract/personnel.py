@@ -674,29 +674,58 @@ _CURRENT_BRACKET = re.compile(r"[（(][ \u3000]*(?:現|旧|前)[ \u3000:：]")
 
 def _entries_from_current_marks(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Entry]:
     """``代表取締役社長　藤原 健（現 マルトク 代表取締役社長）`` in a profile of a body to come:
-    a post taken by someone who holds another now. The heading above gives status and date."""
+    a post taken by someone who holds another now (the bracket may stand on the cell's next
+    line). The heading above gives status and date, else the founding row of its section."""
     out: list[_Entry] = []
     heading: tuple[int, int] | None = None
-    for s, e in doc.lines():
+    lines = doc.lines()
+    for k, (s, e) in enumerate(lines):
         line = doc.text[s:e]
         if _TOP_HEADING.match(line) and not doc.people_in(s, e):
             heading = (s, e)
-        if any(a <= s < b for a, b in taken) or not _CURRENT_BRACKET.search(line):
+        if any(a <= s < b for a, b in taken):
             continue
+        next_line = lines[k + 1] if k + 1 < len(lines) else (e, e)
         for person in doc.people_in(s, e):
-            m = _CURRENT_BRACKET.match(doc.text, _skip(doc.text, person.end), e)
+            at = _skip(doc.text, person.end)
+            bracket_end = e
+            if at == e and e < len(doc.text):
+                at, bracket_end = _skip(doc.text, next_line[0]), next_line[1]
+            m = _CURRENT_BRACKET.match(doc.text, at, bracket_end)
             if not m:
                 continue
             new = _posts(doc, _line_field_start(doc, s, person.start), person.start)
-            close = doc.text.find("）", m.end(), e)
-            previous = _posts(doc, m.end(), close if close >= 0 else e)
+            close = doc.text.find("）", m.end(), bracket_end)
+            previous = _posts(doc, m.end(), close if close >= 0 else bracket_end)
             if not new or not previous:
                 continue
             head = doc.text[heading[0]:heading[1]] if heading else ""
             status = "planned" if _cue("planned", head) else _document_status(doc)
             date = doc.date_value(*heading, effective_only=True) if heading else None
-            out.append(_Entry(person, new, previous, "appointment", status, date, (s, e), 0.75))
+            if date is None and heading is not None:
+                date = _founding_day(doc, lines, heading)
+                if _after(date, doc.ctx.release_date):
+                    status = "planned"
+            out.append(_Entry(person, new, previous, "appointment", status, date, (s, bracket_end), 0.75))
     return out
+
+
+# (6) 設 立 年 月 日　2026年7月1日（予定） / 合併の効力発生日: the day a body described in a section begins
+_FOUNDING_ROW = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[．.])?[\s\u3000]*"
+                           r"(?:[^\s\u3000:：]{1,4}の)?(?:設[\s\u3000]*立[\s\u3000]*(?:年[\s\u3000]*月[\s\u3000]*)?(?:予[\s\u3000]*定[\s\u3000]*)?日"
+                           r"|効[\s\u3000]*力[\s\u3000]*発[\s\u3000]*生[\s\u3000]*日)")
+
+
+def _founding_day(doc: _Doc, lines: list[tuple[int, int]], heading: tuple[int, int]) -> str | None:
+    """The founding (or effective) day a row of the heading's section gives."""
+    for s, e in lines:
+        if s <= heading[0]:
+            continue
+        if _TOP_HEADING.match(doc.text[s:e]):
+            break
+        if _FOUNDING_ROW.match(doc.text[s:e]):
+            return doc.date_value(s, e)
+    return None
 
 
 def _skip(text: str, pos: int) -> int:
