@@ -47,6 +47,7 @@ def check(text: str, span: str, kind: str, value: str | None, extra: dict, refer
 ABSOLUTE = [
     case("kanji-full", "2020年9月18日に締結", "2020年9月18日", "date", "2020-09-18", year_inferred=False),
     case("kanji-spaces", "2020年 9月 18日", "2020年 9月 18日", "date", "2020-09-18"),
+    case("as-of-day", "2025年3月1日時点の会員数", "2025年3月1日", "date", "2025-03-01"),
     case("slash", "2020/9/18に公開", "2020/9/18", "date", "2020-09-18"),
     case("slash-padded", "2020/09/08", "2020/09/08", "date", "2020-09-08"),
     case("dot", "2020.9.18", "2020.9.18", "date", "2020-09-18"),
