@@ -126,7 +126,14 @@ def test_the_report_as_a_person_sees_it(browser, sample_index, tmp_path):
 
     # a dot on the timeline selects its event
     page.evaluate("document.getElementById('f-reset').click()")
-    dot = next(e for e in events if parse_event_date(e["date"]) and e["id"] != target["id"])
+    # (a dot that no later dot covers: beyond three near dates in a lane, dots overlap)
+    on_top = ("(id => { const c = document.querySelector(`svg.timeline a[data-ev='${id}'] circle`);"
+              " if (!c) return false; c.scrollIntoView({block: 'center'});"
+              " const r = c.getBoundingClientRect();"
+              " const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+              " return !!hit && !!hit.closest('a') && hit.closest('a').dataset.ev === id; })")
+    dot = next(e for e in events if parse_event_date(e["date"]) and e["id"] != target["id"]
+               and page.evaluate(f"{on_top}({json.dumps(e['id'])})"))
     page.click(f"svg.timeline a[data-ev='{dot['id']}'] circle")
     page.wait_for(f"location.hash === '#{dot['id']}'")
     assert page.evaluate(HIGHLIGHTED) == dot["evidence"]
