@@ -15,6 +15,7 @@ from .orgs import OrgMention
 _IKA = re.compile(r"以下[、,，\s]*[「『“\"]?([^」』”\"、，,）)]{1,30}?)[」』”\"]?\s*(?:[、，,）)]|という|と(?:いう|称)|$)")
 _RYAKU = re.compile(r"略称[：:\s]*[「『]?([^」』、，,）)\s]{1,20})")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{0,14}")
+_ENGLISH_NAME = re.compile(r"[ \u3000]*(?:英文|英語)(?:社名|商号|名称|名|表記)[ \u3000]*[：:][ \u3000]*(\S(?:.*\S)?)[ \u3000]*$")
 _KATAKANA = re.compile(r"[\u30A0-\u30FF・]{2,30}")
 
 
@@ -26,11 +27,16 @@ class AliasDefinition:
     org: OrgMention
 
 
-def _bracket_after(text: str, org: OrgMention) -> tuple[int, str] | None:
-    """(offset, inner text) of the bracket that directly follows a mention, if any."""
+def _bracket_after(text: str, org: OrgMention, next_line: bool = False) -> tuple[int, str] | None:
+    """(offset, inner text) of the bracket that directly follows a mention, if any; with
+    ``next_line`` also one that opens the next line (a table cell's second line)."""
     pos = org.end
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    if next_line and text.startswith("\n", pos):
+        pos += 1
+        while pos < len(text) and text[pos] in " \u3000\t":
+            pos += 1
     if pos >= len(text) or text[pos] not in "（(":
         return None
     close = _matching_close(text, pos)
@@ -52,6 +58,12 @@ def find_self_reference(text: str, orgs: list[OrgMention]) -> OrgMention | None:
 def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefinition]:
     out: list[AliasDefinition] = []
     for org in orgs:
+        english = _bracket_after(text, org, next_line=True)
+        m = _ENGLISH_NAME.match(english[1]) if english else None
+        if m:
+            # 北陵精機メディカル株式会社（英文名：Hokuryo Seiki Medical Co., Ltd.）: the same body
+            out.append(AliasDefinition(m.group(1), english[0] + m.start(1), english[0] + m.end(1), org))
+            continue
         bracket = _bracket_after(text, org)
         if bracket is None:
             continue

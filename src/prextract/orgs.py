@@ -175,7 +175,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(c, analysis), text), analysis),
                                         title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
-            and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)]
+            and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
+            and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)]
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
     # (except a suffix name that every member of the ensemble reads on to a longer name)
@@ -198,6 +199,14 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
     settled = settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
     return sorted(settled + _short_names_repeated(settled, analysis, skip), key=lambda m: m.start)
+
+
+_LISTING_CODE = re.compile(r"(?:コード番号|証券コード|銘柄コード)[^\n）)]*$")
+
+
+def _in_listing_code(m: OrgMention, text: str) -> bool:
+    """（コード番号：6487　東証スタンダード市場）: the market a sender's shares trade on, not a party."""
+    return _LISTING_CODE.search(text, text.rfind("\n", 0, m.start) + 1, m.start) is not None
 
 
 def _short_names_repeated(mentions: list[OrgMention], analysis: Analysis,
@@ -801,6 +810,8 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     compound, all members of the ensemble agree or it is a proper name of proper nouns and
     katakana), never in a product's or price's context or alone in 「」. On its own the model
     reads too many release words (製品名, 価格, 体験会) as organisations."""
+    if _place_of_origin(ent, analysis):
+        return False
     if any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
            and not e.label.startswith("prx:") for e in analysis.entities):
         return True
@@ -823,6 +834,20 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # where every member of the ensemble reads a body (NBA, 大倉組, 第17軍, BSA社) its precision is
     # high enough to stand without a sign in the name (models/ner/README.md)
     return ent.agreement >= 1.0 or _proper_name(toks)
+
+
+def _place_of_origin(span: OrgMention | Entity, analysis: Analysis) -> bool:
+    """山形|発の食品 (GiNZA: 山形発): a place name before 発 says where a thing comes from; it
+    acts as no body."""
+    toks = list(analysis.tokens_in(span.start, span.end))
+    if toks and toks[-1].text == "発":
+        toks, suffix = toks[:-1], toks[-1]
+    else:
+        suffix = analysis.token_at(span.end)
+        if suffix is not None and suffix.start != span.end:
+            suffix = None
+    return bool(toks) and all("地名" in t.tag for t in toks) and suffix is not None \
+        and suffix.text == "発" and suffix.tag.startswith("接尾辞")
 
 
 def _names_an_event(name: str) -> bool:
