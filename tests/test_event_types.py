@@ -354,6 +354,48 @@ def test_event_organiser_from_overview_block(events_of):
            name="九州ものづくりフェア2024", venue="西日本総合展示場")
 
 
+TWO_EVENTS = (
+    "令和8年1月13日\n長野県産業労働部\n\n「第3回 信州ものづくり未来フォーラム」及び「信州技術展2026」を開催します\n\n"
+    "　長野県は、「第3回 信州ものづくり未来フォーラム」を開催します。あわせて、展示会「信州技術展2026」を同じ会場で開催します。\n"
+    "　令和7年2月に開催した第2回フォーラムには約300名が参加しました。\n\n記\n\n"
+    "１　日時\n（１）信州技術展2026\n　　令和8年2月6日（金）～7日（土）　各日10時～17時\n"
+    "（２）第3回 信州ものづくり未来フォーラム\n　　令和8年2月6日（金）13時30分～17時00分\n\n"
+    "２　会場\n　松本市総合展示場（松本市中央3丁目1番地）\n\n"
+    "３　主催等\n　主催：長野県\n　共催：松本市、一般社団法人信州産業振興会\n")
+
+
+def test_label_headings_date_each_event_named_above_its_lines(events_of):
+    # １　日時 / （１）NAME / 　　DATE: each sub-item's date is its event's; 主催 and 共催 are both events'
+    held = {e.to_dict()["name"]: e.to_dict() for e in events_of(TWO_EVENTS) if e.type == "event_held"}
+    forum, fair = held["第3回 信州ものづくり未来フォーラム"], held["信州技術展2026"]
+    assert (forum["date"], fair["date"]) == ("2026-02-06", "2026-02-06/2026-02-07"), held
+    for e in (forum, fair):
+        assert e["venue"].startswith("松本市総合展示場") and len(e["parties"]) == 3, e
+    past = held["第2回フォーラム"]
+    assert (past["date"], past["parties"]) == ("2025-02", ["長野県"]), past
+
+
+def test_two_products_launched_together_are_two_launches(events_of):
+    # 「A」と、…端末「B」を発売; B's overview (製 品 名：, 価　　格：, 販　　売：) gives its price and seller
+    text = _release("株式会社ソラノ計測", "当社は、クラウド型点検サービス「ソラノ点検」と、同サービス専用の"
+                    "測定端末「ソラノメーター S-2」を、2026年12月1日に発売します。\n\n"
+                    "■「ソラノメーター S-2」の概要\n　製 品 名：ソラノメーター S-2\n"
+                    "　価　　格：49,800円（税抜）\n　販　　売：ソラノ計測、株式会社港北通信\n")
+    launches = {e.to_dict()["product"]: e.to_dict() for e in events_of(text) if e.type == "product_launch"}
+    assert set(launches) == {"ソラノ点検", "ソラノメーター S-2"}, launches
+    meter = launches["ソラノメーター S-2"]
+    assert (meter["date"], meter["price"]) == ("2026-12-01", "49,800円"), meter
+    assert any("港北通信" in p for p in meter["parties"]), meter
+    assert launches["ソラノ点検"]["date"] == "2026-12-01"
+
+
+def test_an_event_named_with_its_count_in_the_overview_has_that_ordinal(events_of):
+    text = _release("一般社団法人日本スマート物流協会", "当協会は、専門展示会「スマート物流展」を下記のとおり開催いたします。\n"
+                    "　名　称：第6回 スマート物流展 2027\n　会　期：2027年2月17日（水）～19日（金）\n")
+    e = _one(events_of(text), "event_held")
+    assert (e.ordinal, e.date) == (6, "2027-02-17/2027-02-19"), e.to_dict()
+
+
 def test_campaign_carried_out_is_no_event(events_of):
     text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
     assert [e for e in events_of(text) if e.type == "event_held"] == []

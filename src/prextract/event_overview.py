@@ -16,9 +16,12 @@ from .resources import load_tsv
 _PLAN_MARK = re.compile(r"予定|見込")
 _ROW = re.compile(
     r"^[ \t\u3000]*(?:[(（][0-9０-９]+[)）]|[0-9０-９]+[.．、]|[①-⑳]|[・･●○◆◇■□※-])?[ \t\u3000]*"
-    r"(?P<label>(?:[^\s：:\t\u3000][ \u3000]){1,3}[^\s：:\t\u3000](?=[ \u3000])|[^\s：:\t\u3000]{1,24}?)"
+    r"(?P<label>[^\s：:\t\u3000](?:[ \u3000]+[^\s：:\t\u3000]){1,3}(?=[ \u3000]*[：:]|[ \u3000])|[^\s：:\t\u3000]{1,24}?)"
     r"(?P<note>[（(][^）)]{1,20}[）)])?"
     r"(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+[ \t\u3000]*|[ \u3000]{2,}|\u3000(?=[0-9０-９令平]))(?P<value>\S.*)$")
+# １　日時 / ２．会場 / ■開催日: a short numbered or marked heading that is a row label
+_LABEL_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]?[ \t\u3000]+|[0-9０-９]{1,2}[.．、]|[■□◆◇●○【]|[(（][0-9０-９]+[)）])"
+                            r"[ \t\u3000]*(?P<label>[^\s【】]{1,6})】?[ \t\u3000]*$")
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[■□◆◇●○【]|[0-9０-９]+[.．、]|[(（][0-9０-９]+[)）]|[一二三四五六七八九十]+[、．.])")
 # 【知事賞】, ■優秀賞, 【知事賞】（副賞　100万円）: a bracket note after the prize is allowed
 _PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?"
@@ -41,6 +44,7 @@ class Row:
     start: int          # of the value
     end: int
     fields: list[tuple[str, str]]   # (type, field)
+    subject: str = ""   # the item a sub-heading names for the lines under it: （１）ぎふ木の技術展2026
 
 
 @dataclass
@@ -72,6 +76,8 @@ def _blocks(doc: _Doc) -> list[Block]:
     blocks: list[Block] = []
     heading = ""
     current: Block | None = None
+    # the block under a label heading, then (its label, its fields, the sub-item its lines speak of)
+    under_label: list = [None, ("", [], "")]
     lines = list(re.finditer(r"(?m)^.*$", doc.text))
     for m in lines:
         line = m.group()
@@ -89,6 +95,16 @@ def _blocks(doc: _Doc) -> list[Block]:
             current.rows.append(Row(label, note, rm.group("value"), m.start() + rm.start("value"), m.end(), fields))
             current.end = m.end()
             continue
+        sub = _HEADING.match(line)
+        if current is not None and current is under_label[0] and "。" not in line and \
+                (line[:1] in " \t\u3000" or sub is not None and sub.group().strip()[:1] in "(（"):
+            label, fields, subject = under_label[1]
+            if sub is not None:
+                under_label[1] = (label, fields, line[sub.end():].strip(" \t\u3000"))
+            else:
+                current.rows.append(Row(label, "", line.strip(), m.start(), m.end(), fields, subject))
+            current.end = m.end()
+            continue
         if current is not None and current.rows and re.match(r"^[ \t\u3000]{2,}\S", line) and "。" not in line:
             # a continuation line of the previous row (取得価額 … / 合計 …)
             r = current.rows[-1]
@@ -97,6 +113,13 @@ def _blocks(doc: _Doc) -> list[Block]:
         current = None
         if len(line.strip()) <= 40 and "。" not in line:
             heading = line.strip()
+            lm = _LABEL_HEADING.match(line)
+            fields = _row_fields(lm.group("label"), "") if lm else []
+            if fields:
+                # １　日時 / （１）ぎふ木の技術展2026 / 　　令和8年2月6日: a label heading over its values
+                current = Block(heading, [], m.start(), m.end())
+                under_label = [current, (lm.group("label"), fields, "")]
+                blocks.append(current)
     return blocks
 
 
@@ -184,23 +207,46 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                 for d in chosen:
                     d.fields[key] = block_name     # the overview's name is the official one
                     d.named = True
-                    _fill_rows(doc, b, d)
+                    _fill_rows(doc, b.rows, d)
             else:
                 # a past event of the type dated otherwise (2021年10月には…を子会社化) is not the
                 # one the schedule is about
+                if any(r.subject for r in b.rows):
+                    _fill_by_subject(doc, b, cands, key)
+                    continue
                 block_dates = [v for r in b.rows if (type_, "date") in r.fields for v in [_row_date(doc, r)] if v]
                 cands = [d for d in cands if all(_dates_agree(d.date, v) for v in block_dates)]
                 named = {_key(d) for d in cands if not d.anaphoric and _key(d)}
                 if len(named) > 1:
+                    # 主催：… / 会場：… under two events announced together: both are theirs
+                    for d in cands:
+                        if not _before_release(doc, d):
+                            _fill_rows(doc, b.rows, d, ("organiser", "venue"))
                     continue
                 for d in cands:
-                    _fill_rows(doc, b, d)
+                    _fill_rows(doc, b.rows, d)
 
 
-def _fill_rows(doc: _Doc, b: Block, d: Draft) -> None:
-    for r in b.rows:
+def _fill_by_subject(doc: _Doc, b: Block, drafts: list[Draft], key: str | None) -> None:
+    """Lines under a sub-heading naming one item （１）ぎふ木の技術展2026 fill the draft of that name."""
+    for subject in _unique(r.subject for r in b.rows if r.subject):
+        scored = [(_dice(subject, d.fields.get(key)), d) for d in drafts if key and d.fields.get(key)]
+        scored = [(sc, d) for sc, d in scored if sc >= 0.5]
+        if scored:
+            best = max(scored, key=lambda x: x[0])[1]
+            _fill_rows(doc, [r for r in b.rows if r.subject == subject], best)
+
+
+def _before_release(doc: _Doc, d: Draft) -> bool:
+    """A draft dated before the release (令和7年2月に開催した第4回フォーラム): a past one."""
+    release = doc.ctx.release_date
+    return bool(d.date and release and "X" not in d.date[:4] and d.date[:len(release)] < release[:len(d.date)])
+
+
+def _fill_rows(doc: _Doc, rows: list[Row], d: Draft, only: tuple[str, ...] | None = None) -> None:
+    for r in rows:
         for t, fld in r.fields:
-            if t != d.type:
+            if t != d.type or only is not None and fld not in only:
                 continue
             if fld == "date":
                 row_date = _row_date(doc, r)

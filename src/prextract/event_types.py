@@ -94,6 +94,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
     drafts.extend(_block_launches(doc, blocks, drafts))
     _fill_from_blocks(doc, blocks, drafts)
     _awards_from_ceremony(doc, blocks, drafts)
+    _ordinals_from_names(drafts)
     for d in drafts:
         if d.type == "event_held" and not d.all_parties():
             d.actor = doc.issuer      # 開催予定の第78回定時株主総会: the issuer's own, unless a row names the organiser
@@ -111,11 +112,7 @@ _CEREMONY = re.compile(r"表彰式|授賞式|贈呈式|授与式")
 
 def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> None:
     """Awards presented at the ceremony a block announces (２　表彰式 / (1) 日時 令和7年12月8日…)
-    are dated that day; an award named with its count (第12回…大賞) has that ordinal."""
-    for d in drafts:
-        m = _ORDINAL.search(d.fields.get("award") or "") if d.type == "award" else None
-        if m and d.ordinal is None:
-            d.ordinal = lexicons.ordinal_number(m.group(1))
+    are dated that day."""
     for b in blocks:
         if not _CEREMONY.search(b.heading):
             continue
@@ -127,6 +124,16 @@ def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -
         for d in drafts:
             if d.type == "award" and d.date is None:
                 d.date = day
+
+
+def _ordinals_from_names(drafts: list[Draft]) -> None:
+    """An award or event named with its count (第12回…大賞, an overview's 名称：第6回 …EXPO) has
+    that ordinal."""
+    for d in drafts:
+        key = {"award": "award", "event_held": "name"}.get(d.type)
+        m = _ORDINAL.search(d.fields.get(key) or "") if key else None
+        if m and d.ordinal is None:
+            d.ordinal = lexicons.ordinal_number(m.group(1))
 
 
 # 本件は、当社にとって2件目のM&Aとなります / 今回の出資は3件目: the count of the release's own deal
@@ -204,7 +211,37 @@ def _sentence_drafts(doc: _Doc, sent: Sentence) -> list[Draft]:
         draft = _BUILDERS[trig.type](doc, frame)
         if draft is not None:
             draft.in_title = doc.in_title(sent)
-            out.append(draft)
+            out.extend(_each_product(doc, frame, draft))
+    return out
+
+
+_COORDINATED = re.compile(r"[ \u3000]*(?:と|、|，|及び|および|並びに|ならびに|や)")
+
+
+def _each_product(doc: _Doc, f: Frame, d: Draft) -> list[Draft]:
+    """「A」と、専用端末「B」を発売: products launched together, one launch each."""
+    obj = _object(f)
+    if d.type != "product_launch" or obj is None or d.name_start is None:
+        return [d]
+    found = list(_QUOTED.finditer(doc.text, f.sentence.start, obj.outer))
+    names = [m for m in found if m.start(1) <= d.name_start]
+    if not names or names[-1].start(1) != d.name_start:
+        return [d]
+    chain = [names[-1]]
+    for m in reversed(names[:-1]):      # back from the product over 「X」と、… links
+        if not _COORDINATED.match(doc.text, m.end()) or "。" in doc.text[m.end():chain[0].start()]:
+            break
+        if any(doc.orgs_in(m.end(), chain[0].start())) or doc.money_in(m.end(), chain[0].start()):
+            break
+        chain.insert(0, m)
+    if len(chain) < 2:
+        return [d]
+    out = []
+    for m in chain:
+        c = Draft(d.type, d.subtype, d.weak, d.sentence, d.status, d.actor, d.actor_in_text, list(d.parties),
+                  dict(d.fields), d.date, d.date_from_row, d.ordinal, d.in_title, d.anaphoric, m.start(1), True)
+        c.fields["product"] = _clean_name(m.group(1))
+        out.append(c)
     return out
 
 
@@ -605,7 +642,9 @@ def _build_event_held(doc: _Doc, f: Frame) -> Draft | None:
         for a in f.arg("で"):
             if _head_org(doc, f, a) is None and not _is_date_only(doc, a) and not \
                     re.search(r"共催|主催|協力|連携", doc.text[a.start:a.outer]):
-                d.fields["venue"] = _arg_text(doc, f, a)[0]
+                venue = _arg_text(doc, f, a)[0]
+                if not _ANAPHOR.match(venue):      # 同じ会場で: the venue the overview names
+                    d.fields["venue"] = venue
                 break
     if sub in ("exhibit", "speak"):
         if d.actor is None:
