@@ -334,3 +334,14 @@ def test_an_item_number_is_no_part_of_a_name(extractor):
                  "株式会社みさき低温物流は発表しました。\n①センサーの標準搭載\n②みさき低温物流の保冷車両の管理"):
         doc = extractor.extract(text)
         assert [o.name for o in doc.organizations] == ["株式会社みさき低温物流"], text
+
+
+def test_a_legal_name_without_its_form_is_not_cut_to_its_alias(extractor):
+    # シーグラス・ベンチャーズ パートナー: the name, not the alias シーグラス and more
+    text = ("2026年10月7日\n株式会社ルリカケ・ロジクス\nお知らせ\n"
+            "シーグラス・ベンチャーズ株式会社（本社：東京都港区、以下「シーグラス」）が運営するファンドです。\n"
+            "「全力で支援します」と、シーグラス・ベンチャーズ パートナーの真壁 理沙氏は述べています。\n")
+    doc = extractor.extract(text)
+    (person,) = [p for p in doc.people if p.name == "真壁理沙"]
+    assert [(r.title, doc.organization(r.organization).name) for r in person.roles] == [
+        ("パートナー", "シーグラス・ベンチャーズ株式会社")]

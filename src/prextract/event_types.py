@@ -73,11 +73,6 @@ def _trigger_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-@lru_cache(maxsize=1)
-def _round_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{r['pattern']})" for r in load_tsv("event_funding_rounds.tsv")))
-
-
 # -- drafts --------------------------------------------------------------------------------------
 
 def extract_events(ctx: DocumentContext) -> list[Event]:
@@ -520,9 +515,9 @@ def _build_funding(doc: _Doc, f: Frame) -> Draft | None:
         if after:
             ms = doc.money_in(f.end, f.end + after.end())
             amount = amount or (ms[0].text if ms else None)
-        rnd = _round_pattern().search(doc.text, max(s0, f.start - 12), f.end)
+        rnd = lexicons.funding_round_pattern().search(doc.text, max(s0, f.start - 12), f.end)
     else:
-        rnd = _round_pattern().search(f.sentence.text)
+        rnd = lexicons.funding_round_pattern().search(f.sentence.text)
     if rnd:
         d.fields["round"] = rnd.group()
     if f.trigger.weak:

@@ -186,11 +186,15 @@ def _with_aliases(mentions: list[OrgMention], aliases: list[OrgMention],
     LINK and J「); a legal-form or suffix name that contains the alias keeps its place."""
     strong = {"legal", "lexicon", "suffix"}
     kept = list(mentions)
+    # シーグラス・ベンチャーズ パートナー beside シーグラス・ベンチャーズ株式会社 (以下「シーグラス」): a
+    # longer mention that is a legal name without its form is that name, not the alias and more
+    full_names = {m.text for m in mentions if m.source == "legal"}
     for a in aliases:
         if _inside(a.start, skip):
             continue
         clash = [m for m in kept if m.start < a.end and a.start < m.end]
-        if any(m.source in strong and m.start <= a.start and a.end <= m.end for m in clash):
+        if any(m.start <= a.start and a.end <= m.end and (m.source in strong or m.end - m.start > a.end - a.start
+               and any(m.text in name for name in full_names)) for m in clash):
             continue
         if any(m.start == a.start and m.end == a.end for m in clash):
             continue

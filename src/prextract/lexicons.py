@@ -55,10 +55,17 @@ def title_pattern() -> re.Pattern[str]:
     prefixes = alternation(title_parts("prefix") - {"元", "前", "現"}) if title_parts("prefix") else ""
     units = alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
     heads = alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
-    dept = (rf"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]{{1,20}}?(?:{units})(?:{heads}))" if units else "")
+    # (never over 兼: 執行役員兼営業統括部長 is two posts)
+    dept = (rf"(?:(?:(?!兼)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]){{1,20}}?(?:{units})(?:{heads}))" if units else "")
     one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
     unit = rf"(?:{dept}|{one})" if dept else one
     return re.compile(rf"{unit}(?:{one})*")
+
+
+@lru_cache(maxsize=None)
+def funding_round_pattern() -> re.Pattern[str]:
+    """The names of venture funding rounds (シリーズA, プレシード)."""
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in load_tsv("event_funding_rounds.tsv")))
 
 
 @lru_cache(maxsize=None)

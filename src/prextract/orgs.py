@@ -176,7 +176,9 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
                                         title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
-            and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)]
+            and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)
+            and not (c.source in ("ner", "prx", "suffix") and _in_business_row(c, text))
+            and not lexicons.funding_round_pattern().fullmatch(c.text)]      # シリーズAのリード投資家
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
     # (except a suffix name that every member of the ensemble reads on to a longer name)
@@ -202,6 +204,17 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
 
 
 _LISTING_CODE = re.compile(r"(?:コード番号|証券コード|銘柄コード)[^\n）)]*$")
+
+
+# 事業内容：LPガス・都市ガスの供給 / 農産加工食品の製造・販売: what a body does, not who
+_BUSINESS_ROW = re.compile(r"^[ \t\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[ \t\u3000]*"
+                           r"(?:事[ \u3000]*業[ \u3000]*内[ \u3000]*容|事業概要|主な事業(?:内容)?|主要事業|業務内容)"
+                           r"[ \t\u3000]*[：:\t\u3000]")
+
+
+def _in_business_row(m: OrgMention, text: str) -> bool:
+    """An NER's name in a profile's 事業内容 row: a line of goods and services."""
+    return _BUSINESS_ROW.match(text[text.rfind("\n", 0, m.start) + 1:m.start]) is not None
 
 
 def _in_listing_code(m: OrgMention, text: str) -> bool:

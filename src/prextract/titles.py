@@ -46,7 +46,34 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if lexicons.name_suffix_start_pattern().match(text, m.end()):
             continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
         out.extend(_split_at_dots(text, start, m.end()))
-    return out
+    return [_with_spaced_unit(text, t, skip) for t in out]
+
+
+def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -> TitleMention:
+    """``商品開発部 部長``: the head of a unit written a space after the unit's name, the unit word
+    repeated (部 … 部長, 本部 … 本部長), is one post ``商品開発部部長`` as the gold writes it."""
+    unit = t.text[:-1]
+    if not t.text.endswith("長") or unit not in _DEPARTMENT_UNITS:
+        return t
+    pos = t.start
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    if pos == t.start or not text.endswith(unit, 0, pos):
+        return t
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _DEPARTMENT_BEFORE.search(text[line_start:pos])
+    if m is None or not m.group().endswith(unit) or len(m.group()) <= len(unit):
+        return t
+    start = line_start + m.start()
+    if any(s < pos and start < e for s, e in skip):
+        return t
+    return TitleMention(start, t.end, m.group() + t.text)
+
+
+# a company's departments (a 研究所, センター or 局 before its head is often a body of its own)
+_DEPARTMENT_UNITS = frozenset({"部", "課", "室", "本部", "事業部", "統括部", "部門", "係", "班"})
+# the department word before a spaced head: after a space, a bracket or the line's start
+_DEPARTMENT_BEFORE = re.compile(r"(?:(?<=[\s\u3000【（(「])|^)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z・]{2,20}$")
 
 
 def _split_at_dots(text: str, start: int, end: int) -> list[TitleMention]:
