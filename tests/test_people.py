@@ -66,6 +66,11 @@ TITLE_CASES = [
     ("post-word-inside-an-association-name", "日本取締役協会と日本CFO協会の共催", []),
     ("label-is-not-a-post", "代表者名", []),
     ("latin-title", "Bellwood社CEOのトーマス・グリーン氏", ["CEO"]),
+    ("ken-glued-between-posts", "執行役員兼営業統括部長", ["執行役員", "営業統括部長"]),
+    ("ken-glued-before-a-department-head", "地域創生部副部長兼産学連携室長", ["地域創生部副部長", "産学連携室長"]),
+    # the unit word repeated a space before its head: one post, written without the space
+    ("department-spaced-from-its-head", "株式会社千歳堂フーズ 商品開発部 部長　蔵本 亮", ["商品開発部部長"]),
+    ("institute-spaced-from-its-head-stays-apart", "海洋環境研究所 所長・教授", ["所長", "教授"]),
 ]
 
 
@@ -383,3 +388,29 @@ def test_a_row_label_spaced_out_is_no_name(extractor):
             "　　人 的 関 係　当社の取締役1名が新会社の取締役を兼任する予定です。\n"
             "（6）設 立 年 月 日　2026年7月1日（予定）\n")
     assert _names(extractor.extract(text)) == set()
+
+
+def test_a_blank_line_closes_a_profile_block(extractor):
+    # 【大学概要】 名称：… / blank / 【…会社概要】 代表者：…: the company's head is not the university's
+    text = ("2026年3月2日\n国立大学法人越後みなと大学\n包括連携協定の締結について\n"
+            "　本学は、北越エナジー株式会社と包括連携協定を締結します。\n\n"
+            "【大学概要】\n名称：国立大学法人越後みなと大学\n学長：三ツ矢 博之\n\n"
+            "【北越エナジー株式会社 会社概要】\n代表者：代表取締役社長　相馬 隆一\n")
+    assert _triples(extractor.extract(text)) >= {("相馬隆一", "代表取締役社長", "北越エナジー")}
+    assert not {t for t in _triples(extractor.extract(text)) if t[0] == "相馬隆一" and "大学" in (t[2] or "")}
+
+
+def test_a_bare_place_word_of_the_text_is_no_surname(extractor):
+    # 柏川の暮らし beside 柏川市: UniDic and the trained NER read a surname
+    text = ("2026年3月2日\n北越エナジー株式会社\nお知らせ\n　当社は柏川市と協定を締結しました。\n"
+            "　相馬社長は「創業以来、柏川の暮らしにエネルギーをお届けしてきました」と話しています。\n")
+    assert "柏川" not in _names(extractor.extract(text))
+
+
+@pytest.mark.parametrize("topic", ["同氏は", "大峯勝利氏は"])
+def test_a_post_the_topic_holds_at_a_body_named_before_it(extractor, topic):
+    # 同氏 is the person last named in full; 同社 the body last named
+    text = ("2026年5月1日\n株式会社タチバナ計装\nお知らせ\n"
+            "当社は株式会社大峯システム工業（以下「大峯システム」）の株式を取得します。\n（1）氏名　　大峯 勝利\n"
+            f"なお、{topic}大峯システムの創業者であり、現在は同社の取締役会長を務めております。\n")
+    assert ("大峯勝利", "取締役会長", "大峯システム工業") in _triples(extractor.extract(text))

@@ -69,7 +69,40 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
             if link.org is None:
                 link = replace(link, org=_block_org(blocks, link, text) or _the_one_local_government(link, orgs))
             links.append(link)
+    taken = {(lk.title.start, lk.title.end) for lk in links}
+    links += [lk for lk in _posts_held_by_topic(text, people, titles, org_by_end)
+              if (lk.title.start, lk.title.end) not in taken]
     return links
+
+
+_HELD = re.compile(r"を(?:務め|つとめ|兼務し|兼任し)")
+_SAME_PERSON = re.compile(r"(?:同氏|同人)(?:は|が)")
+
+
+def _posts_held_by_topic(text: str, people: list[PersonMention], titles: list[TitleMention],
+                         org_by_end: dict[int, OrgMention]) -> list[RoleLink]:
+    """``大峯勝利氏は…、現在は同社の取締役会長を務めております`` (or ``同氏は…``): a post the
+    sentence's topic holds at the body written before it."""
+    out = []
+    for t in titles:
+        if not _HELD.match(text, t.end):
+            continue
+        pos = _skip_back(text, t.start)
+        org = org_by_end.get(pos - 1) if text[:pos].endswith("の") else None
+        if org is None:
+            continue
+        start = max(text.rfind("。", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+        topic = None
+        for p in people:
+            if start <= p.start and p.end <= t.start and re.match(r"(?:氏|さん)?は", text[p.end:p.end + 2]):
+                topic = p
+        same = _SAME_PERSON.search(text, start, t.start)
+        if topic is None and same is not None:
+            before = [p for p in people if p.end <= start and len(p.name) >= 3]
+            topic = before[-1] if before else None
+        if topic is not None:
+            out.append(RoleLink(topic, t, org))
+    return out
 
 
 _SERVED = re.compile(r"を(?:務め|つとめ)(?:た|る|ている|ていた|てきた|られた)$")
@@ -371,7 +404,7 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
     """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block; and a
     body alone on its line over indented ``TITLE NAME`` lines (a research group's members:
     ``雪嶺大学 農学部`` / ``　准教授　　野々村 聡``)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.group() or m.start() == 0]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"(?m)^.*$", text)]     # blank lines too: they close
     blocks: list[_Block] = []
     current: tuple[int, int, tuple[OrgMention, ...]] | None = None
     under_heading = False
@@ -386,10 +419,11 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
     for s, e in lines:
         line = text[s:e]
         label = _NAME_LABEL.match(line)
-        heading = None if label else _body_heading(text, s, e, orgs)
-        if label or heading is not None:
+        profile = None if label else _profile_heading(text, s, e, orgs)
+        heading = None if label or profile else _body_heading(text, s, e, orgs)
+        if label or profile or heading is not None:
             close()
-            found = (heading,) if heading is not None else tuple(
+            found = (heading,) if heading is not None else (profile,) if profile else tuple(
                 o for o in orgs if s + label.end() <= o.start and o.end <= e and o.source != "anaphor")
             current = (s, e, found) if found else None
             under_heading = heading is not None
@@ -410,6 +444,18 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
         current = (current[0], e, current[2])
     close()
     return blocks
+
+
+_PROFILE_HEADING = re.compile(r"[ \t\u3000]*(?:の)?(?:会社|企業|法人|団体|大学|組合)?概要[ \t\u3000]*[】＞>］]?[ \t\u3000]*$")
+
+
+def _profile_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """【北越エナジー株式会社 会社概要】 / ■ORGの概要: a heading naming the body its rows describe."""
+    on_line = [o for o in orgs if s <= o.start and o.end <= e and o.source not in ("anaphor", "alias")]
+    if len(on_line) != 1 or text[s:on_line[0].start].strip(_SPACES + "【■◆●□◇＜<［") or \
+            not _PROFILE_HEADING.match(text, on_line[0].end, e):
+        return None
+    return on_line[0]
 
 
 def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMention | None:

@@ -99,6 +99,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             for s, e, strength in chosen if strength == FULL]
     full = [_as_longer_name(p, full) for p in full]
     out = list(full)
+    # 柏川の暮らし beside 柏川市: a bare word that names a city or prefecture of the text is that place
+    place_stems = {o.text[:-1] for o in orgs if o.source == "place" and o.text[-1:] in "都道府県市区町村"}
     for s, e, strength in chosen:
         if strength == FULL:
             continue
@@ -108,7 +110,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             out.append(PersonMention(s, e, text[s:e], target))
         elif e in honorific_at and len(short) >= 2 and not _only_given_name(analysis, s, e):
             out.append(PersonMention(s, e, text[s:e], short))
-        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 24), s):
+        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 24), s) \
+                and short not in place_stems:
             out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
     return out
