@@ -396,6 +396,29 @@ def test_an_event_named_with_its_count_in_the_overview_has_that_ordinal(events_o
     assert (e.ordinal, e.date) == (6, "2027-02-17/2027-02-19"), e.to_dict()
 
 
+SERIES_B = (
+    "2026年10月7日\n株式会社ルリカケ・ロジクス\n\n"
+    "ルリカケ・ロジクス、シリーズBラウンドで総額18億円の資金調達を実施\n\n"
+    "　当社は、シリーズBラウンドにおいて総額18億円の資金調達を実施しました。"
+    "これにより、2024年3月のシリーズAラウンド（8億円）を含む累計調達額は27.5億円となりました。\n\n"
+    "■ 資金調達の概要\n・調達総額：18億円\n・払込完了日：2026年9月30日\n"
+    "・引受先（第三者割当増資）\n　　シーグラス3号投資事業有限責任組合\n　　株式会社アオバ冷蔵\n"
+    "・借入先\n　　株式会社博多湾銀行\n\n"
+    "　なお、2026年10月下旬に開催予定の臨時株主総会での承認を経て、社外取締役を選任する予定です。\n")
+
+
+def test_an_overview_of_investors_fills_the_round_of_the_headline(events_of):
+    # ・引受先（…） / indented names: the investors and lenders; not the past シリーズA the text recalls
+    rounds = {e.to_dict()["date"]: e.to_dict() for e in events_of(SERIES_B) if e.type == "funding"}
+    now = rounds["2026-09-30"]
+    assert {"シーグラス3号投資事業有限責任組合", "株式会社アオバ冷蔵", "株式会社博多湾銀行"} <= set(now["parties"]), now
+    assert rounds["2024-03"]["parties"] == ["株式会社ルリカケ・ロジクス"], rounds
+
+
+def test_an_unnumbered_extraordinary_meeting_is_no_event(events_of):
+    assert [e.to_dict() for e in events_of(SERIES_B) if e.type == "event_held"] == []
+
+
 def test_campaign_carried_out_is_no_event(events_of):
     text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
     assert [e for e in events_of(text) if e.type == "event_held"] == []

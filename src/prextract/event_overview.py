@@ -19,9 +19,9 @@ _ROW = re.compile(
     r"(?P<label>[^\s：:\t\u3000](?:[ \u3000]+[^\s：:\t\u3000]){1,3}(?=[ \u3000]*[：:]|[ \u3000])|[^\s：:\t\u3000]{1,24}?)"
     r"(?P<note>[（(][^）)]{1,20}[）)])?"
     r"(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+[ \t\u3000]*|[ \u3000]{2,}|\u3000(?=[0-9０-９令平]))(?P<value>\S.*)$")
-# １　日時 / ２．会場 / ■開催日: a short numbered or marked heading that is a row label
-_LABEL_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]?[ \t\u3000]+|[0-9０-９]{1,2}[.．、]|[■□◆◇●○【]|[(（][0-9０-９]+[)）])"
-                            r"[ \t\u3000]*(?P<label>[^\s【】]{1,6})】?[ \t\u3000]*$")
+# １　日時 / ２．会場 / ■開催日 / ・引受先（第三者割当増資）: a short numbered or marked heading that is a row label
+_LABEL_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]?[ \t\u3000]+|[0-9０-９]{1,2}[.．、]|[■□◆◇●○【・]|[(（][0-9０-９]+[)）])"
+                            r"[ \t\u3000]*(?P<label>[^\s【】（(：:]{1,6})】?(?:[（(][^）)\n]{1,20}[）)])?[：:]?[ \t\u3000]*$")
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[■□◆◇●○【]|[0-9０-９]+[.．、]|[(（][0-9０-９]+[)）]|[一二三四五六七八九十]+[、．.])")
 # 【知事賞】, ■優秀賞, 【知事賞】（副賞　100万円）: a bracket note after the prize is allowed
 _PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?"
@@ -218,9 +218,14 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                 cands = [d for d in cands if all(_dates_agree(d.date, v) for v in block_dates)]
                 named = {_key(d) for d in cands if not d.anaphoric and _key(d)}
                 if len(named) > 1:
-                    # 主催：… / 会場：… under two events announced together: both are theirs
+                    # the headline's event among others the text recalls (シリーズBラウンド beside
+                    # a past シリーズA) is what the block is about; organiser and venue rows also
+                    # go to the other events announced together, none of them past
+                    in_title = {_key(d) for d in cands if d.in_title and _key(d)}
                     for d in cands:
-                        if not _before_release(doc, d):
+                        if _key(d) in in_title:
+                            _fill_rows(doc, b.rows, d)
+                        elif not _before_release(doc, d):
                             _fill_rows(doc, b.rows, d, ("organiser", "venue"))
                     continue
                 for d in cands:
