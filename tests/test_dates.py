@@ -234,6 +234,14 @@ def test_day_takes_the_month_in_force() -> None:
     assert [m.value for m in mentions] == ["XXXX-11", "XXXX-11-18"]
 
 
+@pytest.mark.parametrize("text", [
+    "2027年4月をめどに新会社の設立を目指す。社長は15日の会見で述べた。",   # a month alone holds in its sentence
+    "2025年12月期の売上高は74億円だった。15日の東京株式市場では株価が上昇した。",   # a fiscal year is no month
+])
+def test_a_bare_day_after_a_month_alone_is_not_in_that_month(text: str) -> None:
+    assert [m.value for m in extract_dates(text) if m.text == "15日"] == ["XXXX-XX-15"]
+
+
 def test_same_year_follows_the_last_year_mentioned() -> None:
     mentions = extract_dates("2019年4月に設立。同年9月に上場し、翌年3月に移転。", reference_date="2024-01-01")
     assert [(m.text, m.value, m.year_inferred) for m in mentions] == [

@@ -884,6 +884,9 @@ class _Context:
     document_year: int | None = None             # the latest past year, used when no reference
     year: int | None = None                      # the year in force (同年)
     month: tuple[int | None, int] | None = None  # the month in force (同月, 18日)
+    month_of_day: bool = False                   # …set by a date with a day
+    month_for_day: bool = False                  # a bare 18日 may read it: set by a day, or by a month
+                                                 # alone in the same sentence (9月に締結し、18日に)
     day: date | None = None                      # the day in force (同日, 翌日)
     partial_day: tuple[int | None, int | None, int] | None = None   # …when its year or month is unknown
     period: tuple[int, str] | None = None        # the period in force for 前年同期: (year, "-Q2")
@@ -980,7 +983,7 @@ def _resolve(point: _Point, ctx: _Context, tense: str | None) -> _Resolved:
         if month is not None:
             year = _infer_year(month, day, point.weekday, ctx, tense)
             inferred = year is not None
-        elif day is not None and ctx.month is not None:
+        elif day is not None and ctx.month is not None and ctx.month_for_day:
             year, month = ctx.month
             inferred = year is not None
         elif day is not None and ref is not None:
@@ -1101,7 +1104,8 @@ def _inherit(a: _Point, a_res: _Resolved, b: _Point) -> tuple[_Context, _Point]:
     start = date(a_res.year, a_res.month, a_res.day) if (a_res.year and a_res.month and a_res.day
                                                          and _valid(a_res.year, a_res.month, a_res.day)) else None
     ctx = _Context(reference=None, document_year=a_res.year,
-                   year=a_res.year, month=(a_res.year, a_res.month) if a_res.month else None, day=start)
+                   year=a_res.year, month=(a_res.year, a_res.month) if a_res.month else None, day=start,
+                   month_of_day=a_res.day is not None, month_for_day=True)
     if b.has_time and not b.has_date and a.has_date:        # 11月6日 10:00～17:00
         b = replace(a, hour=b.hour, minute=b.minute, second=b.second, weekday=a.weekday)
     return ctx, b
@@ -1112,8 +1116,10 @@ def _update_context(ctx: _Context, res: _Resolved, point: _Point) -> None:
         return
     if res.year is not None:
         ctx.year = res.year
+    if point.fy_end:
+        return          # 2025年12月期 names a fiscal year, not a month the next 16日 falls in
     if res.month:
-        ctx.month = (res.year, res.month)
+        ctx.month, ctx.month_of_day, ctx.month_for_day = (res.year, res.month), res.day is not None, True
     if res.year and res.month and res.day and _valid(res.year, res.month, res.day):
         ctx.day, ctx.partial_day = date(res.year, res.month, res.day), None
     elif res.day:
@@ -1283,7 +1289,14 @@ def analyze_dates(text: str, *, reference_date: date | str | None = None) -> Dat
         document_year = _document_year(folded, hits)
         source = "document" if document_year is not None else None
     ctx = _Context(reference=reference, document_year=document_year)
-    mentions = [_build(hit, nt, ctx) for hit in hits]
+    mentions = []
+    previous_end = 0
+    for hit in hits:
+        if not ctx.month_of_day and re.search(r"[。\n]", folded[previous_end:hit.start]):
+            # 2027年4月をめどに…。15日に開いた会見で: a month alone holds only in its sentence
+            ctx.month_for_day = False
+        mentions.append(_build(hit, nt, ctx))
+        previous_end = hit.end
     return DateAnalysis(tuple(mentions), tuple(ctx.warnings), release, reference, source, document_year)
 
 
