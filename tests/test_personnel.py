@@ -544,3 +544,14 @@ def test_a_short_post_in_prose_is_one_of_the_posts_held_at_two_bodies(extractor)
     doc = extractor.extract(MERGED_COMPANY)
     roles = {(r.title, r.organization) for p in doc.people if p.name == "小野寺真弓" for r in p.roles}
     assert ("社長", None) not in roles and len(roles) == 2, roles
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("なお、杉原 和夫は、2026年6月開催予定の第71回定時株主総会の終結の時をもって、任期満了により取締役を退任する予定であります。",
+     "2026-06"),
+    ("なお、杉原和夫氏は、2026年10月下旬に開催予定の臨時株主総会での承認を経て、当社の社外取締役に就任する予定です。",
+     "2026-10-21/2026-10-31"),
+])
+def test_a_change_takes_effect_on_the_day_of_the_meeting_that_decides_it(extractor, sentence, date):
+    _, result = _run(extractor, HEAD + sentence + "\n")
+    assert [e[5] for e in _events(result) if e[0] == "杉原和夫"] == [date], _events(result)

@@ -867,6 +867,11 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
         doc.date_value(s, trig.start, effective_only=True)
     if shared_date is None and re.search(r"同日(?:付|をもって)", clause):
         shared_date = last_date
+    meeting = _MEETING_DECIDES.search(clause)
+    if shared_date is None and meeting is not None:
+        # 2026年6月開催予定の第71回定時株主総会の終結の時をもって: the change takes effect that day
+        held = [d for d in doc.dates_in(clause_start, clause_start + meeting.start()) if d.value]
+        shared_date = held[-1].value if held else None
     if change == "retirement" and not new:
         if not left:
             return []
@@ -879,6 +884,7 @@ def _prose_entries(doc: _Doc, sentence: tuple[int, int], clause_start: int, toks
     return out
 
 
+_MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")
 _LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
 
 
