@@ -419,6 +419,19 @@ def test_an_unnumbered_extraordinary_meeting_is_no_event(events_of):
     assert [e.to_dict() for e in events_of(SERIES_B) if e.type == "event_held"] == []
 
 
+def test_a_business_sold_now_and_one_bought_long_ago_are_two_acquisitions(events_of):
+    # 事業譲渡契約 is the instrument of the sale, no agreement of its own; the 日程's 譲渡期日 dates it
+    text = ("2026年5月14日\n宇津木化成株式会社\n\n農業用フィルム事業の譲渡に関するお知らせ\n\n"
+            "　当社は、本日開催の取締役会において、当社の農業用フィルム事業（以下「本事業」）を"
+            "玉置パッケージング株式会社（以下「TPK社」）に譲渡することを決議し、同日付で事業譲渡契約を締結いたしました。\n"
+            "　本事業は、2009年10月に葛城樹脂工業株式会社から譲り受けて以来、鴻巣工場で製造してまいりました。\n\n"
+            "4．日程\n（1）契約締結日　　　　2026年5月14日\n（2）事業譲渡期日　　　2026年8月1日（予定）\n")
+    events = [e.to_dict() for e in events_of(text)]
+    got = sorted((e["date"], e["status"], sorted(e["parties"])) for e in events if e["type"] == "acquisition")
+    assert got == [("2009-10", "done", ["宇津木化成株式会社", "葛城樹脂工業株式会社"]),
+                   ("2026-08-01", "planned", ["宇津木化成株式会社", "玉置パッケージング株式会社"])], events
+
+
 def test_campaign_carried_out_is_no_event(events_of):
     text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
     assert [e for e in events_of(text) if e.type == "event_held"] == []

@@ -6,6 +6,8 @@ import pytest
 from prextract.names import org_key
 
 FOUND = [
+    ("news-head-office-in-brackets", "北星運輸（札幌市）とシステム開発のクロスリンク・テクノロジーズ（東京・港）は15日、"
+     "資本業務提携を結んだと発表した。", "クロスリンク・テクノロジーズ", "company"),
     ("acting-city-with-hiragana-name", "さいたま市と協定を締結しました。", "さいたま市", "government"),
     ("one-state-body-both-ners-read", "これに幕府は不満を抱き、1648年に使節を送った。", "幕府", "government"),
     ("team-after-a-country", "同選手は日本代表の活動にも参加しています。", "日本代表", "association"),

@@ -52,12 +52,20 @@ def _similar(a: str | None, b: str | None) -> bool:
 
 # -- merging -------------------------------------------------------------------------------------
 
-def _without_lone_weak(drafts: list[Draft]) -> list[Draft]:
+def _without_lone_weak(drafts: list[Draft], release_date: str | None = None) -> list[Draft]:
     """A weak trigger makes an event of its own only where no strong trigger of its type does;
-    beside one, it counts only as another statement of that event (取得し、子会社化)."""
-    strong = [d for d in drafts if not d.weak]
+    beside one, it counts only as another statement of that event (取得し、子会社化). A strong
+    one dated before the release is another, past event (2009年10月に…から譲り受けて以来)."""
+    strong = [d for d in drafts if not d.weak and not _before(d.date, release_date)]
     return [d for d in drafts if not d.weak or d.subtype == "round"
             or not any(s.type == d.type for s in strong) or any(_same_event(s, d) for s in strong)]
+
+
+def _before(day: str | None, release_date: str | None) -> bool:
+    """A date (ISO, maybe partial) certainly before the release's."""
+    if not day or not release_date or "X" in day[:4]:
+        return False
+    return day[:len(release_date)] < release_date[:len(day)]
 
 
 def _key(d: Draft) -> str | None:

@@ -216,6 +216,9 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                     continue
                 block_dates = [v for r in b.rows if (type_, "date") in r.fields for v in [_row_date(doc, r)] if v]
                 cands = [d for d in cands if all(_dates_agree(d.date, v) for v in block_dates)]
+                current = [d for d in cands if not _before_release(doc, d)]
+                if current:
+                    cands = current     # the overview is of the deal at hand, not one the text recalls
                 named = {_key(d) for d in cands if not d.anaphoric and _key(d)}
                 if len(named) > 1:
                     # the headline's event among others the text recalls (シリーズBラウンド beside

@@ -93,7 +93,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
     for d in drafts:
         if d.type == "event_held" and not d.all_parties():
             d.actor = doc.issuer      # 開催予定の第78回定時株主総会: the issuer's own, unless a row names the organiser
-    drafts = _without_lone_weak(drafts)
+    drafts = _without_lone_weak(drafts, ctx.release_date)
     merged = _merge(drafts)
     _count_this_deal(doc, merged)
     for d in merged:
@@ -385,10 +385,15 @@ def _build_acquisition(doc: _Doc, f: Frame) -> Draft | None:
             d.actor = doc.issuer
         d.fields["acquirer"] = d.actor
         d.parties = [target] if target and target != d.actor else []
+        for a in f.arg("から"):
+            o = _head_org(doc, f, a)
+            if o is not None and doc.name(o) not in (d.actor, target):
+                d.fields["seller"] = doc.name(o)      # X社から譲り受け: the seller is a party
+                d.parties.append(doc.name(o))
     if target:
         d.fields["target"] = target
-    else:
-        d.anaphoric = True
+    elif not (sub == "divest" and d.actor and d.fields.get("seller")):
+        d.anaphoric = True      # (a business sold by a named seller to a named buyer is a deal of its own)
     if stake:
         d.fields["stake_after"] = stake
     price = _first_money(doc, f)

@@ -37,7 +37,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
-               "foreign_sha": 5, "repeat": 5, "part": 5,
+               "foreign_sha": 5, "repeat": 5, "part": 5, "news_hq": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -163,6 +163,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_known_names(analysis))
     candidates.extend(_from_latin(text))
     candidates.extend(_from_foreign_sha(analysis))
+    candidates.extend(_from_headquarters_bracket(analysis))
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_association_prefix_text(text))
     candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
@@ -733,6 +734,30 @@ def _from_latin(text: str) -> list[OrgMention]:
 
 
 _FOREIGN_WORD = re.compile(r"[\u30A1-\u30FAー・=＝A-Za-z0-9&.'’-]+")
+
+
+# 北星運輸（札幌市）, クロスリンク・テクノロジーズ（東京・港）: the press names a company with the
+# place of its head office in brackets; the name runs back to a particle or punctuation
+_HEADQUARTERS = re.compile(
+    r"(?:(?<=[のとはが、。「（\n\u3000 ])|^)(?P<name>[\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9＆&]{2,24})"
+    r"[（(](?P<place>(?:東京|大阪|名古屋|京都|横浜|神戸|福岡|札幌|仙台|広島)・[\u4E00-\u9FFF]{1,4}"
+    r"|[\u4E00-\u9FFF]{1,6}[都道府県市区町村])[）)]", re.M)
+
+
+def _from_headquarters_bracket(analysis: Analysis) -> list[OrgMention]:
+    """A name right before its head office's place in brackets, the news's way of introducing a
+    company; the name must hold more than a place (長岡（新潟県） is a town's gloss)."""
+    out = []
+    for m in _HEADQUARTERS.finditer(analysis.text):
+        name = m.group("name")
+        toks = analysis.tokens_in(m.start("name"), m.end("name"))
+        if re.search(r"[都道府県市区町村]$", name) or name in lexicons.org_generic_words() or \
+                all("地名" in t.tag for t in toks) or any(
+                    e.label in PLACE_LABELS and e.start == m.start("name") and e.end == m.end("name")
+                    for e in analysis.entities):
+            continue
+        out.append(OrgMention(m.start("name"), m.end("name"), name, kind_of(name, "company"), "news_hq"))
+    return out
 
 
 def _from_foreign_sha(analysis: Analysis) -> list[OrgMention]:
