@@ -432,6 +432,16 @@ def test_a_business_sold_now_and_one_bought_long_ago_are_two_acquisitions(events
                    ("2026-08-01", "planned", ["宇津木化成株式会社", "玉置パッケージング株式会社"])], events
 
 
+def test_a_centre_founded_under_its_alias_is_one_establishment(events_of):
+    # the headline's 開所 and the body's 設置 of 「…」（以下「H2SIセンター」）; 設置日 dates it
+    text = ("2026年10月9日\n芦原学院大学\n\n芦原学院大学「水素エネルギー社会実装研究センター」を開所\n\n"
+            "　芦原学院大学（以下「本学」）は、2026年10月1日付で「芦原学院大学水素エネルギー社会実装研究センター」"
+            "（以下「H2SIセンター」）を設置しました。\n\n【センターの概要】\n"
+            "名称　　：芦原学院大学水素エネルギー社会実装研究センター\n設置日　：2026年10月1日\n")
+    e = _one(events_of(text), "establishment")
+    assert e.date == "2026-10-01", e.to_dict()
+
+
 def test_campaign_carried_out_is_no_event(events_of):
     text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
     assert [e for e in events_of(text) if e.type == "event_held"] == []

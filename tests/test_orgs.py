@@ -117,6 +117,8 @@ ALIASES = [
      "独立行政法人北斗地域振興整備機構", "北斗機構"),
     ("japanese-short-form-of-a-university", "北斗科学技術大学（北斗科技大）と協定を締結しました。",
      "北斗科学技術大学", "北斗科技大"),
+    ("after-a-quoted-name", "本学は「芦原学院大学水素エネルギー社会実装研究センター」（以下「H2SIセンター」）を設置しました。",
+     "芦原学院大学水素エネルギー社会実装研究センター", "H2SIセンター"),
     ("english-name-next-line", "（1）名　　称　北陵精機メディカル株式会社\n　　　　　　　（英文名：Hokuryo Seiki Medical Co., Ltd.）\n",
      "北陵精機メディカル株式会社", "Hokuryo Seiki Medical Co., Ltd."),
 ]

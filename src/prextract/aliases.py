@@ -31,6 +31,8 @@ def _bracket_after(text: str, org: OrgMention, next_line: bool = False) -> tuple
     """(offset, inner text) of the bracket that directly follows a mention, if any; with
     ``next_line`` also one that opens the next line (a table cell's second line)."""
     pos = org.end
+    if text[pos:pos + 1] in ("」", "』") and org.start > 0 and text[org.start - 1] in "「『":
+        pos += 1        # 「…研究センター」（以下「H2SIセンター」）: the quoted name's bracket
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
     if next_line and text.startswith("\n", pos):

@@ -489,6 +489,7 @@ def _build_establishment(doc: _Doc, f: Frame) -> Draft | None:
     d.anaphoric = bool(_ANAPHOR.match(name[0]))
     founded = doc.name(founded_org) if founded_org is not None else None
     if founded:
+        d.fields["name"] = founded        # H2SIセンター (以下「…」): the body's own name
         d.parties = [p for p in d.parties if p != founded]
         if d.actor == founded:
             d.actor = None
