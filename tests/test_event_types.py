@@ -442,6 +442,21 @@ def test_a_centre_founded_under_its_alias_is_one_establishment(events_of):
     assert e.date == "2026-10-01", e.to_dict()
 
 
+def test_two_awards_received_in_one_sentence_are_two(events_of):
+    # each 「AWARD」において PRIZE を with its host; the ■ block's 表彰式 row dates the first only
+    text = ("2026年11月5日\n株式会社ハルモ農機\n\n"
+            "　当社の草刈機「のらかぜ ER-30」が、農林水産省が主催する「2026年度スマート農業技術表彰」において"
+            "最高賞である農林水産大臣賞を、また一般社団法人日本アグリ機器協会が主催する「第14回日本アグリテック大賞」"
+            "において大賞を受賞しました。\n\n"
+            "■2026年度スマート農業技術表彰　農林水産大臣賞\n　主催：農林水産省\n"
+            "　表彰式：2026年10月22日（木）14:00～16:00\n\n"
+            "■第14回日本アグリテック大賞　大賞\n　結果発表：2026年10月30日（金）\n")
+    got = sorted((e.to_dict()["prize"], e.date, e.ordinal, tuple(e.to_dict()["parties"]))
+                 for e in events_of(text) if e.type == "award")
+    assert got == [("大賞", None, 14, ("株式会社ハルモ農機", "一般社団法人日本アグリ機器協会")),
+                   ("農林水産大臣賞", "2026-10-22", None, ("株式会社ハルモ農機", "農林水産省"))], got
+
+
 def test_campaign_carried_out_is_no_event(events_of):
     text = _release("株式会社カスミ草", "当社は、6月30日まで「初夏のプレゼントキャンペーン」を実施しております。")
     assert [e for e in events_of(text) if e.type == "event_held"] == []

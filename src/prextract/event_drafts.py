@@ -89,6 +89,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
             return False
         if a.fields.get("prize") and b.fields.get("prize") and a.fields["prize"] != b.fields["prize"]:
             return False
+        if a.fields.get("award") and b.fields.get("award") and not _similar(a.fields["award"], b.fields["award"]):
+            return False      # two awards named apart (a ministry's 表彰 and an association's 大賞)
         return a.date == b.date or a.date is None or b.date is None
     if a.type == "funding" and ka and kb and ka != kb:
         return False

@@ -109,6 +109,14 @@ def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -
     """Awards presented at the ceremony a block announces (２　表彰式 / (1) 日時 令和7年12月8日…)
     are dated that day."""
     for b in blocks:
+        # ■2026年度…表彰　農林水産大臣賞 / 表彰式：2026年10月22日: the ceremony of the award named above
+        row = next((r for r in b.rows if _CEREMONY.fullmatch(r.label)), None)
+        value = _row_start_date(doc, row) if row is not None else None
+        named = [d for d in drafts if d.type == "award" and d.date is None and d.fields.get("award")
+                 and _clean_name(d.fields["award"]) in b.heading]
+        if value and len(named) == 1:
+            named[0].date = value.split("T")[0]
+    for b in blocks:
         if not _CEREMONY.search(b.heading):
             continue
         row = next((r for r in b.rows if ("event_held", "date") in r.fields), None)
@@ -206,7 +214,37 @@ def _sentence_drafts(doc: _Doc, sent: Sentence) -> list[Draft]:
         draft = _BUILDERS[trig.type](doc, frame)
         if draft is not None:
             draft.in_title = doc.in_title(sent)
-            out.extend(_each_product(doc, frame, draft))
+            out.extend(_each_award(doc, frame, draft) if draft.type == "award" else
+                       _each_product(doc, frame, draft))
+    return out
+
+
+# 「2026年度…表彰」において最高賞である農林水産大臣賞を、また…「第14回…大賞」において大賞を受賞
+_AWARD_SEGMENT = re.compile(r"「(?P<award>[^「」]+)」(?:において|で)(?:[^、。を「」]{0,16}?である)?"
+                            r"(?P<prize>[^、。を「」]{2,15}?)を")
+
+
+def _each_award(doc: _Doc, f: Frame, d: Draft) -> list[Draft]:
+    """Two awards received in one sentence, each 「AWARD」において PRIZE を: one award each, its
+    giver the body that hosts it (Xが主催する「…」)."""
+    segments = list(_AWARD_SEGMENT.finditer(doc.text, f.sentence.start, f.start))
+    if len(segments) < 2 or d.fields.get("giver") is None and not d.actor:
+        return [d]
+    out = []
+    previous_end = f.sentence.start
+    for m in segments:
+        hosts = [o for o in doc.orgs_in(previous_end, m.start()) if re.match(
+            r"(?:（[^）]*）)?(?:が|の)?主催", doc.text[o.end:m.start()])]
+        giver = doc.name(hosts[-1]) if hosts else None
+        c = Draft(d.type, d.subtype, d.weak, d.sentence, d.status, d.actor, d.actor_in_text,
+                  [giver] if giver and giver != d.actor else [], dict(d.fields), d.date, d.date_from_row,
+                  None, d.in_title, False, m.start("award"), True)
+        c.fields.update(award=_clean_name(m.group("award")), prize=m.group("prize").strip())
+        c.fields.pop("giver", None)
+        if giver:
+            c.fields["giver"] = giver
+        out.append(c)
+        previous_end = m.end()
     return out
 
 
