@@ -62,6 +62,12 @@ def title_pattern() -> re.Pattern[str]:
     return re.compile(rf"{unit}(?:{one})*")
 
 
+def spaced_words(*words: str) -> str:
+    """A regex alternation of label words whose characters a table may space out to align its
+    columns (名　　　　称, 代 表 者, 事　業　内　容)."""
+    return "|".join(r"[ \t\u3000]*".join(map(re.escape, w)) for w in words)
+
+
 @lru_cache(maxsize=None)
 def funding_round_pattern() -> re.Pattern[str]:
     """The names of venture funding rounds (シリーズA, プレシード)."""

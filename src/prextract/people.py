@@ -379,16 +379,11 @@ def _line_end_or_break(text: str, pos: int) -> bool:
 
 # -- labelled blocks ----------------------------------------------------------------------------
 
-def _spaced(*words: str) -> str:
-    """Label words whose characters may be spaced out to align a table (名　　　　称, 会 社 名)."""
-    return "|".join(r"[\s\u3000]*".join(map(re.escape, w)) for w in words)
-
-
 _NAME_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
-                         rf"(?:{_spaced('会社名', '社名', '商号', '名称', '団体名', '法人名', '機関名', '組織名', '企業名', '事業者名')})"
+                         rf"(?:{lexicons.spaced_words('会社名', '社名', '商号', '名称', '団体名', '法人名', '機関名', '組織名', '企業名', '事業者名')})"
                          r"[\s\u3000]*[:：]?")
 _PERSON_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
-                           rf"(?:{_spaced('代表者')}(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
+                           rf"(?:{lexicons.spaced_words('代表者')}(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
                            r"お問い?合わせ先|連絡先|責任者|担当者?)[\s\u3000]*[:：]?")
 
 

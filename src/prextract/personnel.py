@@ -36,7 +36,6 @@ from .context import DocumentContext
 from .orgs import OrgMention
 from .people import RoleLink, settle_roles
 from .person_names import PersonMention, name_in_span
-from .titles import TitleMention
 from .records import DateMention, Event, Evidence
 from .resources import load_tsv
 from .titles import TitleMention
@@ -711,9 +710,8 @@ def _entries_from_current_marks(doc: _Doc, taken: list[tuple[int, int]]) -> list
 
 
 # (6) 設 立 年 月 日　2026年7月1日（予定） / 合併の効力発生日: the day a body described in a section begins
-_FOUNDING_ROW = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[．.])?[\s\u3000]*"
-                           r"(?:[^\s\u3000:：]{1,4}の)?(?:設[\s\u3000]*立[\s\u3000]*(?:年[\s\u3000]*月[\s\u3000]*)?(?:予[\s\u3000]*定[\s\u3000]*)?日"
-                           r"|効[\s\u3000]*力[\s\u3000]*発[\s\u3000]*生[\s\u3000]*日)")
+_FOUNDING_ROW = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[．.])?[\s\u3000]*(?:[^\s\u3000:：]{1,4}の)?"
+                           rf"(?:{lexicons.spaced_words('設立年月日', '設立予定日', '設立日', '効力発生日')})")
 
 
 def _founding_day(doc: _Doc, lines: list[tuple[int, int]], heading: tuple[int, int]) -> str | None:
