@@ -206,6 +206,15 @@ def prefectures() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def head_office_cities() -> frozenset[str]:
+    """The cities the press writes before a ward (東京・港, 大阪・北): the designated cities without
+    市, and the prefecture of Tokyo's special wards without 都."""
+    rows = load_tsv("designated_cities.tsv")
+    return frozenset({r["name"][:-1] for r in rows if r["name"].endswith("市")} |
+                     {r["prefecture"][:-1] for r in rows if r["name"].endswith("区")})
+
+
+@lru_cache(maxsize=None)
 def country_words() -> tuple[dict[str, str], ...]:
     return load_tsv("countries.tsv")
 

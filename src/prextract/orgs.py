@@ -738,17 +738,19 @@ _FOREIGN_WORD = re.compile(r"[\u30A1-\u30FAー・=＝A-Za-z0-9&.'’-]+")
 
 # 北星運輸（札幌市）, クロスリンク・テクノロジーズ（東京・港）: the press names a company with the
 # place of its head office in brackets; the name runs back to a particle or punctuation
-_HEADQUARTERS = re.compile(
-    r"(?:(?<=[のとはが、。「（\n\u3000 ])|^)(?P<name>[\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9＆&]{2,24})"
-    r"[（(](?P<place>(?:東京|大阪|名古屋|京都|横浜|神戸|福岡|札幌|仙台|広島)・[\u4E00-\u9FFF]{1,4}"
-    r"|[\u4E00-\u9FFF]{1,6}[都道府県市区町村])[）)]", re.M)
+@lru_cache(maxsize=1)
+def _headquarters_pattern() -> re.Pattern[str]:
+    cities = lexicons.alternation(lexicons.head_office_cities())
+    return re.compile(
+        r"(?:(?<=[のとはが、。「（\n\u3000 ])|^)(?P<name>[\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9＆&]{2,24})"
+        rf"[（(](?P<place>(?:{cities})・[\u4E00-\u9FFF]{{1,4}}|[\u4E00-\u9FFF]{{1,6}}[都道府県市区町村])[）)]", re.M)
 
 
 def _from_headquarters_bracket(analysis: Analysis) -> list[OrgMention]:
     """A name right before its head office's place in brackets, the news's way of introducing a
     company; the name must hold more than a place (長岡（新潟県） is a town's gloss)."""
     out = []
-    for m in _HEADQUARTERS.finditer(analysis.text):
+    for m in _headquarters_pattern().finditer(analysis.text):
         name = m.group("name")
         toks = analysis.tokens_in(m.start("name"), m.end("name"))
         if re.search(r"[都道府県市区町村]$", name) or name in lexicons.org_generic_words() or \

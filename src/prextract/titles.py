@@ -53,7 +53,7 @@ def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -
     """``商品開発部 部長``: the head of a unit written a space after the unit's name, the unit word
     repeated (部 … 部長, 本部 … 本部長), is one post ``商品開発部部長`` as the gold writes it."""
     unit = t.text[:-1]
-    if not t.text.endswith("長") or unit not in _DEPARTMENT_UNITS:
+    if not t.text.endswith("長") or unit not in lexicons.title_parts("company_unit"):
         return t
     pos = t.start
     while pos > 0 and text[pos - 1] in " \u3000":
@@ -70,8 +70,6 @@ def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -
     return TitleMention(start, t.end, m.group() + t.text)
 
 
-# a company's departments (a 研究所, センター or 局 before its head is often a body of its own)
-_DEPARTMENT_UNITS = frozenset({"部", "課", "室", "本部", "事業部", "統括部", "部門", "係", "班"})
 # the department word before a spaced head: after a space, a bracket or the line's start
 _DEPARTMENT_BEFORE = re.compile(r"(?:(?<=[\s\u3000【（(「])|^)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z・]{2,20}$")
 
