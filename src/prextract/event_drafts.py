@@ -62,10 +62,11 @@ def _without_lone_weak(drafts: list[Draft], release_date: str | None = None) -> 
 
 
 def _before(day: str | None, release_date: str | None) -> bool:
-    """A date (ISO, maybe partial) certainly before the release's."""
+    """A date (ISO, maybe partial, maybe a range: its start) certainly before the release's."""
     if not day or not release_date or "X" in day[:4]:
         return False
-    return day[:len(release_date)] < release_date[:len(day)]
+    start = day.split("/")[0]
+    return start[:len(release_date)] < release_date[:len(start)]
 
 
 def _key(d: Draft) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analyse import Sentence
-from .event_drafts import _NAME_FIELD, Draft, _dates_agree, _key, _similar
+from .event_drafts import _NAME_FIELD, Draft, _before, _dates_agree, _key, _similar
 from .event_frames import _QUOTED, _Doc, _clean_name, _date_value, _ends_with_head, _place, _unique
 from .resources import load_tsv
 
@@ -247,8 +247,7 @@ def _fill_by_subject(doc: _Doc, b: Block, drafts: list[Draft], key: str | None) 
 
 def _before_release(doc: _Doc, d: Draft) -> bool:
     """A draft dated before the release (令和7年2月に開催した第4回フォーラム): a past one."""
-    release = doc.ctx.release_date
-    return bool(d.date and release and "X" not in d.date[:4] and d.date[:len(release)] < release[:len(d.date)])
+    return _before(d.date, doc.ctx.release_date)
 
 
 def _fill_rows(doc: _Doc, rows: list[Row], d: Draft, only: tuple[str, ...] | None = None) -> None:

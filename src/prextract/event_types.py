@@ -26,12 +26,13 @@ winner lists from event_overview, the draft record and its merging from event_dr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicons
 from .analyse import Sentence
 from .context import DocumentContext
-from .event_drafts import Draft, _key, _merge, _without_lone_weak
+from .event_drafts import Draft, _before, _key, _merge, _without_lone_weak
 from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs, _arg_text, _clean_name,
                            _date_value, _ends_with_head, _frame, _frame_date, _head_org, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
@@ -147,9 +148,8 @@ _COUNTED_TYPES = ("acquisition", "merger", "establishment", "funding", "product_
 def _count_this_deal(doc: _Doc, drafts: list[Draft]) -> None:
     """A sentence about 本件 that counts it gives the ordinal of the release's one current deal
     (not one dated before the release: 2021年10月には…を子会社化)."""
-    release = doc.ctx.release_date
     current = [d for d in drafts if d.type in _COUNTED_TYPES and d.ordinal is None
-               and not (d.date and release and d.date.split("/")[0] < release[:len(d.date.split("/")[0])])]
+               and not _before(d.date, doc.ctx.release_date)]
     if len(current) != 1:
         return
     for sent in doc.ctx.sentences:
@@ -236,13 +236,12 @@ def _each_award(doc: _Doc, f: Frame, d: Draft) -> list[Draft]:
         hosts = [o for o in doc.orgs_in(previous_end, m.start()) if re.match(
             r"(?:（[^）]*）)?(?:が|の)?主催", doc.text[o.end:m.start()])]
         giver = doc.name(hosts[-1]) if hosts else None
-        c = Draft(d.type, d.subtype, d.weak, d.sentence, d.status, d.actor, d.actor_in_text,
-                  [giver] if giver and giver != d.actor else [], dict(d.fields), d.date, d.date_from_row,
-                  None, d.in_title, False, m.start("award"), True)
-        c.fields.update(award=_clean_name(m.group("award")), prize=m.group("prize").strip())
-        c.fields.pop("giver", None)
+        fields = {k: v for k, v in d.fields.items() if k != "giver"}
+        fields.update(award=_clean_name(m.group("award")), prize=m.group("prize").strip())
         if giver:
-            c.fields["giver"] = giver
+            fields["giver"] = giver
+        c = replace(d, parties=[giver] if giver and giver != d.actor else [], fields=fields, ordinal=None,
+                    anaphoric=False, name_start=m.start("award"), named=True)
         out.append(c)
         previous_end = m.end()
     return out
@@ -271,10 +270,8 @@ def _each_product(doc: _Doc, f: Frame, d: Draft) -> list[Draft]:
         return [d]
     out = []
     for m in chain:
-        c = Draft(d.type, d.subtype, d.weak, d.sentence, d.status, d.actor, d.actor_in_text, list(d.parties),
-                  dict(d.fields), d.date, d.date_from_row, d.ordinal, d.in_title, d.anaphoric, m.start(1), True)
-        c.fields["product"] = _clean_name(m.group(1))
-        out.append(c)
+        out.append(replace(d, parties=list(d.parties), fields={**d.fields, "product": _clean_name(m.group(1))},
+                           name_start=m.start(1), named=True))
     return out
 
 
