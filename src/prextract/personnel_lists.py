@@ -1,0 +1,584 @@
+"""The personnel lists of a release: sections under a personnel heading, tables with a header
+row, one block of labelled fields per person, lines with a current post in brackets, career
+tables. Each gives entries (see ``personnel_doc.Entry``)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .orgs import OrgMention
+from .person_names import PersonMention
+from .personnel_doc import (SPACES, Entry, Note, PersonnelDoc, Post, Section, cue, cue_words, cues,
+                            later_than_release, skip_spaces)
+from .personnel_prose import is_change_predicate
+
+#: Ⅰ．/ Ⅱ．or I．/ II． : the top level of a disclosure's 記 list
+_ROMAN = r"(?:[\u2160-\u216B\u2170-\u217B](?:\s*[．.、]|[ \u3000])|[IVX]{1,4}\s*[．.])"
+_HEADING_MARK = re.compile(
+    r"^[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９]{1,2}[）)]|[■□●○◆◇▼▽【＜<〈≪]|"
+    rf"[①-⑳]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
+#: a top-level heading (１．, ■, 【…】): not a numbered item ``(3)`` inside a table
+_TOP_HEADING = re.compile(
+    rf"^[\s\u3000]*(?:[0-9０-９]{{1,2}}\s*[．.、]|[■□●○◆◇▼▽【]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
+#: the level of a heading's mark, outermost first: Ⅰ．/第1, then １．, (1), ①, then bullets
+_MARK_LEVELS = tuple(re.compile(r"^[\s\u3000]*" + p) for p in (
+    rf"(?:{_ROMAN}|第[0-9０-９一二三四五六七八九十]+)", r"[0-9０-９]{1,2}\s*[．.、)）]",
+    r"[（(][0-9０-９]{1,2}[）)]", r"[①-⑳]"))
+_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+
+
+# -- sections -----------------------------------------------------------------------------------
+
+def personnel_sections(doc: PersonnelDoc) -> list[Section]:
+    """Personnel sections: a heading with a personnel cue, up to a blank line or the next heading.
+
+    A heading without a date of its own (``１．新任取締役候補者``) takes the date, and a planned
+    status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``)."""
+    lines = doc.lines()
+    default_status = _document_status(doc)
+    default_date = _change_day(doc, lines)
+    out: list[Section] = []
+    # open headings, outermost first: (level, status or None, date), the last one the innermost
+    parents: list[tuple[tuple[int, int], str | None, str | None]] = []
+    for k, (s, e) in enumerate(lines):
+        line = doc.text[s:e]
+        personnel = _is_personnel_heading(doc, s, e, line)
+        heading = personnel or _is_heading_line(doc, s, e, line)
+        if not heading:
+            continue
+        level = _heading_level(line)
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        # a sub-heading of a personnel heading (２．人事異動 > （1）部長級) heads a list of its own
+        personnel = personnel or bool(parents and parents[-1][1] is not None and _group_label(doc, s, e, line))
+        if not personnel:
+            parents.append((level, None, None))
+            continue
+        parent = parents[-1] if parents else None
+        change = "retirement" if cue("section_change", line) == "retirement" else "appointment"
+        status = "planned" if cue("planned", line) or (parent and parent[1] == "planned") else default_status
+        date = doc.date_value(s, e) or (parent[2] if parent else None) or default_date
+        if later_than_release(date, doc.ctx.release_date):
+            status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
+        parents.append((level, status, date))
+        end = e
+        rest = lines[k + 1:]
+        for n, (s2, e2) in enumerate(rest):
+            body = doc.text[s2:e2]
+            if not body.strip(SPACES):
+                # a blank line ends the list unless more of it follows (blocks of one person each,
+                # a blank line after the heading)
+                following = next(((a, b) for a, b in rest[n + 1:] if doc.text[a:b].strip(SPACES)), None)
+                if following is None or not _continues_list(doc, *following):
+                    break
+                continue
+            if _HEADING_MARK.match(body) and not body.lstrip(SPACES).startswith("※") \
+                    and _fields(doc, s2, e2) is None and not _continues_list(doc, s2, e2):
+                break
+            end = e2
+        if end == e:
+            continue
+        out.append(Section(s, end, (s, e), change, status, date))
+    return out
+
+
+def _group_label(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
+    """A short label that names a group of a list (（1）部長級, （2）関係会社), not an item with a
+    value (``(1) 名称　　株式会社…``, ``(5) 資本金　3,000万円``)."""
+    label = _HEADING_MARK.sub("", line).strip(SPACES)
+    return 0 < len(label) <= 12 and not re.search(f"[{SPACES}:：0-9０-９]", label) \
+        and not any(s <= o.start and o.end <= e for o in doc.orgs)
+
+
+
+_CHANGE_DAY = re.compile(r"[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）][\s\u3000]*)?(?:異動|就任|退任|発令|選任)(?:予定)?(?:日|年月日)"
+                         r"[\s\u3000]*[:：]?[\s\u3000]*")
+
+
+def _change_day(doc: PersonnelDoc, lines: list[tuple[int, int]]) -> str | None:
+    """１．異動日　2025年6月24日, or ３．就任予定日 with the date on the line below: a line of its own
+    that gives the date of the lists in the release."""
+    for k, (s, e) in enumerate(lines):
+        label = _CHANGE_DAY.match(doc.text, s, e)
+        if label is None:
+            continue
+        if label.end() < e:
+            value = doc.date_value(s, e)
+        else:
+            below = next(((a, b) for a, b in lines[k + 1:] if doc.text[a:b].strip(SPACES)), None)
+            value = doc.date_value(*below) if below and len(doc.text[below[0]:below[1]].strip(SPACES)) <= 20 else None
+        if value:
+            return value
+    return None
+
+
+def _continues_list(doc: PersonnelDoc, s: int, e: int) -> bool:
+    """A row of a personnel list: labelled fields (＜新＞ …), a table's header row, or a name with
+    no sentence around it (■ 増田 恭介（ますだ きょうすけ）)."""
+    return _fields(doc, s, e) is not None or _header_labels(doc.text[s:e]) is not None \
+        or (bool(doc.people_in(s, e)) and "。" not in doc.text[s:e])
+
+
+def _is_heading_line(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
+    """A marked heading of any subject (``２．会社概要``): it closes the headings at its level."""
+    return bool(_HEADING_MARK.match(line)) and "。" not in line and not doc.people_in(s, e) \
+        and _fields(doc, s, e) is None
+
+
+def _heading_level(line: str) -> tuple[int, int]:
+    """(indentation, rank of the mark): a deeper indent or a lesser mark is a sub-heading."""
+    indent = len(line) - len(line.lstrip(SPACES))
+    rank = next((n for n, p in enumerate(_MARK_LEVELS) if p.match(line)), len(_MARK_LEVELS))
+    return indent, rank
+
+
+def _is_personnel_heading(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
+    stripped = line.strip(SPACES)
+    if not stripped or "。" in stripped or len(stripped) > 50:
+        return False
+    if doc.people_in(s, e):
+        return False
+    # the cue must stand outside the titles: 役員 in 執行役員 makes a title line, not a heading
+    outside = list(line)
+    for t in doc.titles_in(s, e):
+        outside[t.start - s:t.end - s] = " " * (t.end - t.start)
+    if not any(w in "".join(outside) for w in cue_words("section")):
+        return False
+    return bool(_HEADING_MARK.match(line)) or len(stripped) <= 20
+
+
+def _document_status(doc: PersonnelDoc) -> str:
+    """内定 in the sentence that announces the decision makes the whole list planned."""
+    for sent in doc.ctx.sentences:
+        if any(w in sent.text for w in cue_words("decision")) and cue("planned_decision", sent.text):
+            return "planned"
+    return "done"
+
+
+
+def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], list[Note]]:
+    lines = [ln for ln in doc.lines(sec.heading[1] + 1, sec.end) if doc.text[ln[0]:ln[1]].strip(SPACES)]
+    header: list[str] | None = None
+    pending: list[Post] = []
+    pending_span: tuple[int, int] | None = None
+    entries: list[Entry] = []
+    notes: list[Note] = []
+    # the person whose labelled fields (新：…, 旧：…) follow: a ＜氏名＞ line, or a line with a
+    # name and no post
+    block: Entry | None = None
+    for s, e in lines:
+        line = doc.text[s:e]
+        if line.lstrip(SPACES).startswith("※"):
+            if block is not None:
+                notes.append(Note(s, e, block.person, block.evidence[0]))
+            continue                                      # notes are read as prose
+        fields = _fields(doc, s, e)
+        if fields is not None:
+            closed, block = _read_fields(doc, sec, fields, block)
+            entries += [x for x in map(_finished, closed) if x is not None]
+            continue
+        if block is not None and (_header_labels(line) is not None or _person_of_line(doc, s, e, header)):
+            entries += [x for x in [_finished(block)] if x is not None]
+            block = None
+        labels = _header_labels(line)
+        if labels is not None:
+            header = labels
+            pending = []
+            continue
+        person = _person_of_line(doc, s, e, header)
+        if person is not None and _is_prose_line(doc, s, e):
+            notes.append(Note(s, e, person, s))  # a sentence in the list: the prose reader reads it
+            continue
+        if person is None:
+            posts = _posts(doc, s, e)
+            if posts and _only_posts(doc, s, e):
+                pending, pending_span = posts, (s, e)
+            continue
+        before = _posts(doc, s, person.start)
+        after_span = (person.end, e)
+        new, previous = _split_by_header(doc, line, s, person, header)
+        if new is None:
+            new = before
+            previous = _previous_posts(doc, *after_span)
+            ev_start = s
+            if not new and pending:
+                new = pending
+                ev_start = pending_span[0] if pending_span else s
+        else:
+            ev_start = s
+        entry = Entry(person, list(new), list(previous), sec.change, sec.status, sec.date,
+                       (ev_start, e), 0.9 if header else 0.85)
+        if not entry.new and not entry.previous and header is None and _only_name(doc, person, s, e):
+            block = entry                                 # its posts are on the labelled lines below
+            continue
+        if sec.change == "retirement":
+            entry.previous = entry.new + entry.previous
+            entry.new = []
+        if entry.new or entry.previous:
+            entries.append(entry)
+    if block is not None:
+        entries += [x for x in [_finished(block)] if x is not None]
+    return entries, notes
+
+
+def _is_prose_line(doc: PersonnelDoc, s: int, e: int) -> bool:
+    """A whole sentence with a verb of change (…会長を退任し、同日付で当協会顧問に就任しました。),
+    not a row of a list."""
+    if not doc.text[s:e].rstrip(SPACES).endswith("。"):
+        return False
+    triggers = dict(cues().get("trigger", ()))
+    tokens = doc.ctx.analysis.tokens
+    return any((triggers.get(t.lemma) or triggers.get(t.text)) and is_change_predicate(tokens, t)
+               for t in tokens if s <= t.start and t.end <= e)
+
+
+def _finished(block: Entry) -> Entry | None:
+    """A person's block once all its lines are read: in a list of people leaving, every post
+    written is a post left."""
+    if block.change == "retirement":
+        block.previous, block.new = block.new + block.previous, []
+    return block if block.new or block.previous else None
+
+
+# -- one block per person: ＜氏名＞ / 新： / 旧： lines ------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _field_label() -> re.Pattern[str]:
+    """A field label: a label word in brackets (＜氏名＞, 【新役職】, （新）) or before a colon (旧：).
+    The characters of a word may be spaced out (氏　名：)."""
+    words = sorted(cue_words("field"), key=len, reverse=True)
+    alt = "|".join(r"[ \u3000]*".join(re.escape(c) for c in w) for w in words)
+    return re.compile(rf"(?:[＜<〈《≪【\[［（(][ \u3000]*({alt})[ \u3000]*[＞>〉》≫】\]］）)]|({alt})[ \u3000]*[:：])"
+                      r"[ \u3000\t]*")
+
+
+_FIELD_SEPARATOR = re.compile(r"[ \u3000\t／/、]")
+
+
+def _fields(doc: PersonnelDoc, s: int, e: int) -> list[tuple[str, int, int]] | None:
+    """The labelled fields of a line that starts with a label (``＜氏名＞大沼 英樹``, ``新：取締役``,
+    ``氏名：山田 太郎　新役職：取締役``): (kind, start, end) of each value; None for other lines."""
+    text = doc.text
+    pos = s
+    while pos < e and text[pos] in SPACES + "・-－":
+        pos += 1
+    label = _field_label()
+    m = label.match(text, pos, e)
+    if m is None:
+        return None
+    found = []
+    while m is not None:
+        nxt = m.end()
+        later = None
+        while True:
+            later = label.search(text, nxt, e)
+            if later is None or _FIELD_SEPARATOR.match(text, later.start() - 1):
+                break
+            nxt = later.start() + 1
+        kind = _field_kind(m.group(1) or m.group(2))
+        found.append((kind, m.end(), later.start() if later else e))
+        m = later
+    return [(k, a, b) for k, a, b in found if k is not None]
+
+
+def _field_kind(word: str) -> str | None:
+    word = re.sub(r"[ \u3000]", "", word)
+    return next((v for c, v in cues().get("field", ()) if c == word), None)
+
+
+def _read_fields(doc: PersonnelDoc, sec: Section, fields: list[tuple[str, int, int]],
+                 block: Entry | None) -> tuple[list[Entry], Entry | None]:
+    """Fill the open block from one line of fields: the blocks the line closes (a name field
+    opens a new one) and the block left open."""
+    closed: list[Entry] = []
+    for kind, a, b in fields:
+        if kind == "name":
+            if block is not None:
+                closed.append(block)
+            person = _field_person(doc, a, b)
+            block = None if person is None else Entry(person, [], [], sec.change, sec.status, sec.date,
+                                                       (a, b), 0.85)
+            continue
+        if block is None:
+            continue
+        block.evidence = (block.evidence[0], max(block.evidence[1], b))
+        if kind == "new":
+            block.new += _posts(doc, a, b)
+        elif kind == "previous":
+            block.previous += _posts(doc, a, b)
+        elif kind == "date":
+            block.date = doc.date_value(a, b) or block.date
+        if kind in ("new", "previous"):
+            # a date of its own on the post's line: 新：代表取締役会長（2025年6月20日付）
+            block.date = doc.date_value(a, b, effective_only=True) or block.date
+    return closed, block
+
+
+def _field_person(doc: PersonnelDoc, a: int, b: int) -> PersonMention | None:
+    """The person of a name field: ``大沼 英樹（おおぬま ひでき）``, ``ヘンリク・ノルダール（Henrik Nordahl）``."""
+    found = doc.people_in(a, b)
+    if found:
+        return found[0]
+    person = doc.add_person((a, b))
+    if person is None:
+        bracket = re.search(r"[（(]", doc.text[a:b])
+        if bracket:
+            person = doc.add_person((a, a + bracket.start()))
+    return person
+
+
+def _only_name(doc: PersonnelDoc, person: PersonMention, s: int, e: int) -> bool:
+    """Nothing but the name (and its reading in brackets, an honorific) on the line."""
+    before = re.sub(r"^[\s\u3000]*[■□●○◆◇▼▽・]", "", doc.text[s:person.start])  # ■ 増田 恭介: a list mark
+    rest = (before + doc.text[person.end:e]).strip(SPACES)
+    rest = re.sub(r"^(?:氏|様)", "", rest)
+    return not rest or bool(re.fullmatch(r"[（(][^）)]*[）)]", rest))
+
+
+def _header_labels(line: str) -> list[str] | None:
+    """The column labels of a header row (``新役職	氏名	旧役職``, ``新　職　　　氏　名``), or None."""
+    cells = [re.sub(f"[{SPACES}]", "", c) for c in _CELL_SPLIT.split(line.strip(SPACES))]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return None
+    labels = [cue("column", c) if len(c) <= 8 else None for c in cells]
+    if "name" not in labels or any(lab is None for lab in labels):
+        return None
+    return [lab for lab in labels if lab]
+
+
+def _cells(doc: PersonnelDoc, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    for m in _CELL_SPLIT.finditer(doc.text, s, e):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < e:
+        out.append((pos, e))
+    return [(a, b) for a, b in out if doc.text[a:b].strip(SPACES)]
+
+
+def _person_of_line(doc: PersonnelDoc, s: int, e: int, header: list[str] | None) -> PersonMention | None:
+    if header is not None:
+        cells = _cells(doc, s, e)
+        if len(cells) == len(header):
+            return doc.add_person(cells[header.index("name")])
+    found = doc.people_in(s, e)
+    if found:
+        return found[0]
+    # a name between the posts and a bracket or the end: 代表取締役社長　桑原　一樹　（現　専務取締役）
+    titles = doc.titles_in(s, e)
+    if not titles:
+        return None  # 生年月日	1971年2月8日: a label, not a name
+    start = titles[0].end if titles and titles[0].start - s <= 2 else s
+    while start < e and doc.text[start] in SPACES:
+        start += 1
+    end = start
+    while end < e and doc.text[end] not in "（(\t" and not doc.text.startswith("現", end):
+        end += 1
+    if end > start and not doc.titles_in(start, end):
+        return doc.add_person((start, end))
+    return None
+
+
+def _split_by_header(doc: PersonnelDoc, line: str, s: int, person: PersonMention,
+                     header: list[str] | None) -> tuple[list[Post] | None, list[Post]]:
+    """Posts by column when the row has as many cells as the header has labels."""
+    if header is None:
+        return None, []
+    cells = _cells(doc, s, s + len(line))
+    if len(cells) != len(header):
+        # one space only between the name and a post (日比野　隆之　営業部長): with one column on
+        # each side of the name, the posts before it and after it are those columns
+        k = header.index("name") if "name" in header else -1
+        if len(header) != 3 or k != 1:
+            return None, []
+        sides = {header[0]: _posts(doc, s, person.start), header[2]: _posts(doc, person.end, s + len(line))}
+        return sides.get("new", []), sides.get("previous", [])
+    new: list[Post] = []
+    previous: list[Post] = []
+    for label, (a, b) in zip(header, cells):
+        if label == "new":
+            new += _posts(doc, a, b)
+        elif label == "previous":
+            previous += _posts(doc, a, b)
+    return new, previous
+
+
+def _posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
+    """The titles in [s, e) with their organisations; titles joined by 兼 share one written before."""
+    out: list[Post] = []
+    inherited: OrgMention | None = None
+    last_end = s
+    for t in doc.titles_in(s, e):
+        org = doc.org_of(t)
+        between = doc.text[last_end:t.start]
+        if org is not None:
+            inherited = org
+        elif "兼" not in between and "・" not in between:
+            inherited = None
+        unresolved = org is None and _unexplained(doc, last_end, t.start)
+        if unresolved:
+            inherited = None
+        out.append(Post(t, org or inherited, unresolved and inherited is None))
+        last_end = t.end
+    return out
+
+
+#: the end of a word that names a body: X社, a Latin or katakana name, a legal form
+_BODY_WORD_END = re.compile(r"(?:社|[A-Za-z.]|[\u30A1-\u30FA\u30FC]{2,}|法人|組合)$")
+
+
+def _unexplained(doc: PersonnelDoc, s: int, e: int) -> bool:
+    """The word right before a post names a body the organisation finder did not recognise
+    (``ノルド・ケミカル社 CEO``, ``Acme Corp. CTO``): then the post's organisation is unknown."""
+    seg = doc.text[s:e].rstrip(" \u3000")
+    if len(seg) < e - s - 1:
+        return False                    # a wide gap: the word before belongs to another field
+    m = re.search(r"[^\s\u3000\t（(：:、]+$", seg)
+    if not m or any(o.start <= s + m.start() < o.end for o in doc.orgs):
+        return False
+    word = m.group()
+    return bool(_BODY_WORD_END.search(word) or lexicons.org_suffix_pattern().search(word)) and \
+        word not in ("当社", "同社", "弊社", "会社")
+
+
+def _only_posts(doc: PersonnelDoc, s: int, e: int) -> bool:
+    """A line with nothing but posts, organisations and joiners (the title line of a block)."""
+    rest = list(doc.text[s:e])
+    for x in doc.titles_in(s, e) + [o for o in doc.orgs if s <= o.start and o.end <= e]:
+        for i in range(x.start - s, x.end - s):
+            rest[i] = " "
+    leftover = "".join(rest)
+    for w in ("兼務", "兼任", "兼", "・", "／", "/", "、"):
+        leftover = leftover.replace(w, "")
+    return not leftover.strip(SPACES)
+
+
+def _previous_posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
+    """Posts after 現 / 旧 / 前 (in or out of brackets) in [s, e), or before から昇任."""
+    out: list[Post] = []
+    for m in re.finditer(r"(?:現|旧|前)(?:職|役職)?[\s\u3000:：]*", doc.text[s:e]):
+        start = s + m.end()
+        stop = e
+        close = doc.text.find("）", start, e)
+        if close >= 0:
+            stop = close
+        out += _posts(doc, start, stop)
+        break
+    # ※副会長から昇任: the post a person moves up from
+    return out or [p for p in _posts(doc, s, e) if _PROMOTED_FROM.match(doc.text, p.title.end)]
+
+
+_PROMOTED_FROM = re.compile(r"[ \u3000]*(?:から|より)(?:昇任|昇格|昇進)")
+
+
+# -- lines with a current post outside the lists --------------------------------------------------
+
+_CURRENT_BRACKET = re.compile(r"[（(][ \u3000]*(?:現|旧|前)[ \u3000:：]")
+
+
+def entries_from_current_marks(doc: PersonnelDoc, taken: list[tuple[int, int]]) -> list[Entry]:
+    """``代表取締役社長　藤原 健（現 マルトク 代表取締役社長）`` in a profile of a body to come:
+    a post taken by someone who holds another now (the bracket may stand on the cell's next
+    line). The heading above gives status and date, else the founding row of its section."""
+    out: list[Entry] = []
+    heading: tuple[int, int] | None = None
+    lines = doc.lines()
+    for k, (s, e) in enumerate(lines):
+        line = doc.text[s:e]
+        if _TOP_HEADING.match(line) and not doc.people_in(s, e):
+            heading = (s, e)
+        if any(a <= s < b for a, b in taken):
+            continue
+        next_line = lines[k + 1] if k + 1 < len(lines) else (e, e)
+        for person in doc.people_in(s, e):
+            at = skip_spaces(doc.text, person.end)
+            bracket_end = e
+            if at == e and e < len(doc.text):
+                at, bracket_end = skip_spaces(doc.text, next_line[0]), next_line[1]
+            m = _CURRENT_BRACKET.match(doc.text, at, bracket_end)
+            if not m:
+                continue
+            new = _posts(doc, _line_field_start(doc, s, person.start), person.start)
+            close = doc.text.find("）", m.end(), bracket_end)
+            previous = _posts(doc, m.end(), close if close >= 0 else bracket_end)
+            if not new or not previous:
+                continue
+            head = doc.text[heading[0]:heading[1]] if heading else ""
+            status = "planned" if cue("planned", head) else _document_status(doc)
+            date = doc.date_value(*heading, effective_only=True) if heading else None
+            if date is None and heading is not None:
+                date = _founding_day(doc, lines, heading)
+                if later_than_release(date, doc.ctx.release_date):
+                    status = "planned"
+            out.append(Entry(person, new, previous, "appointment", status, date, (s, bracket_end), 0.75))
+    return out
+
+
+# (6) 設 立 年 月 日　2026年7月1日（予定） / 合併の効力発生日: the day a body described in a section begins
+_FOUNDING_ROW = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[．.])?[\s\u3000]*(?:[^\s\u3000:：]{1,4}の)?"
+                           rf"(?:{lexicons.spaced_words('設立年月日', '設立予定日', '設立日', '効力発生日')})")
+
+
+def _founding_day(doc: PersonnelDoc, lines: list[tuple[int, int]], heading: tuple[int, int]) -> str | None:
+    """The founding (or effective) day a row of the heading's section gives."""
+    for s, e in lines:
+        if s <= heading[0]:
+            continue
+        if _TOP_HEADING.match(doc.text[s:e]):
+            break
+        if _FOUNDING_ROW.match(doc.text[s:e]):
+            return doc.date_value(s, e)
+    return None
+
+
+
+def _line_field_start(doc: PersonnelDoc, s: int, person_start: int) -> int:
+    """Where the posts before a name begin: after a label cell (``(3) 代表者　``) or the previous name."""
+    start = s
+    for p in doc.people_in(s, person_start):
+        start = max(start, p.end)
+    return start
+
+
+# -- career tables ------------------------------------------------------------------------------
+
+_CAREER_ROW = re.compile(r"^[\s\u3000]*(?:[0-9０-９]{4}|[明大昭平令][和成治正]?[0-9０-９元]{1,2})年[0-9０-９]{1,2}月?")
+
+
+def entries_from_careers(doc: PersonnelDoc, sections: list[Section]) -> list[Entry]:
+    """``2021年6月	当社 取締役`` rows under a 略歴 heading: posts taken on those dates."""
+    out: list[Entry] = []
+    lines = doc.lines()
+    for k, (s, e) in enumerate(lines):
+        line = doc.text[s:e]
+        if not any(w in line for w in cue_words("career")) or len(line.strip(SPACES)) > 40:
+            continue
+        # 略歴	1999年4月	…: a label cell that holds the first row, under 氏名	北條 さおり
+        cue = next(w for w in cue_words("career") if w in line)
+        label_end = s + line.index(cue) + len(cue)
+        first_row = _CAREER_ROW.match(doc.text[label_end:e].lstrip("\t"))
+        person = None
+        if first_row:
+            above = [p for a, b in lines[max(0, k - 3):k] for p in doc.people_in(a, b)]
+            person = above[-1] if above else None
+        rows = ([(label_end, e)] if first_row else []) + lines[k + 1:]
+        for s2, e2 in rows:
+            body = doc.text[s2:e2]
+            if not body.strip(SPACES) or _HEADING_MARK.match(body):
+                break
+            if person is None:
+                found = doc.people_in(s2, e2)
+                if found:
+                    person = found[0]
+                continue
+            if not _CAREER_ROW.match(body.lstrip("\t")):
+                continue
+            date = doc.date_value(s2, e2)
+            posts = _posts(doc, s2, e2)
+            if posts and date:
+                out.append(Entry(person, posts, [], "appointment", "done", date, (s2, e2), 0.75))
+    return out

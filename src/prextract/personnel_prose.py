@@ -1,0 +1,242 @@
+"""Personnel changes told in sentences (``山田太郎は4月1日付で代表取締役社長に就任しました``,
+``…が退任し、…が就任``, ``…に昇格``), read through GiNZA's dependencies: the post is the title
+marked by に, the person the name marked by は/が."""
+from __future__ import annotations
+
+import re
+
+from .analyse import Token
+from .person_names import PersonMention
+from .personnel_doc import SPACES, Entry, Note, PersonnelDoc, Post, back_over, cue, cues, skip_spaces
+from .titles import TitleMention
+
+def entries_from_prose(doc: PersonnelDoc, taken: list[tuple[int, int]],
+                       notes: tuple[Note, ...] | list[Note] = ()) -> list[Entry]:
+    """Sentences with a verb of change (就任, 昇格, 退任 …), read clause by clause. A sentence of a
+    note in a person's block without a subject of its own speaks of that person."""
+    out: list[Entry] = []
+    tokens = doc.ctx.analysis.tokens
+    triggers = dict(cues().get("trigger", ()))
+    last_date: str | None = None
+    for sent in doc.ctx.sentences:
+        if any(a <= sent.start < b for a, b in taken) and not doc.text[sent.start:sent.end].lstrip(SPACES).startswith("※") \
+                and not any(n.start <= sent.start < n.end for n in notes):
+            continue
+        toks = [t for t in tokens if sent.start <= t.start and t.end <= sent.end]
+        clause_start = sent.start
+        for t in toks:
+            change = triggers.get(t.lemma) or triggers.get(t.text)
+            if change is None or not is_change_predicate(tokens, t):
+                continue
+            note = next((n for n in notes if n.start <= sent.start < n.end), None)
+            found = _prose_entries(doc, (sent.start, sent.end), clause_start, toks, t, change, last_date, note)
+            out += found
+            last_date = next((x.date for x in reversed(found) if x.date), last_date)
+            clause_start = t.end
+    return out
+
+
+def is_change_predicate(tokens: tuple[Token, ...], t: Token) -> bool:
+    """就任 as a verb (就任し, 就任する) or a verbal noun closing a phrase (社長就任以来), not 就任式."""
+    nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+    return nxt is None or not nxt.tag.startswith("名詞") or nxt.text in ("以来", "後", "予定", "前")
+
+
+def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: int, toks: list[Token], trig: Token,
+                   change: str, last_date: str | None, note: Note | None = None) -> list[Entry]:
+    text = doc.text
+    s, e = sentence
+    named = _named_after_posts(doc, clause_start, trig.start)
+    person = _subject_person(doc, toks, trig, clause_start)
+    if person is None and note is not None:
+        person = note.person
+        s = note.block_start                  # the evidence reaches back to the name
+    if named:
+        # 新会長に松岡義昭氏、副会長に堤由紀子氏及び戸川修氏が選任: each post names its own people
+        status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
+        when = doc.date_value(clause_start, trig.start, effective_only=True) or \
+            doc.date_value(s, trig.start, effective_only=True)
+        kind = change if change != "retirement" else "appointment"
+        return [Entry(p, [Post(t, doc.org_of(t))], [], kind, status, when, (s, e), 0.7 if when else 0.6)
+                for t, people in named for p in people]
+    if person is None:
+        return []
+    # the subject's own posts (現代表取締役社長の村井誠は, 専務取締役の藤川直美が): what they hold now
+    own = _own_posts(doc, person, clause_start)
+    own_spans = {(p.title.start, p.title.end) for p in own}
+    titles = [t for t in doc.titles_in(clause_start, trig.start + len(trig.text))
+              if (t.start, t.end) not in own_spans and t.end <= trig.start + len(trig.text)]
+    new: list[tuple[list[Post], str | None]] = []
+    left: list[Post] = [p for p in own]
+    seg_start = clause_start
+    chain: list[Post] = []      # posts a space apart (常務執行役員 生産本部長): one change
+    chain_date: str | None = None
+    for k, t in enumerate(titles):
+        after = text[t.end:t.end + 3]
+        # the date of a post is written in its own comma-delimited segment (…、2019年6月に当社取締役、…)
+        seg_start = max(seg_start, text.rfind("、", seg_start, t.start) + 1)
+        if not chain:
+            chain_date = doc.date_value(seg_start, t.start)
+        chain.append(Post(t, doc.org_of(t)))
+        seg_start = t.end
+        nxt = titles[k + 1] if k + 1 < len(titles) else None
+        if nxt is not None and text[t.end:nxt.start] and not text[t.end:nxt.start].strip(SPACES):
+            continue
+        if after.startswith("から") or (change == "retirement" and after[:1] in ("を", "の")):
+            left += chain
+        elif after[:1] in ("に", "、") or after.startswith("へ") or t.end == trig.start:
+            new.append((chain, chain_date))
+        chain = []
+    status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
+    clause = text[clause_start:trig.start]
+    shared_date = doc.date_value(clause_start, trig.start, effective_only=True) or \
+        doc.date_value(s, trig.start, effective_only=True)
+    if shared_date is None and re.search(r"同日(?:付|をもって)", clause):
+        shared_date = last_date
+    meeting = _MEETING_DECIDES.search(clause)
+    if shared_date is None and meeting is not None:
+        # 2026年6月開催予定の第71回定時株主総会の終結の時をもって: the change takes effect that day
+        held = [d for d in doc.dates_in(clause_start, clause_start + meeting.start()) if d.value]
+        shared_date = held[-1].value if held else None
+    if change == "retirement" and not new:
+        if not left:
+            return []
+        return [Entry(person, [], left, "retirement", status, shared_date, (s, e), 0.65)]
+    out: list[Entry] = []
+    for posts, date in new:
+        kind = change if change != "retirement" else "appointment"
+        when = date or shared_date
+        out.append(Entry(person, posts, left, kind, status, when, (s, e), 0.7 if when else 0.6))
+    return out
+
+
+_MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")
+_LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
+
+
+def _named_after_posts(doc: PersonnelDoc, s: int, e: int) -> list[tuple[TitleMention, list[PersonMention]]]:
+    """``TITLEにNAME氏`` between s and e: the post, then the people given it (a list joined by 及び,
+    と or 、 runs on until the next post)."""
+    starts = {p.start: p for p in doc.people_in(s, e)}
+    out = []
+    for t in doc.titles_in(s, e):
+        pos = skip_spaces(doc.text, t.end)
+        if doc.text[pos:pos + 1] != "に":
+            continue
+        people = []
+        person = starts.get(skip_spaces(doc.text, pos + 1))
+        while person is not None:
+            people.append(person)
+            joiner = _LISTED_NEXT.match(doc.text, person.end)
+            person = starts.get(joiner.end()) if joiner else None
+        if people:
+            out.append((t, people))
+    return out
+
+
+def _own_posts(doc: PersonnelDoc, person: PersonMention, floor: int) -> list[Post]:
+    """Titles written before the name as its apposition: ``(現)TITLEのNAME``, ``ORG TITLE NAME``."""
+    out: list[Post] = []
+    pos = back_over(doc.text, person.start)
+    if doc.text[:pos].endswith("の"):
+        pos = back_over(doc.text, pos - 1)
+    while pos > floor:
+        t = next((x for x in doc.titles if x.end == pos), None)
+        if t is None:
+            break
+        out.insert(0, Post(t, doc.org_of(t)))
+        pos = back_over(doc.text, t.start)
+        for j in ("兼", "・"):
+            if doc.text[:pos].endswith(j):
+                pos = back_over(doc.text, pos - len(j))
+                break
+        else:
+            break
+    return out
+
+
+def _subject_person(doc: PersonnelDoc, toks: list[Token], trig: Token, clause_start: int) -> PersonMention | None:
+    """The person marked by は or が whose phrase depends on the trigger in GiNZA's parse; else
+    the nearest such person in the trigger's own clause."""
+    tokens = doc.ctx.analysis.tokens
+    sent_start = toks[0].start if toks else clause_start
+    candidates = []
+    for p in doc.people_in(sent_start, trig.start):
+        after = p.end
+        title = next((t for t in doc.titles if t.start == after), None)
+        if title is not None:               # 青木真由美取締役（48）が
+            after = title.end
+        if _TOPIC.match(doc.text[after:trig.start]):
+            candidates.append(p)
+    for p in reversed(candidates):
+        if _depends_on(tokens, p, trig):
+            return p
+    in_clause = [p for p in candidates if p.start >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    # a topic (は) reaches over the later clauses of its sentence: 長谷川は、退任後、顧問に就任する
+    topics = [p for p in candidates if _topic_marker(doc, p, trig) == "は"]
+    return topics[-1] if topics else None
+
+
+def _topic_marker(doc: PersonnelDoc, p: PersonMention, trig: Token) -> str:
+    after = p.end
+    title = next((t for t in doc.titles if t.start == after), None)
+    m = _TOPIC.match(doc.text[title.end if title else after:trig.start])
+    return m.group()[-1] if m else ""
+
+
+_TOPIC = re.compile(r"[ \u3000]*(?:氏|様|さん|先生)?(?:[（(][^）)]{0,40}[）)])?(?:は|が)")
+
+
+def _depends_on(tokens: tuple[Token, ...], p: PersonMention, trig: Token) -> bool:
+    """The name's last token reaches the trigger through its heads, not through another verb of change."""
+    last = next((t for t in tokens if t.start < p.end <= t.end), None)
+    k = last.i if last else None
+    for _ in range(16):
+        if k is None:
+            return False
+        if k == trig.i:
+            return True
+        nxt = tokens[k].head
+        if nxt == k:
+            return False
+        k = nxt
+    return False
+
+
+def _prose_status(doc: PersonnelDoc, trig: Token, toks: list[Token], before: str) -> str:
+    """Read from the verb's own endings: 予定/内定 -> planned; a past た (就任しました) or 以来 ->
+    done; a plain non-past (就任します, 昇格する人事) -> planned. A continuative ending
+    (就任し、…) takes the status of the sentence's last predicate."""
+    tokens = doc.ctx.analysis.tokens
+    if cue("planned", before[-6:]):
+        return "planned"
+    k = trig.i + 1
+    last = toks[-1].i if toks else trig.i
+    while k <= last:
+        t = tokens[k]
+        if cue("planned", t.text) or t.lemma in ("予定", "内定", "見込み"):
+            return "planned"
+        if t.text in ("以来", "後") and k == trig.i + 1:
+            return "done"
+        if t.pos in ("AUX", "VERB", "SCONJ") or t.tag.startswith("助動詞") or t.tag.startswith("動詞-非自立") \
+                or t.tag.startswith("助詞-接続助詞"):
+            if t.text == "た" or t.lemma == "た":
+                return "done"
+            k += 1
+            continue
+        if t.text == "、" and tokens[k - 1].text in ("し", "て", "り", "き"):
+            return _final_status(tokens, k, last)
+        break
+    return "planned"
+
+
+def _final_status(tokens: tuple[Token, ...], start: int, last: int) -> str:
+    """The status of a sentence's last predicate: past (た) -> done, 予定 -> planned, else planned."""
+    for t in tokens[last:start:-1]:
+        if t.lemma in ("予定", "内定") or t.text in ("予定",):
+            return "planned"
+        if t.text == "た" and (t.tag.startswith("助動詞") or t.pos == "AUX"):
+            return "done"
+    return "planned"
