@@ -703,8 +703,9 @@ def _latin_legal_regex() -> re.Pattern[str]:
     forms = sorted((r["form"] for r in lexicons.legal_forms() if re.match(r"[A-Za-z]", r["form"])),
                    key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace("\\ ", "\\s?") for f in forms)
-    # Tokiwa Precision (Thailand) Co., Ltd.: a country or region in brackets before the form
-    return re.compile(rf"{_LATIN_NAME.pattern[:-len(_LATIN_END)]}(?:\s?\([A-Z][A-Za-z .&'-]*\))?,?\s(?:{alternation})"
+    # Tokiwa Precision (Thailand) Co., Ltd.: a country or region in brackets before the form; the
+    # form may be written in capitals (USAMI PLASTICS VIETNAM CO., LTD.)
+    return re.compile(rf"{_LATIN_NAME.pattern[:-len(_LATIN_END)]}(?:\s?\([A-Z][A-Za-z .&'-]*\))?,?\s(?i:{alternation})"
                       r"(?![A-Za-z])")
 
 

@@ -40,11 +40,14 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
             start += 1      # 京都府|知事: the 府 of 府知事 closes the prefecture's name
         if start >= m.end() or _inside_word(text, start, m.end()):
             continue
-        if text[m.end():m.end() + 1] in lexicons.title_parts("word_tail") and \
+        if any(text.startswith(w, m.end()) for w in lexicons.title_parts("word_tail")) and \
                 not lexicons.title_pattern().match(text, m.end()):
             continue        # 取締役会, 代表者, 経営陣: the title begins another word
         if lexicons.name_suffix_start_pattern().match(text, m.end()):
             continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
+        post = text[start:m.end()]
+        if any(len(w) > len(post) and w.startswith(post) and text.startswith(w, start) for w in lexicons.org_suffixes()):
+            continue        # 八木橋公認会計士事務所: the profession names the office, no post
         out.extend(_split_at_dots(text, start, m.end()))
     return [_with_spaced_unit(text, t, skip) for t in out]
 
@@ -121,7 +124,8 @@ def _body_prefix_length(title: str) -> int:
         if title.startswith(word) and len(title) > len(word) + 1:
             best = max(best, len(word))
     # a place or body ending before a department word: 潮見市|環境部長, 東都大学|医学部長
-    for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)", title):
+    # (not the 社 of 社会 or the 市 of 市場: 人文社会科学部長 is one post)
+    for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)(?![会場民員内])", title):
         rest = title[m.end():]
         if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
             best = max(best, m.end())
