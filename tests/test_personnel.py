@@ -442,6 +442,41 @@ def test_a_career_table_whose_label_cell_holds_the_first_row(extractor, monkeypa
     assert {p.name for p in result.people} <= {"北條さおり"}  # 生年月日, 略歴 are labels
 
 
+CAREERS = (
+    "2026年5月14日\n千曲精機株式会社\n\n役員の異動に関するお知らせ\n\n"
+    "３．新任取締役候補者の略歴\n\n"
+    "　小諸　達彦（こもろ　たつひこ）\n　生年月日　1970年5月2日\n　1993年4月　当社入社\n"
+    "　2016年4月　当社 上田工場長\n　2022年4月　当社 執行役員 品質保証部長（現任）\n\n"
+    "　依田　美和（よだ　みわ）\n　2002年10月　弁護士登録\n"
+    "　2014年4月　信州中央法律事務所 パートナー弁護士（現任）\n\n"
+    "　新任の小諸達彦は、長年にわたり生産部門を歩んでまいりました。\n"
+)
+
+
+def test_career_blocks_of_several_people_after_a_blank_line(extractor, monkeypatch):
+    _, result = _run(extractor, CAREERS, monkeypatch)
+    events = {e for e in _events(result) if e[6] == "done"}
+    assert events == {
+        ("小諸達彦", "上田工場長", "千曲精機", None, "appointment", "2016-04", "done"),
+        ("小諸達彦", "執行役員兼品質保証部長", "千曲精機", None, "appointment", "2022-04", "done"),
+        # 弁護士登録 is a registration, not a post
+        ("依田美和", "パートナー弁護士", "信州中央法律事務所", None, "appointment", "2014-04", "done"),
+    }, events
+
+
+def test_a_spaced_career_heading_under_the_name_block_and_same_body_rows(extractor, monkeypatch):
+    text = ("2026年10月22日\n国立大学法人安曇大学\n\n次期学長予定者の決定について\n\n"
+            "■次期学長予定者\n　氏　　名：穂苅 恵子（ほかり・けいこ）\n　専門分野：教育社会学\n\n"
+            "■略　歴\n　1995年4月　松川学院大学文学部 講師\n　2003年4月　同 准教授\n"
+            "　2018年4月　安曇大学 人文社会科学部長\n")
+    _, result = _run(extractor, text, monkeypatch)
+    events = _events(result)
+    assert ("穂苅恵子", "講師", "松川学院大学文学部", None, "appointment", "1995-04", "done") in events, events
+    assert ("穂苅恵子", "准教授", "松川学院大学文学部", None, "appointment", "2003-04", "done") in events, events
+    # 人文社会科学部長 is one post: the 社 of 社会 names no body
+    assert any(e[0] == "穂苅恵子" and e[1] == "人文社会科学部長" and e[5] == "2018-04" for e in events), events
+
+
 def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor, monkeypatch):
     text = ("2026年2月20日\n鷹栖電工株式会社\n\n代表取締役の異動に関するお知らせ\n\n"
             "　当社は、本日開催の取締役会において、下記のとおり代表取締役の異動を決議いたしました。\n\n記\n\n"

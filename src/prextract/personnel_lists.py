@@ -4,6 +4,7 @@ tables. Each gives entries (see ``personnel_doc.Entry``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicons
@@ -549,36 +550,68 @@ def _line_field_start(doc: PersonnelDoc, s: int, person_start: int) -> int:
 _CAREER_ROW = re.compile(r"^[\s\u3000]*(?:[0-9０-９]{4}|[明大昭平令][和成治正]?[0-9０-９元]{1,2})年[0-9０-９]{1,2}月?")
 
 
+@lru_cache(maxsize=1)
+def _career_label() -> re.Pattern[str]:
+    """略歴 / 経歴, also spaced out to align a table (■略　歴)."""
+    return re.compile(lexicons.spaced_words(*cue_words("career")))
+
+
+#: 同 / 同センター / 同社 before a row's posts: the body of the row above
+_SAME_BODY = re.compile(r"[\s\u3000]*同(?:[\u4E00-\u9FFF\u30A0-\u30FF]{0,6})?[\s\u3000]*$")
+
+
 def entries_from_careers(doc: PersonnelDoc, sections: list[Section]) -> list[Entry]:
-    """``2021年6月	当社 取締役`` rows under a 略歴 heading: posts taken on those dates."""
+    """``2021年6月	当社 取締役`` rows under a 略歴 heading: posts taken on those dates. The person is
+    the one whose name line stands above the heading (氏名：…) or above the rows; blocks of
+    several people follow one another, each opened by its name line."""
     out: list[Entry] = []
     lines = doc.lines()
     for k, (s, e) in enumerate(lines):
         line = doc.text[s:e]
-        if not any(w in line for w in cue_words("career")) or len(line.strip(SPACES)) > 40:
+        label = _career_label().search(line)
+        if label is None or len(line.strip(SPACES)) > 40:
             continue
         # 略歴	1999年4月	…: a label cell that holds the first row, under 氏名	北條 さおり
-        cue = next(w for w in cue_words("career") if w in line)
-        label_end = s + line.index(cue) + len(cue)
+        label_end = s + label.end()
         first_row = _CAREER_ROW.match(doc.text[label_end:e].lstrip("\t"))
-        person = None
-        if first_row:
-            above = [p for a, b in lines[max(0, k - 3):k] for p in doc.people_in(a, b)]
-            person = above[-1] if above else None
+        person = _named_above(doc, lines[max(0, k - 12):k])
         rows = ([(label_end, e)] if first_row else []) + lines[k + 1:]
-        for s2, e2 in rows:
+        last_body: OrgMention | None = None
+        read_any = False
+        for n, (s2, e2) in enumerate(rows):
             body = doc.text[s2:e2]
-            if not body.strip(SPACES) or _HEADING_MARK.match(body):
-                break
-            if person is None:
-                found = doc.people_in(s2, e2)
-                if found:
-                    person = found[0]
+            if not body.strip(SPACES):
+                following = next(((a, b) for a, b in rows[n + 1:] if doc.text[a:b].strip(SPACES)), None)
+                if read_any and (following is None or not _is_name_line(doc, *following)):
+                    break               # the list ends, unless the next person's block follows
                 continue
-            if not _CAREER_ROW.match(body.lstrip("\t")):
+            if _HEADING_MARK.match(body):
+                break
+            read_any = True
+            if not _CAREER_ROW.match(body):
+                if _is_name_line(doc, s2, e2):
+                    person, last_body = doc.people_in(s2, e2)[0], None
                 continue
             date = doc.date_value(s2, e2)
             posts = _posts(doc, s2, e2)
-            if posts and date:
+            if posts and posts[0].org is None and last_body is not None:
+                lead = doc.text[s2:posts[0].title.start]
+                if _SAME_BODY.search(_CAREER_ROW.sub("", lead)):   # 2007年4月　同 教授
+                    posts = [replace(p, org=last_body) if p.org is None else p for p in posts]
+            last_body = next((p.org for p in reversed(posts) if p.org is not None), last_body)
+            if posts and date and person is not None:
                 out.append(Entry(person, posts, [], "appointment", "done", date, (s2, e2), 0.75))
     return out
+
+
+def _is_name_line(doc: PersonnelDoc, s: int, e: int) -> bool:
+    """A line that names a person and is no sentence: ``赤羽　竜也（あかはね　たつや）``, ``氏名：…``."""
+    return bool(doc.people_in(s, e)) and "。" not in doc.text[s:e] and not _CAREER_ROW.match(doc.text[s:e])
+
+
+def _named_above(doc: PersonnelDoc, lines: list[tuple[int, int]]) -> PersonMention | None:
+    """The person of the last name line above a career heading."""
+    for s, e in reversed(lines):
+        if _is_name_line(doc, s, e):
+            return doc.people_in(s, e)[-1]
+    return None
