@@ -90,6 +90,9 @@ def test_title_offsets_point_into_the_text():
 NAME_CASES = [
     ("spaced-name-after-title", "本日の会見には、代表取締役社長の堀内 正和が出席しました。", {"堀内正和"}),
     ("given-name-not-tagged", "問合せ先　管理本部長　森 崇", {"森崇"}),
+    ("list-of-posts-and-names-over-lines",
+     "４．退任予定取締役\n　・取締役専務執行役員 生産本部長　　　中沢　幸雄\n　・常勤監査役　　　　　　　　　　　　青柳　孝一\n",
+     {"中沢幸雄", "青柳孝一"}),
     ("name-with-honorific-shi", "開発を担当した新井 大地氏は、次のように述べています。", {"新井大地"}),
     ("name-with-honorific-sama", "審査委員長　平松 剛様より講評をいただきました。", {"平松剛"}),
     ("name-with-honorific-san", "商品開発部の清水 遥さんは「試作は80回を超えました」と話しています。", {"清水遥"}),
@@ -184,6 +187,10 @@ LINK_CASES = [
     ("name-then-org-title",
      "選考委員長：井原 早苗 岡山中央大学経営学部教授",
      {("井原早苗", "教授", "岡山中央大学経営学部")}),
+    ("second-representative-on-an-indented-line",
+     "◆新会社の概要\n（1）名称　　　ひばりケミカルズ株式会社\n（3）代表者　　代表取締役社長　宮本 一郎\n"
+     "　　　　　　　　取締役副社長　　村田 次郎（現 あおば商事 営業本部長）\n（4）事業内容　化学品の販売\n",
+     {("宮本一郎", "代表取締役社長", "ひばりケミカルズ株式会社"), ("村田次郎", "取締役副社長", "ひばりケミカルズ株式会社")}),
     ("name-then-office-of-a-profession-and-head",
      "監事　　　　八木沢 陽平　八木沢公認会計士事務所 所長\n",
      {("八木沢陽平", "所長", "八木沢公認会計士事務所")}),

@@ -434,11 +434,15 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
             close()
             continue
         elif _PERSON_LABEL.match(line) or person_lines and person_lines[-1][1] == s - 1 and \
-                line.startswith(_SPACES) and not re.search(r"[:：]", line):
-            person_lines.append((s, e))      # and its indented next lines (the second representative)
+                _indent(line) > _indent(text[person_lines[0][0]:person_lines[0][1]]) and not re.search(r"[:：]", line):
+            person_lines.append((s, e))      # and its next lines, indented deeper (the second representative)
         current = (current[0], e, current[2])
     close()
     return blocks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(_SPACES))
 
 
 _PROFILE_HEADING = re.compile(r"[ \t\u3000]*(?:の)?(?:会社|企業|法人|団体|大学|組合)?概要[ \t\u3000]*[】＞>］]?[ \t\u3000]*$")

@@ -377,6 +377,11 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
             continue
         toks = analysis.tokens_in(ent.start, ent.end)
         first = next((t for t in toks if t.is_person_name), None)
+        if first is not None:
+            # no name runs over a line break (幸雄\n・常勤監査役 from a list of posts and names)
+            line_start = text.rfind("\n", ent.start, first.start) + 1
+            line_end = text.find("\n", first.end, ent.end)
+            toks = [t for t in toks if t.start >= line_start and (line_end < 0 or t.end <= line_end)]
         if first is None:
             # a katakana word GiNZA alone reads as a person (ホーネッカー): kept on its own
             if toks and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) and not _noun_goes_on(tokens, toks[-1].i, text) \
