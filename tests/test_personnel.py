@@ -150,6 +150,9 @@ PROSE_CASES = [
      "代表取締役社長に就任いたします。\n",
      {("村井誠", None, "青葉フーズ", "代表取締役社長", "retirement", "2025-06-20", "planned"),
       ("藤川直美", "代表取締役社長", "青葉フーズ", "専務取締役", "appointment", "2025-06-20", "planned")}),
+    ("retirement-of-an-officer-named-by-de-aru",
+     "2026年5月14日\n株式会社青葉フーズ\n\n　なお、青葉デリカ株式会社の取締役である石塚 康弘は、2026年9月30日をもって退任いたします。\n",
+     {("石塚康弘", None, "青葉デリカ", "取締役", "retirement", "2026-09-30", "planned")}),
     ("promotion-with-title-before-name",
      "2025年3月10日\n株式会社青葉フーズ\n\n　現代表取締役社長の村井誠は6月20日付で代表取締役会長に就任し、"
      "後任の代表取締役社長には専務取締役の藤川 直美が昇格いたします。\n",
@@ -475,6 +478,56 @@ def test_a_spaced_career_heading_under_the_name_block_and_same_body_rows(extract
     assert ("穂苅恵子", "准教授", "松川学院大学文学部", None, "appointment", "2003-04", "done") in events, events
     # 人文社会科学部長 is one post: the 社 of 社会 names no body
     assert any(e[0] == "穂苅恵子" and e[1] == "人文社会科学部長" and e[5] == "2018-04" for e in events), events
+
+
+def test_a_sentence_over_a_list_names_the_body_and_day_of_its_posts(extractor, monkeypatch):
+    text = ("2026年5月14日\n株式会社ひばり製作所\n\n連結子会社間の吸収合併に関するお知らせ\n\n"
+            "４．本合併後の状況\n　本合併後のひばり精機の役員体制（2026年10月1日付）は以下のとおりです。\n"
+            "　代表取締役会長　　北村 昌平　　（現 ひばり精機株式会社 代表取締役社長）\n"
+            "　非常勤取締役　　　大川 徹　　　（現 当社 執行役員 経営企画部長）\n")
+    events = _events(_run(extractor, text, monkeypatch)[1])
+    assert ("北村昌平", "代表取締役会長", "ひばり精機", "代表取締役社長", "appointment", "2026-10-01", "planned") in events, events
+    assert any(e[:3] == ("大川徹", "非常勤取締役", "ひばり精機") and e[5:] == ("2026-10-01", "planned") for e in events), events
+
+
+def test_a_table_with_a_duty_column_a_name_one_space_away_and_a_term_line(extractor, monkeypatch):
+    text = ("2026年10月22日\n国立大学法人安曇大学\n\n新理事・副学長の内定について\n\n"
+            "■新理事・副学長（内定）\n　任期はいずれも2027年4月1日〜2030年3月31日です。\n\n"
+            "　役職　　　　　氏名（よみ）　　　　　　　　　　　担当　　　　　　　　　　現職\n"
+            "　理事・副学長　穂高 誠（ほたか・まこと）　　　　研究・産学連携　　　　　大学院理工学研究科長・教授\n"
+            "　副学長　　　　有明 エレナ（ありあけ・えれな）　国際・ダイバーシティ　　国際交流センター長・教授\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    events = _events(result)
+    assert ("穂高誠", "理事兼副学長", "安曇大学", "大学院理工学研究科長兼教授", "appointment", "2027-04-01",
+            "planned") in events, events
+    assert ("有明エレナ", "副学長", "安曇大学", "国際交流センター長兼教授", "appointment", "2027-04-01",
+            "planned") in events, events
+    assert ("穂高誠", "大学院理工学研究科長", "安曇大学") in _roles(ctx, result)
+
+
+AFFILIATION_TABLE = (
+    "2026年5月29日\n一般社団法人日本ドローン物流協会\n\n新役員体制のお知らせ\n\n"
+    "◆ 新役員体制（2026年5月28日付）\n\n"
+    "　役職　　　氏名　　　　　所属・役職\n"
+    "　会長　　　松永 孝雄　　 株式会社北陸航機 代表取締役社長　（新任／前副会長）\n"
+    "　副会長　　河野 直樹　　 みずほ野エアサポート株式会社 取締役副社長　（新任）\n\n"
+    "◆ 退任役員\n\n"
+    "　会長　　　西田 勝利　　 株式会社西田製作所 取締役会長\n"
+)
+
+
+def test_an_affiliation_column_gives_roles_not_changes_and_a_sibling_heading_dates_retirements(
+        extractor, monkeypatch):
+    ctx, result = _run(extractor, AFFILIATION_TABLE, monkeypatch)
+    events = _events(result)
+    assert ("河野直樹", "副会長", "日本ドローン物流協会", None, "appointment", "2026-05-28", "done") in events, events
+    # the company post is held through the change: a role, no appointment at the company
+    assert not any(e[2] == "みずほ野エアサポート" for e in events), events
+    assert ("河野直樹", "取締役副社長", "みずほ野エアサポート") in _roles(ctx, result)
+    # （前副会長）: the post left
+    assert ("松永孝雄", "会長", "日本ドローン物流協会", "副会長", "appointment", "2026-05-28", "done") in events, events
+    # ◆退任役員 has no date: the personnel heading before it at its level gives it
+    assert any(e[0] == "西田勝利" and e[4] == "retirement" and e[5] == "2026-05-28" for e in events), events
 
 
 def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor, monkeypatch):

@@ -113,7 +113,7 @@ def _roles(doc: PersonnelDoc, entries: list[Entry]) -> list[RoleLink]:
     issuer = doc.ctx.issuer_id
     links = list(doc.ctx.roles)
     for entry in entries:
-        for post in entry.new + entry.previous:
+        for post in entry.new + entry.previous + entry.held:
             implicit = None if post.org is not None or post.unresolved else issuer
             links.append(RoleLink(entry.person, post.title, post.org, org_id=implicit,
                                   unresolved_org=post.unresolved))

@@ -61,6 +61,8 @@ class Entry:
     date: str | None = None
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.8
+    #: posts the person holds through the change (an affiliation column): roles, no change
+    held: list[Post] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

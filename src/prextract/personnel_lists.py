@@ -35,7 +35,9 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
     """Personnel sections: a heading with a personnel cue, up to a blank line or the next heading.
 
     A heading without a date of its own (``１．新任取締役候補者``) takes the date, and a planned
-    status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``)."""
+    status, of the personnel heading it stands under (``Ⅱ．取締役の異動（2025年6月20日付）``), else
+    the date of a term of office written under it, else that of the personnel heading right
+    before it at its level (``◆新役員体制（2026年5月28日付）`` then ``◆退任役員``)."""
     lines = doc.lines()
     default_status = _document_status(doc)
     default_date = _change_day(doc, lines)
@@ -49,8 +51,9 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
         if not heading:
             continue
         level = _heading_level(line)
+        sibling = None      # the heading just before at this level: ◆新役員体制（…付） over ◆退任役員
         while parents and parents[-1][0] >= level:
-            parents.pop()
+            sibling = parents.pop()
         # a sub-heading of a personnel heading (２．人事異動 > （1）部長級) heads a list of its own
         personnel = personnel or bool(parents and parents[-1][1] is not None and _group_label(doc, s, e, line))
         if not personnel:
@@ -59,10 +62,6 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
         parent = parents[-1] if parents else None
         change = "retirement" if cue("section_change", line) == "retirement" else "appointment"
         status = "planned" if cue("planned", line) or (parent and parent[1] == "planned") else default_status
-        date = doc.date_value(s, e) or (parent[2] if parent else None) or default_date
-        if later_than_release(date, doc.ctx.release_date):
-            status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
-        parents.append((level, status, date))
         end = e
         rest = lines[k + 1:]
         for n, (s2, e2) in enumerate(rest):
@@ -78,10 +77,25 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
                     and _fields(doc, s2, e2) is None and not _continues_list(doc, s2, e2):
                 break
             end = e2
+        date = doc.date_value(s, e) or _term_start(doc, e, end) or (parent[2] if parent else None) or \
+            (sibling[2] if sibling and sibling[0] == level else None) or default_date
+        if later_than_release(date, doc.ctx.release_date):
+            status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
+        parents.append((level, status, date))
         if end == e:
             continue
         out.append(Section(s, end, (s, e), change, status, date))
     return out
+
+
+def _term_start(doc: PersonnelDoc, s: int, e: int) -> str | None:
+    """任期はいずれも2027年4月1日〜2030年3月31日です: a term of office written in a section whose
+    heading has no date begins on the day its posts are taken."""
+    for a, b in doc.lines(s, e):
+        if "任期" in doc.text[a:b] and not doc.people_in(a, b):
+            value = doc.date_value(a, b)
+            return value.split("/")[0] if value else None
+    return None
 
 
 def _group_label(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
@@ -198,7 +212,7 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
             continue
         before = _posts(doc, s, person.start)
         after_span = (person.end, e)
-        new, previous = _split_by_header(doc, line, s, person, header)
+        new, previous, held = _split_by_header(doc, line, s, person, header)
         if new is None:
             new = before
             previous = _previous_posts(doc, *after_span)
@@ -209,7 +223,7 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
         else:
             ev_start = s
         entry = Entry(person, list(new), list(previous), sec.change, sec.status, sec.date,
-                       (ev_start, e), 0.9 if header else 0.85)
+                       (ev_start, e), 0.9 if header else 0.85, held)
         if not entry.new and not entry.previous and header is None and _only_name(doc, person, s, e):
             block = entry                                 # its posts are on the labelled lines below
             continue
@@ -385,27 +399,51 @@ def _person_of_line(doc: PersonnelDoc, s: int, e: int, header: list[str] | None)
 
 
 def _split_by_header(doc: PersonnelDoc, line: str, s: int, person: PersonMention,
-                     header: list[str] | None) -> tuple[list[Post] | None, list[Post]]:
-    """Posts by column when the row has as many cells as the header has labels."""
+                     header: list[str] | None) -> tuple[list[Post] | None, list[Post], list[Post]]:
+    """Posts by column when the row has as many cells as the header has labels: (new, previous,
+    held). An affiliation column (所属・役職) holds posts kept through the change, except one
+    marked 前 (（新任／前副会長）)."""
     if header is None:
-        return None, []
+        return None, [], []
     cells = _cells(doc, s, s + len(line))
+    if len(cells) == len(header) - 1:
+        cells = _name_cell_apart(doc, cells, person)
     if len(cells) != len(header):
         # one space only between the name and a post (日比野　隆之　営業部長): with one column on
         # each side of the name, the posts before it and after it are those columns
         k = header.index("name") if "name" in header else -1
         if len(header) != 3 or k != 1:
-            return None, []
+            return None, [], []
         sides = {header[0]: _posts(doc, s, person.start), header[2]: _posts(doc, person.end, s + len(line))}
-        return sides.get("new", []), sides.get("previous", [])
+        return sides.get("new", []), sides.get("previous", []), sides.get("affiliation", [])
     new: list[Post] = []
     previous: list[Post] = []
+    held: list[Post] = []
     for label, (a, b) in zip(header, cells):
         if label == "new":
             new += _posts(doc, a, b)
         elif label == "previous":
             previous += _posts(doc, a, b)
-    return new, previous
+        elif label == "affiliation":
+            left = _previous_posts(doc, a, b)
+            previous += left
+            held += [p for p in _posts(doc, a, b) if p not in left]
+    return new, previous, held
+
+
+def _name_cell_apart(doc: PersonnelDoc, cells: list[tuple[int, int]], person: PersonMention) -> list[tuple[int, int]]:
+    """A row whose name is one space from the cell before it (``理事・副学長　寒河江 誠（さがえ・まこと）``):
+    the name (with its reading in brackets) becomes a cell of its own."""
+    out = []
+    for a, b in cells:
+        if not (a <= person.start and person.end <= b) or (a, b) == (person.start, person.end):
+            out.append((a, b))
+            continue
+        reading = re.match(r"[ \u3000]*[（(][^）)]*[）)]", doc.text[person.end:b])
+        name_end = person.end + (reading.end() if reading else 0)
+        out += [(x, y) for x, y in ((a, person.start), (person.start, name_end), (name_end, b))
+                if doc.text[x:y].strip(SPACES)]
+    return out
 
 
 def _posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
@@ -484,14 +522,19 @@ _CURRENT_BRACKET = re.compile(r"[（(][ \u3000]*(?:現|旧|前)[ \u3000:：]")
 def entries_from_current_marks(doc: PersonnelDoc, taken: list[tuple[int, int]]) -> list[Entry]:
     """``代表取締役社長　藤原 健（現 マルトク 代表取締役社長）`` in a profile of a body to come:
     a post taken by someone who holds another now (the bracket may stand on the cell's next
-    line). The heading above gives status and date, else the founding row of its section."""
+    line). The heading above gives status and date, else the founding row of its section. A
+    sentence that introduces the list (``本合併後の丸岡精機の役員体制（2026年10月1日付）は以下の
+    とおりです。``) names the body of its posts and their day."""
     out: list[Entry] = []
     heading: tuple[int, int] | None = None
+    intro: tuple[int, int] | None = None
     lines = doc.lines()
     for k, (s, e) in enumerate(lines):
         line = doc.text[s:e]
         if _TOP_HEADING.match(line) and not doc.people_in(s, e):
-            heading = (s, e)
+            heading, intro = (s, e), None
+        if _LIST_INTRO.search(line):
+            intro = (s, e)
         if any(a <= s < b for a, b in taken):
             continue
         next_line = lines[k + 1] if k + 1 < len(lines) else (e, e)
@@ -511,12 +554,27 @@ def entries_from_current_marks(doc: PersonnelDoc, taken: list[tuple[int, int]]) 
             head = doc.text[heading[0]:heading[1]] if heading else ""
             status = "planned" if cue("planned", head) else _document_status(doc)
             date = doc.date_value(*heading, effective_only=True) if heading else None
+            if intro is not None:
+                date = date or doc.date_value(*intro, effective_only=True)
+                body = _intro_body(doc, intro)
+                new = [replace(p, org=body) if p.org is None and not p.unresolved else p for p in new]
             if date is None and heading is not None:
                 date = _founding_day(doc, lines, heading)
-                if later_than_release(date, doc.ctx.release_date):
-                    status = "planned"
+            if later_than_release(date, doc.ctx.release_date):
+                status = "planned"
             out.append(Entry(person, new, previous, "appointment", status, date, (s, bracket_end), 0.75))
     return out
+
+
+#: the sentence over a list of officers: …の役員体制（2026年10月1日付）は以下のとおり
+_LIST_INTRO = re.compile(r"(?:役員体制|役員構成|経営体制|新体制|役員人事)[^。]{0,30}?(?:以下|次)の?とおり")
+
+
+def _intro_body(doc: PersonnelDoc, intro: tuple[int, int]) -> OrgMention | None:
+    """The body an introducing sentence names before its 役員体制: the last one written there."""
+    m = _LIST_INTRO.search(doc.text, intro[0], intro[1])
+    named = [o for o in doc.orgs if intro[0] <= o.start and o.end <= m.start()] if m else []
+    return named[-1] if named else None
 
 
 # (6) 設 立 年 月 日　2026年7月1日（予定） / 合併の効力発生日: the day a body described in a section begins

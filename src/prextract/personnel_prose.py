@@ -135,11 +135,14 @@ def _named_after_posts(doc: PersonnelDoc, s: int, e: int) -> list[tuple[TitleMen
 
 
 def _own_posts(doc: PersonnelDoc, person: PersonMention, floor: int) -> list[Post]:
-    """Titles written before the name as its apposition: ``(現)TITLEのNAME``, ``ORG TITLE NAME``."""
+    """Titles written before the name as its apposition: ``(現)TITLEのNAME``, ``ORGのTITLEであるNAME``,
+    ``ORG TITLE NAME``."""
     out: list[Post] = []
     pos = back_over(doc.text, person.start)
-    if doc.text[:pos].endswith("の"):
-        pos = back_over(doc.text, pos - 1)
+    for glue in ("である", "の"):
+        if doc.text[:pos].endswith(glue):
+            pos = back_over(doc.text, pos - len(glue))
+            break
     while pos > floor:
         t = next((x for x in doc.titles if x.end == pos), None)
         if t is None:
