@@ -506,6 +506,13 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
         return out
     end = head[-1].end
     span_text = text[start:end]
+    # 日本貿易振興機構（ジェトロ）: a dictionary word that holds its own short name in brackets; the
+    # bracket is the alias, read after the name
+    bracket = re.search(r"[（(]", span_text)
+    if bracket and bracket.start() > 0 and span_text.endswith(("）", ")")) and \
+            not lexicons.legal_form_pattern().search(span_text[bracket.start():]):   # 東海ガス（株）
+        end = start + bracket.start()
+        span_text = text[start:end]
     # legal form at either end
     legal = _legal_form_match(span_text)
     if legal:
@@ -573,6 +580,8 @@ def _has_name(stem: str, toks: list[Token]) -> bool:
     stem = stem.strip("・ー-")
     if not stem or stem in lexicons.org_generic_words():
         return False
+    if all(p in lexicons.org_suffixes() or _COUNT_OF_UNITS.fullmatch(p) for p in stem.split("・") if p):
+        return False  # 学部・研究科, 5学部・6研究科, 計11社・1大学: kinds and counts of bodies, no name
     if stem[0] in "同当本各両全他諸" and len(stem) <= 2:
         return False
     if any(t.tag.startswith("名詞-固有名詞") for t in toks):
@@ -755,6 +764,7 @@ def _from_headquarters_bracket(analysis: Analysis) -> list[OrgMention]:
         name = m.group("name")
         toks = analysis.tokens_in(m.start("name"), m.end("name"))
         if re.search(r"[都道府県市区町村]$", name) or name in lexicons.org_generic_words() or \
+                lexicons.org_generic_heads().search(name) or \
                 all("地名" in t.tag for t in toks) or any(
                     e.label in PLACE_LABELS and e.start == m.start("name") and e.end == m.end("name")
                     for e in analysis.entities):
@@ -830,6 +840,8 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
             if start < ts < end:
                 end = ts
                 break
+        if any(ts == end for ts, _ in title_spans) and end - 1 > start and text[end - 1] in _FORMER:
+            end -= 1  # 大隅新|センター長: the word of time belongs to the post
         while end > start and text[end - 1] in " \u3000\t":
             end -= 1
         inside = analysis.tokens_in(start, end)
@@ -1196,10 +1208,34 @@ def kind_of(name: str, fallback: str = "other") -> str:
 
 # -- filters ------------------------------------------------------------------------------------------
 
+def _surname_of_a_named_person(name: str, analysis: Analysis) -> bool:
+    """The name is the surname of a person the text names in full (大隅 千尋 -> 大隅); not a body
+    GiNZA read into a person with the post after it (三井不動産取締役)."""
+    if len(name) > 4:
+        return False
+    full = re.compile(re.escape(name) + r"[ \u3000]?[\u4E00-\u9FFF\u3041-\u309F\u30A1-\u30FA]{1,4}")
+    return any(e.label in ("Person", "prx:PERSON") and full.fullmatch(e.text.strip()) for e in analysis.entities)
+
+
+#: 5学部, 計11社, 6: a count of units in a list of counts
+_COUNT_OF_UNITS = re.compile(r"[計約]?[0-9０-９]+[\u4E00-\u9FFF]{0,3}")
+#: IR課, PR室: a company's department named by a Latin abbreviation
+_LATIN_DEPARTMENT = re.compile(r"[A-Za-z]{1,5}(?:課|室|係|班)")
+
+
 def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     name = m.text.strip()
     if "@" in name or "$" in name or name.casefold() in lexicons.latin_stopwords():
         return False
+    if _LATIN_DEPARTMENT.fullmatch(name):
+        return False  # 広報IR課: a department, not a body
+    form = lexicons.legal_form_pattern().match(name)
+    if form and name.endswith(("法", "法律")) and len(name) - form.end() <= 4:
+        return False  # 国立大学法人法, 独立行政法人通則法: a law
+    if name.endswith("庁") and analysis.text[m.end:m.end + 1] == "舎":
+        return False  # 鶴沼市役所本庁舎: a building
+    if m.source in ("prx", "ner", "title_prefix") and _surname_of_a_named_person(name, analysis):
+        return False  # 川端主任研究員 after 川端 優斗: the person, not a body
     text = analysis.text
     if re.match(r"-?[0-9]", text[m.end:m.end + 2]) and re.fullmatch(r"[A-Z]{2,}", name):
         return False  # BWT-207: a product code

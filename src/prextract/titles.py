@@ -35,7 +35,7 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
     for m in lexicons.title_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
-        start = m.start() + _body_prefix_length(m.group())
+        start = _after_time_word(text, m.start() + _body_prefix_length(m.group()), m.end())
         if start < m.end() and _ends_a_prefecture(text, start):
             start += 1      # 京都府|知事: the 府 of 府知事 closes the prefecture's name
         if start >= m.end() or _inside_word(text, start, m.end()):
@@ -115,6 +115,13 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return bool(last and end < len(text) and _WORD_CHAR[last].match(text[end]) and text[end] != "・")
 
 
+def _after_time_word(text: str, start: int, end: int) -> int:
+    """Past a word of time the department pattern read as a unit's name (新センター長, 現センター
+    長): where the lexicon post after it starts."""
+    when = next((w for w in lexicons.title_parts("temporal") if text.startswith(w, start)), None)
+    return start + len(when) if when and text[start + len(when):end] in lexicons.titles() else start
+
+
 def _body_prefix_length(title: str) -> int:
     """How many leading characters of a matched title name a body rather than the post."""
     if title in lexicons.titles():
@@ -146,6 +153,7 @@ def without_names_ahead(titles: list[TitleMention], analysis: Analysis) -> list[
     for t in titles:
         cut = _name_ahead(t, analysis)
         if cut > t.start and lexicons.title_pattern().fullmatch(analysis.text, cut, t.end):
+            cut = _after_time_word(analysis.text, cut, t.end)
             t = TitleMention(cut, t.end, analysis.text[cut:t.end])
         out.append(t)
     return out
