@@ -442,6 +442,31 @@ def test_a_centre_founded_under_its_alias_is_one_establishment(events_of):
     assert e.date == "2026-10-01", e.to_dict()
 
 
+def test_a_joint_venture_named_by_its_kind_takes_the_new_company_overview(events_of):
+    # 合弁会社の設立 in the sentence; ◆新会社の概要 names it and gives 設立予定日: planned, and the
+    # body founded is a party of its founding; its 量産開始 is no product launch
+    text = ("2026年9月30日\n白浜化成株式会社\n\n白浜化成と長浜通商、再生樹脂の合弁会社設立で合意\n\n"
+            "　白浜化成株式会社（以下「白浜化成」）と長浜通商株式会社（以下「長浜通商」）は、2026年9月29日、"
+            "再生樹脂の製造を行う合弁会社の設立に関する合弁契約を締結しました。新会社は2027年10月から量産を開始する予定です。\n\n"
+            "◆新会社の概要\n　（1）名称　　　白浜ナガハマ・ポリマー株式会社\n　（2）所在地　　愛知県東海市新宝町507番地2\n"
+            "　（3）資本金　　4億円\n　（4）設立予定日　2027年1月\n\n"
+            "【白浜化成株式会社の概要】\n　所在地：東京都中央区日本橋本町二丁目4番6号\n　設立年月日：1951年3月1日\n")
+    events = events_of(text)
+    e = _one(events, "establishment")
+    _check(e, date="2027-01", status="planned", parties=["白浜化成", "長浜通商", "白浜ナガハマ・ポリマー"],
+           name="白浜ナガハマ・ポリマー株式会社")
+    assert e.to_dict()["location"].startswith("愛知県東海市"), e.to_dict()
+    assert [x for x in events if x.type == "product_launch"] == []
+
+
+def test_the_profile_of_a_founded_company_that_is_party_elsewhere_dates_its_founding(events_of):
+    text = ("2025年9月1日\n国立大学法人阿賀野大学\n\n阿賀野大学発ベンチャー「株式会社ファイバーワークス」を設立\n\n"
+            "　本学の研究成果を活用する株式会社ファイバーワークスが設立されました。本学は同社と特許の実施許諾契約を"
+            "2025年8月20日付で締結しています。\n\n■会社概要\n会社名：株式会社ファイバーワークス\n"
+            "所在地：新潟県新潟市中央区1番地\n設立日：2025年8月1日\n")
+    _check(_one(events_of(text), "establishment"), date="2025-08-01", parties=["ファイバーワークス"])
+
+
 def test_two_awards_received_in_one_sentence_are_two(events_of):
     # each 「AWARD」において PRIZE を with its host; the ■ block's 表彰式 row dates the first only
     text = ("2026年11月5日\n株式会社ハルモ農機\n\n"

@@ -193,10 +193,11 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
             name_row = _block_name(b, type_) if key else None
             if name_row is not None:
                 block_name = _clean_name(name_row.value)
-                if type_ == "establishment" and block_name in _unique(p for d in drafts for p in d.all_parties()):
+                if type_ == "establishment" and block_name in _unique(p for d in drafts for p in d.all_parties()) \
+                        and not any(_similar(block_name, d.fields.get(key)) for d in cands):
                     continue                    # a profile of a party (会社概要), not what was founded
                 block_date = next((_row_date(doc, r) for r in b.rows if (type_, "date") in r.fields), None)
-                scored = [(_dice(block_name, d.fields.get(key)) + 0.5 * _dice(b.heading, d.fields.get(key)), d)
+                scored = [(_name_score(b, block_name, d, key), d)
                           for d in cands if d.fields.get(key) and _dates_agree(d.date, block_date)
                           or d.fields.get(key) and d.date_from_row]
                 scored = [(sc, d) for sc, d in scored if sc >= 0.3]
@@ -209,6 +210,8 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                     d.named = True
                     _fill_rows(doc, b.rows, d)
             else:
+                if type_ == "establishment" and any(p in b.heading for d in drafts for p in d.all_parties() if p):
+                    continue                    # 【蒼海化成株式会社の概要】: a party's profile
                 # a past event of the type dated otherwise (2021年10月には…を子会社化) is not the
                 # one the schedule is about
                 if any(r.subject for r in b.rows):
@@ -233,6 +236,20 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                     continue
                 for d in cands:
                     _fill_rows(doc, b.rows, d)
+
+
+#: 新会社の概要, 合弁会社の概要, 設立する子会社の概要: the heading of the body being founded
+_NEW_BODY_HEADING = re.compile(r"新会社|合弁会社|子会社|新法人|現地法人|新設会社|設立(?:する|予定の)")
+
+
+def _name_score(b: Block, block_name: str, d: Draft, key: str) -> float:
+    """How much a block's name (and heading) is like a draft's: shared character pairs; a
+    founding named only by its kind (合弁会社の設立) is the one a 新会社の概要 block describes."""
+    name = d.fields.get(key)
+    if d.type == "establishment" and not d.named and _NEW_BODY_HEADING.search(b.heading) and \
+            _NEW_BODY_HEADING.search(name or ""):
+        return 1.0
+    return _dice(block_name, name) + 0.5 * _dice(b.heading, name)
 
 
 def _fill_by_subject(doc: _Doc, b: Block, drafts: list[Draft], key: str | None) -> None:
@@ -261,8 +278,8 @@ def _fill_rows(doc: _Doc, rows: list[Row], d: Draft, only: tuple[str, ...] | Non
                                  and row_date.startswith(d.date)):
                     value = _row_start_date(doc, r) if d.type == "product_launch" else row_date
                     d.date, d.date_from_row = value, True
-                    if _PLAN_MARK.search(r.value) and d.status == "done":
-                        d.status = "planned"   # 効力発生日 2025年4月1日（予定）
+                    if (_PLAN_MARK.search(r.value) or _PLAN_MARK.search(r.label)) and d.status == "done":
+                        d.status = "planned"   # 効力発生日 2025年4月1日（予定）, 設立予定日 2027年1月
             elif fld == "organiser":
                 d.parties = _unique(d.parties + [o for o in _row_orgs(doc, r) if o != d.actor])
                 if d.actor is None and d.parties:

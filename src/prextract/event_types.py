@@ -865,6 +865,10 @@ _FIELD_ORDER = {
 
 def _to_event(doc: _Doc, d: Draft) -> Event:
     attrs = tuple(sorted((k, d.fields.get(k)) for k in _FIELD_ORDER[d.type]))
-    return Event(type=d.type, date=d.date, parties=tuple(d.all_parties()),
+    parties = d.all_parties()
+    founded = d.fields.get("name") if d.type == "establishment" else None
+    if founded and founded not in parties and any(doc.name(o) == founded for o in doc.orgs):
+        parties.append(founded)     # the body founded takes part in its founding
+    return Event(type=d.type, date=d.date, parties=tuple(parties),
                  evidence=Evidence(d.sentence.start, d.sentence.end, d.sentence.text),
                  confidence=_confidence(d), status=d.status, ordinal=d.ordinal, attributes=attrs)
