@@ -55,6 +55,7 @@ TITLE_CASES = [
     ("one-compound-post", "取締役副社長執行役員", ["取締役副社長執行役員"]),
     ("board-and-officer", "取締役常務執行役員", ["取締役常務執行役員"]),
     ("department-head", "経営企画部長", ["経営企画部長"]),
+    ("road-department-of-a-bureau", "北陸地方整備局道路部長", ["北陸地方整備局道路部長"]),
     ("word-of-time-before-a-unit-head", "現センター長", ["センター長"]),
     ("new-in-a-department-name-stays", "新規事業開発部長", ["新規事業開発部長"]),
     ("profession-registered-is-no-post", "2001年10月　弁護士登録", []),
@@ -93,6 +94,7 @@ def test_title_offsets_point_into_the_text():
 NAME_CASES = [
     ("spaced-name-after-title", "本日の会見には、代表取締役社長の堀内 正和が出席しました。", {"堀内正和"}),
     ("given-name-not-tagged", "問合せ先　管理本部長　森 崇", {"森崇"}),
+    ("new-before-a-post-is-no-given-name", "真鍋 智史が就任しました。真鍋新院長は「地域に尽くす」と話しました。", {"真鍋智史"}),
     ("list-of-posts-and-names-over-lines",
      "４．退任予定取締役\n　・取締役専務執行役員 生産本部長　　　中沢　幸雄\n　・常勤監査役　　　　　　　　　　　　青柳　孝一\n",
      {"中沢幸雄", "青柳孝一"}),
@@ -194,6 +196,10 @@ LINK_CASES = [
      "◆新会社の概要\n（1）名称　　　ひばりケミカルズ株式会社\n（3）代表者　　代表取締役社長　宮本 一郎\n"
      "　　　　　　　　取締役副社長　　村田 次郎（現 あおば商事 営業本部長）\n（4）事業内容　化学品の販売\n",
      {("宮本一郎", "代表取締役社長", "ひばりケミカルズ株式会社"), ("村田次郎", "取締役副社長", "ひばりケミカルズ株式会社")}),
+    ("bare-mayor-in-news-on-the-city-named-first",
+     "越前市とミライエアロは20日、包括連携協定を結んだ。同社は昨年、鯖江市とも協定を結んでいる。"
+     "締結式には高柳雅彦市長と同社の藤堂美咲社長が出席した。",
+     {("高柳雅彦", "市長", "越前市"), ("藤堂美咲", "社長", "ミライエアロ")}),
     ("name-then-office-of-a-profession-and-head",
      "監事　　　　八木沢 陽平　八木沢公認会計士事務所 所長\n",
      {("八木沢陽平", "所長", "八木沢公認会計士事務所")}),

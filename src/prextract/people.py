@@ -128,7 +128,16 @@ _LOCAL_HEADS = {"知事": "都道府県", "副知事": "都道府県", "市長":
 def _the_one_local_government(link: RoleLink, orgs: list[OrgMention]) -> OrgMention | None:
     """知事 with no body written: the one prefecture the release names (a city for 市長 …)."""
     levels = _LOCAL_HEADS.get(link.title.text)
-    return None if levels is None else _the_one_named(orgs, levels, prefectures_only=levels == "都道府県")
+    if levels is None:
+        return None
+    one = _the_one_named(orgs, levels, prefectures_only=levels == "都道府県")
+    if one is None and levels != "都道府県":
+        # 高柳雅彦市長 in an article on 越前市 that also recalls 鯖江市: the city named first
+        # is the one the text is about
+        cities = [o for o in orgs if o.source != "anaphor" and o.kind == "government" and len(o.text) >= 2
+                  and o.text[-1] in levels and o.start < link.title.start]
+        one = min(cities, key=lambda o: o.start) if cities else None
+    return one
 
 
 def _the_one_named(orgs: list[OrgMention], levels: str, *, prefectures_only: bool) -> OrgMention | None:

@@ -82,9 +82,12 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates = [part for c in candidates if c is not None for part in _listed_names(text, c)]
     agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
     candidates = [(s, e, max(strength, SHORT)) for s, e, strength in candidates]
+    title_starts = {t.start for t in titles}
     chosen: list[tuple[int, int, int]] = []
     for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
         start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
+        if end in title_starts and end - start > 2 and text[end - 1] in lexicons.title_parts("temporal"):
+            end -= 1        # 真鍋新院長: the new post's 新, not a given name
         if end - start < 1 or not _NAME_CHARS.match(_REGNAL.sub("", text[start:end])):
             continue
         if any(start < e and s < end for s, e, _ in chosen) or any(start < e and s < end for s, e in labels):
@@ -179,6 +182,15 @@ def _cut_blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[
         if start >= end:
             break
     return start, end
+
+
+def _family_name_in_cell(text: str, prev: Token, given: Token) -> bool:
+    """大門　雅史 in a table cell: a short kanji word one space before a given name, at the start
+    of its line or cell (after a tab or two spaces), is the family name UniDic read as a noun."""
+    if text[prev.end:given.start] not in (" ", "\u3000") or not re.fullmatch(rf"[{_KANJI}]{{1,2}}", prev.text):
+        return False
+    lead = text[text.rfind("\n", 0, prev.start) + 1:prev.start]
+    return not lead.strip(" \u3000") or bool(re.search(r"(?:\t|[ \u3000]{2})$", lead))
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -393,6 +405,9 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
             if prev.start >= ent.start and prev.end == first.start and prev.tag.startswith("名詞-固有名詞") \
                     and re.fullmatch(rf"[{_KANJI}]{{1,3}}", prev.text):
                 first = prev
+            elif _family_name_in_cell(text, prev, first):
+                out.append((prev.start, first.end, FULL))
+                continue
         names = [t for t in toks if t.start >= first.start]
         kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
         span = text[first.start:names[-1].end]

@@ -133,6 +133,8 @@ def _body_prefix_length(title: str) -> int:
     # a place or body ending before a department word: 潮見市|環境部長, 東都大学|医学部長
     # (not the 社 of 社会 or the 市 of 市場: 人文社会科学部長 is one post)
     for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)(?![会場民員内])", title):
+        if m.group() == "道" and not title.endswith("北海", 0, m.start()):
+            continue    # 整備局道路部長: the 道 of 道路, not of 北海道
         rest = title[m.end():]
         if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
             best = max(best, m.end())
