@@ -153,6 +153,14 @@ PROSE_CASES = [
     ("retirement-of-an-officer-named-by-de-aru",
      "2026年5月14日\n株式会社青葉フーズ\n\n　なお、青葉デリカ株式会社の取締役である石塚 康弘は、2026年9月30日をもって退任いたします。\n",
      {("石塚康弘", None, "青葉デリカ", "取締役", "retirement", "2026-09-30", "planned")}),
+    ("post-glossed-in-brackets",
+     "2026年6月25日\n株式会社カゼミチ\n\n　当社は、2026年6月1日付でラファエル・ソウザ（Rafael Souza）が執行役員CTO（最高技術責任者）に"
+     "就任したことをお知らせいたします。\n",
+     {("ラファエル・ソウザ", "執行役員CTO", "カゼミチ", None, "appointment", "2026-06-01", "done")}),
+    ("elected-at-the-meeting-held-that-day",
+     "2026年6月25日\n株式会社カゼミチ\n\n　2026年6月24日に開催した当社第6回定時株主総会において、小野寺 玲子氏が"
+     "社外取締役に選任され、同日付で就任いたしました。\n",
+     {("小野寺玲子", "社外取締役", "カゼミチ", None, "appointment", "2026-06-24", "done")}),
     ("promotion-with-title-before-name",
      "2025年3月10日\n株式会社青葉フーズ\n\n　現代表取締役社長の村井誠は6月20日付で代表取締役会長に就任し、"
      "後任の代表取締役社長には専務取締役の藤川 直美が昇格いたします。\n",
@@ -528,6 +536,30 @@ def test_an_affiliation_column_gives_roles_not_changes_and_a_sibling_heading_dat
     assert ("松永孝雄", "会長", "日本ドローン物流協会", "副会長", "appointment", "2026-05-28", "done") in events, events
     # ◆退任役員 has no date: the personnel heading before it at its level gives it
     assert any(e[0] == "西田勝利" and e[4] == "retirement" and e[5] == "2026-05-28" for e in events), events
+
+
+def test_a_retirement_table_under_taishoku_with_a_family_name_read_as_a_noun(extractor, monkeypatch):
+    text = ("報道資料\n令和8年3月19日（木）\n石川県総務部人事課\n\n令和8年4月1日付け人事異動（部局長級）について\n\n"
+            "■ 退職（令和8年3月31日付け）\n\n　氏名　　　　　　　旧職\n"
+            "　大門　雅史　　　　総務部長\n　川端　誠　　　　　知事室長\n")
+    events = _events(_run(extractor, text, monkeypatch)[1])
+    assert ("大門雅史", None, None, "総務部長", "retirement", "2026-03-31", "planned") in {
+        (e[0], e[1], None, e[3], e[4], e[5], e[6]) for e in events}, events
+
+
+def test_a_personnel_headline_that_opens_with_a_body_names_the_body_of_the_list(extractor, monkeypatch):
+    # a medical corporation announces the change at the hospital it runs
+    text = ("2026年4月3日\n医療法人社団翠嶺会\n\nひばり台総合病院　院長交代のお知らせ\n\n"
+            "　医療法人社団翠嶺会（理事長：大河内 宗一、以下「当法人」）は、当法人が運営するひばり台総合病院（以下「当院」）"
+            "において、令和8年4月1日付で院長の交代を行いました。\n\n"
+            "■ 新体制（令和8年4月1日付）\n\n　役職　　　　　　　　　氏名　　　　　　前職\n"
+            "　院長　　　　　　　　　真鍋 智史　　　　副院長兼循環器内科部長\n"
+            "　循環器内科部長　　　　木内 亮太　　　　循環器内科医長\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    roles = _roles(ctx, result)
+    assert ("真鍋智史", "院長", "ひばり台総合病院") in roles, roles
+    assert ("木内亮太", "循環器内科医長", "ひばり台総合病院") in roles, roles   # 医長 heads a clinical unit
+    assert ("大河内宗一", "理事長", "翠嶺会") in roles, roles
 
 
 def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor, monkeypatch):

@@ -110,7 +110,7 @@ def _fill_previous(entries: list[Entry]) -> None:
 
 
 def _roles(doc: PersonnelDoc, entries: list[Entry]) -> list[RoleLink]:
-    issuer = doc.ctx.issuer_id
+    issuer = doc.home_id
     links = list(doc.ctx.roles)
     for entry in entries:
         for post in entry.new + entry.previous + entry.held:
@@ -124,7 +124,7 @@ def _roles(doc: PersonnelDoc, entries: list[Entry]) -> list[RoleLink]:
 def _org_id(doc: PersonnelDoc, post: Post) -> str | None:
     if post.org is not None:
         return doc.ctx.index.id_of(post.org)
-    return None if post.unresolved else doc.ctx.issuer_id
+    return None if post.unresolved else doc.home_id
 
 
 def _events(doc: PersonnelDoc, entries: list[Entry]) -> list[Event]:

@@ -87,6 +87,21 @@ class PersonnelDoc:
         self.extra_people: list[PersonMention] = []
         self.dates = sorted(ctx.dates, key=lambda d: d.start)
         self.linked_org = {(r.title.start, r.title.end): r.org for r in ctx.roles if r.org is not None}
+        self.home_id = self._home_id()
+
+    def _home_id(self) -> str | None:
+        """The body whose posts the lists give without naming one: the issuer, or the body a
+        personnel headline opens with (``みなみ台中央病院　院長交代のお知らせ`` from the
+        corporation that runs the hospital)."""
+        issuer = self.ctx.issuer_id
+        span = self.ctx.title_span
+        if span is None:
+            return issuer
+        start = span[0] + len(self.text[span[0]:span[1]]) - len(self.text[span[0]:span[1]].lstrip(" \u3000【■"))
+        first = next((o for o in self.orgs if o.start == start and o.end <= span[1]), None)
+        if first is None or not any(w in self.text[first.end:span[1]] for w in cue_words("section") + ("交代",)):
+            return issuer
+        return self.ctx.index.id_of(first) or issuer
 
     def lines(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of each line in [start, end), without the line break."""

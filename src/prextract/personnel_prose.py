@@ -66,13 +66,16 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     own_spans = {(p.title.start, p.title.end) for p in own}
     titles = [t for t in doc.titles_in(clause_start, trig.start + len(trig.text))
               if (t.start, t.end) not in own_spans and t.end <= trig.start + len(trig.text)]
+    # 執行役員CTO（最高技術責任者）に: the bracket glosses the post before it
+    glosses = [(u.end, _gloss_end(text, u.end)) for u in titles]
+    titles = [t for t in titles if not any(a < t.start and t.end < b for a, b in glosses)]
     new: list[tuple[list[Post], str | None]] = []
     left: list[Post] = [p for p in own]
     seg_start = clause_start
     chain: list[Post] = []      # posts a space apart (常務執行役員 生産本部長): one change
     chain_date: str | None = None
     for k, t in enumerate(titles):
-        after = text[t.end:t.end + 3]
+        after = text[_gloss_end(text, t.end):][:3]
         # the date of a post is written in its own comma-delimited segment (…、2019年6月に当社取締役、…)
         seg_start = max(seg_start, text.rfind("、", seg_start, t.start) + 1)
         if not chain:
@@ -94,6 +97,8 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     if shared_date is None and re.search(r"同日(?:付|をもって)", clause):
         shared_date = last_date
     meeting = _MEETING_DECIDES.search(clause)
+    if meeting is None and trig.text in ("選任", "承認", "決議"):
+        meeting = _MEETING_HELD.search(clause)     # …株主総会において、NAMEが取締役に選任され
     if shared_date is None and meeting is not None:
         # 2026年6月開催予定の第71回定時株主総会の終結の時をもって: the change takes effect that day
         held = [d for d in doc.dates_in(clause_start, clause_start + meeting.start()) if d.value]
@@ -111,6 +116,13 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
 
 
 _MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")
+_MEETING_HELD = re.compile(r"開催(?:予定)?(?:の|した|された)[^、。]{0,16}?株主総会(?:で|での|において|にて)")
+
+
+def _gloss_end(text: str, pos: int) -> int:
+    """Past a bracket right after a post that glosses it (CTO（最高技術責任者））, else ``pos``."""
+    m = re.match(r"[（(][^（）()、。]{1,20}[）)]", text[pos:pos + 24])
+    return pos + m.end() if m else pos
 _LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
 
 
@@ -229,7 +241,7 @@ def _prose_status(doc: PersonnelDoc, trig: Token, toks: list[Token], before: str
                 return "done"
             k += 1
             continue
-        if t.text == "、" and tokens[k - 1].text in ("し", "て", "り", "き"):
+        if t.text == "、" and tokens[k - 1].text in ("し", "て", "り", "き", "れ"):
             return _final_status(tokens, k, last)
         break
     return "planned"
