@@ -562,6 +562,17 @@ def test_a_personnel_headline_that_opens_with_a_body_names_the_body_of_the_list(
     assert ("大河内宗一", "理事長", "翠嶺会") in roles, roles
 
 
+def test_succession_numbers_and_first_times_give_the_appointment_its_ordinal(extractor, monkeypatch):
+    text = ("2026年10月22日\n国立大学法人安曇大学\n\n次期学長の決定について\n\n"
+            "　穂苅 恵子は、2027年4月1日に第11代学長に就任する予定です。\n"
+            "　また、2026年6月24日に開催した定時株主総会において、小野寺 玲子氏が社外取締役に選任され、"
+            "同日付で就任いたしました。当学が社外取締役を迎えるのは今回が初めてです。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    got = {(e.attribute("person"), e.attribute("title"), e.ordinal) for e in result.events}
+    assert ("穂苅恵子", "学長", 11) in got, got
+    assert ("小野寺玲子", "社外取締役", 1) in got, got
+
+
 def test_the_change_day_on_the_line_under_its_heading_dates_the_table(extractor, monkeypatch):
     text = ("2026年2月20日\n鷹栖電工株式会社\n\n代表取締役の異動に関するお知らせ\n\n"
             "　当社は、本日開催の取締役会において、下記のとおり代表取締役の異動を決議いたしました。\n\n記\n\n"

@@ -27,6 +27,7 @@ whole document, and one ``appointment`` event per change. The layouts are read i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import lexicons
@@ -162,8 +163,6 @@ def _event(doc: PersonnelDoc, entry: Entry, org_id: str | None, posts: list[Post
     org_name = doc.ctx.index.name_of(org_id)
     title = _joined(posts)
     change = entry.change
-    if change == "appointment" and title and previous and all(p.title.text != title for p in previous):
-        change = "appointment"
     key = (entry.person.name, title, org_name, entry.date, change)
     if key in seen:
         return []
@@ -174,4 +173,26 @@ def _event(doc: PersonnelDoc, entry: Entry, org_id: str | None, posts: list[Post
     parties = tuple(x for x in (entry.person.name, org_name) if x)
     return [Event(type="appointment", date=entry.date, parties=parties,
                   evidence=Evidence(s, e, doc.text[s:e]), confidence=entry.confidence,
-                  status=entry.status, attributes=tuple(sorted(attrs.items())))]
+                  status=entry.status, ordinal=_ordinal(doc, posts) if change == "appointment" else None,
+                  attributes=tuple(sorted(attrs.items())))]
+
+
+#: 第11代学長, 初代センター長: the holder's place in the line of holders of the post
+_SUCCESSION = re.compile(r"第([0-9０-９]{1,3})代[ \u3000]*$|初代[ \u3000]*$")
+
+
+def _ordinal(doc: PersonnelDoc, posts: list[Post]) -> int | None:
+    """The post's succession number written before it (第11代学長, 初代所長), or 1 where a
+    sentence says the body fills the post for the first time (社外取締役を迎えるのは今回が初めて)."""
+    if not posts:
+        return None
+    start = posts[0].title.start
+    m = _SUCCESSION.search(doc.text, max(0, start - 8), start)
+    if m:
+        return lexicons.ordinal_number(m.group(1)) if m.group(1) else 1
+    titles = {p.title.text for p in posts}
+    for sent in doc.ctx.sentences:
+        if lexicons.first_time_pattern().search(sent.text) and \
+                any(t.text in titles and sent.start <= t.start < sent.end for t in doc.titles):
+            return 1
+    return None
