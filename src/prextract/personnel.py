@@ -64,7 +64,7 @@ def extract_personnel(ctx: DocumentContext) -> PersonnelResult:
         entries += found
         notes += sec_notes
     entries += entries_from_current_marks(doc, [(sec.start, sec.end) for sec in sections])
-    entries += entries_from_careers(doc, sections)
+    entries += entries_from_careers(doc)
     entries += entries_from_prose(doc, [(sec.start, sec.end) for sec in sections], notes)
     entries = _without_undated_repeats(doc, entries)
     _fill_previous(entries)
@@ -190,9 +190,4 @@ def _ordinal(doc: PersonnelDoc, posts: list[Post]) -> int | None:
     m = _SUCCESSION.search(doc.text, max(0, start - 8), start)
     if m:
         return lexicons.ordinal_number(m.group(1)) if m.group(1) else 1
-    titles = {p.title.text for p in posts}
-    for sent in doc.ctx.sentences:
-        if lexicons.first_time_pattern().search(sent.text) and \
-                any(t.text in titles and sent.start <= t.start < sent.end for t in doc.titles):
-            return 1
-    return None
+    return 1 if any(p.title.text in doc.first_time_titles for p in posts) else None

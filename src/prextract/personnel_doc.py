@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import lexicons
 from .context import DocumentContext
 from .orgs import OrgMention
 from .person_names import PersonMention, name_in_span
@@ -88,6 +89,9 @@ class PersonnelDoc:
         self.dates = sorted(ctx.dates, key=lambda d: d.start)
         self.linked_org = {(r.title.start, r.title.end): r.org for r in ctx.roles if r.org is not None}
         self.home_id = self._home_id()
+        #: posts a sentence says the body fills for the first time (社外取締役を迎えるのは今回が初めて)
+        self.first_time_titles = {t.text for sent in ctx.sentences if lexicons.first_time_pattern().search(sent.text)
+                                  for t in self.titles if sent.start <= t.start < sent.end}
 
     def _home_id(self) -> str | None:
         """The body whose posts the lists give without naming one: the issuer, or the body a

@@ -618,7 +618,7 @@ def _career_label() -> re.Pattern[str]:
 _SAME_BODY = re.compile(r"[\s\u3000]*同(?:[\u4E00-\u9FFF\u30A0-\u30FF]{0,6})?[\s\u3000]*$")
 
 
-def entries_from_careers(doc: PersonnelDoc, sections: list[Section]) -> list[Entry]:
+def entries_from_careers(doc: PersonnelDoc) -> list[Entry]:
     """``2021年6月	当社 取締役`` rows under a 略歴 heading: posts taken on those dates. The person is
     the one whose name line stands above the heading (氏名：…) or above the rows; blocks of
     several people follow one another, each opened by its name line."""
