@@ -26,6 +26,9 @@ class RoleLink:
     #: a body is written beside the title but was not recognised (``ノルド・ケミカル社 CEO``): the
     #: organisation stays unknown rather than implied
     unresolved_org: bool = False
+    #: a post at another body, given in a bracket after the post the text is about
+    #: (``長谷部 光男議長（株式会社長谷部酒造 代表取締役会長）``): it lends its body to no bare post
+    aside: bool = False
 
 
 # -- linking ------------------------------------------------------------------------------------
@@ -346,7 +349,22 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
         return []
     if not closing and not direct and links and not _line_end_or_break(text, pos):
         return []
+    if direct and links and _opens_with_a_body(text, _skip_forward(text, pos), org_by_start):
+        # 長谷部 光男議長（株式会社長谷部酒造 代表取締役会長）: the bracket after the post is read
+        # as the bracket after a name is
+        after = _roles_after(text, replace(p, end=pos), title_by_start, org_by_start, org_by_end, name_starts)
+        links += [replace(lk, person=p, aside=True) for lk in after]
     return links
+
+
+def _opens_with_a_body(text: str, pos: int, org_by_start) -> bool:
+    """A bracket at ``pos`` whose content starts with an organisation (after 現/前/元)."""
+    if text[pos:pos + 1] not in ("（", "("):
+        return False
+    q = _skip_forward(text, pos + 1)
+    if text[q:q + 1] in ("現", "前", "元"):
+        q = _skip_forward(text, q + 1)
+    return q in org_by_start
 
 
 _LATIN_SPELLING = re.compile(r"[\s\u3000]*[（(][A-Za-z][A-Za-z .'’-]*[)）]")
@@ -544,7 +562,7 @@ def settle_roles(text: str, people: list[PersonMention], links: list[RoleLink],
     honoured = {p.name for p in people if _has_honorific(text, p)}
     out: list[RoleLink] = []
     for name, person_links in by_person.items():
-        placed = [lk for lk in person_links if lk.org is not None or lk.org_id is not None]
+        placed = [lk for lk in person_links if (lk.org is not None or lk.org_id is not None) and not lk.aside]
         titles_placed = {lk.title.text for lk in placed}
         bodies = {org_key(lk) for lk in placed}
         for link in person_links:
