@@ -137,18 +137,23 @@ def _the_one_local_government(link: RoleLink, orgs: list[OrgMention]) -> OrgMent
     if one is None and levels != "都道府県":
         # 高柳雅彦市長 in an article on 越前市 that also recalls 鯖江市: the city named first
         # is the one the text is about
-        cities = [o for o in orgs if o.source != "anaphor" and o.kind == "government" and len(o.text) >= 2
-                  and o.text[-1] in levels and o.start < link.title.start]
+        cities = [o for o in _named_of_levels(orgs, levels, prefectures_only=False) if o.start < link.title.start]
         one = min(cities, key=lambda o: o.start) if cities else None
     return one
 
 
 def _the_one_named(orgs: list[OrgMention], levels: str, *, prefectures_only: bool) -> OrgMention | None:
     """The first mention of the one body of these levels (都道府県, 市 …) the release names, if it
-    names exactly one: a prefecture of the 47, or a government body ending in the level."""
-    named = [o for o in orgs if o.source != "anaphor" and len(o.text) >= 2 and o.text[-1] in levels
-             and (o.text in lexicons.prefectures() if prefectures_only else o.kind == "government")]
+    names exactly one."""
+    named = _named_of_levels(orgs, levels, prefectures_only=prefectures_only)
     return named[0] if len({o.text for o in named}) == 1 else None
+
+
+def _named_of_levels(orgs: list[OrgMention], levels: str, *, prefectures_only: bool) -> list[OrgMention]:
+    """The mentions of bodies of these levels: a prefecture of the 47, or a government body
+    ending in the level."""
+    return [o for o in orgs if o.source != "anaphor" and len(o.text) >= 2 and o.text[-1] in levels
+            and (o.text in lexicons.prefectures() if prefectures_only else o.kind == "government")]
 
 
 def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
@@ -306,9 +311,7 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
     closing = ""
     if spaced_pos < len(text) and text[spaced_pos] in "（(":
         closing = "）)"
-        pos = spaced_pos + 1
-        if text.startswith("現", pos) or text.startswith("前", pos) or text.startswith("元", pos):
-            pos += 1
+        pos = _past_time_mark(text, spaced_pos + 1)
     elif spaced_pos < len(text) and text[spaced_pos] == "・" and spaced_pos == pos:
         pos = spaced_pos + 1
     elif not direct:
@@ -361,10 +364,12 @@ def _opens_with_a_body(text: str, pos: int, org_by_start) -> bool:
     """A bracket at ``pos`` whose content starts with an organisation (after 現/前/元)."""
     if text[pos:pos + 1] not in ("（", "("):
         return False
-    q = _skip_forward(text, pos + 1)
-    if text[q:q + 1] in ("現", "前", "元"):
-        q = _skip_forward(text, q + 1)
-    return q in org_by_start
+    return _skip_forward(text, _past_time_mark(text, _skip_forward(text, pos + 1))) in org_by_start
+
+
+def _past_time_mark(text: str, pos: int) -> int:
+    """Past a 現/前/元 that opens a bracket's posts (（現 当社執行役員）)."""
+    return pos + 1 if text[pos:pos + 1] in ("現", "前", "元") else pos
 
 
 _LATIN_SPELLING = re.compile(r"[\s\u3000]*[（(][A-Za-z][A-Za-z .'’-]*[)）]")
