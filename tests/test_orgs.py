@@ -102,6 +102,14 @@ FOUND = [
      "代表者名　代表取締役社長　辻 和宏\n", "株式会社ミナト商事", "company"),
     ("latin-apposition", "港北市は、デンマークの海洋産業クラスターであるNordic Ocean Cluster（本部：デンマーク王国オーフス市）と"
      "覚書を締結しました。", "Nordic Ocean Cluster", "other"),
+    # a hiragana name word before a suffix, at the start of a bracket or line
+    ("hiragana-name-before-a-weak-suffix", "監事　江藤 里美（ひまわり法律事務所　弁護士）", "ひまわり法律事務所", "company"),
+    ("hiragana-and-kanji-before-a-suffix", "講師：けやき通り法律事務所 所長 弁護士 尾崎 聡", "けやき通り法律事務所", "company"),
+    ("profession-legal-form", "監事　古賀 直子（税理士法人あかね会計　代表社員）", "税理士法人あかね会計", "company"),
+    # a descriptor word the rules cut is never hiragana: GiNZA's shorter span does not win
+    ("hiragana-head-before-ginza-span", "■出資者のコメント\nしおさいベンチャーズ株式会社　パートナー　生駒 誠吾 氏",
+     "しおさいベンチャーズ株式会社", "company"),
+    ("name-before-oyobi", "県は、株式会社白嶺モビリティ及び白嶺工業大学と協定を締結しました。", "株式会社白嶺モビリティ", "company"),
 ]
 
 
@@ -236,6 +244,8 @@ NOT_BODIES = [
     ("unit-named-by-a-place", "営業部を東日本営業部と西日本営業部に再編します。", "営業部"),
     ("branch-named-by-a-place", "大阪支店と岡崎工場を統合します。", "支店"),
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
+    ("hiragana-word-before-a-suffix-inside-a-compound", "■ものづくり省エネ大賞について", "ものづくり省"),
+    ("a-name-runs-no-further-than-oyobi", "県は、株式会社白嶺モビリティ及び白嶺工業大学と協定を締結しました。", "及び"),
 ]
 
 

@@ -75,6 +75,16 @@ TITLE_CASES = [
     # the unit word repeated a space before its head: one post, written without the space
     ("department-spaced-from-its-head", "株式会社千歳堂フーズ 商品開発部 部長　蔵本 亮", ["商品開発部部長"]),
     ("institute-spaced-from-its-head-stays-apart", "海洋環境研究所 所長・教授", ["所長", "教授"]),
+    # units above a head, one space between each: one post with its path
+    ("department-path-before-a-head", "　販売本部 関東販売部長（現 関西販売部長）　　　　吉村 健太",
+     ["販売本部関東販売部長", "関西販売部長"]),
+    ("two-units-before-a-head", "（現 開発本部 機構設計部 第二設計課長）", ["開発本部機構設計部第二設計課長"]),
+    ("a-wide-gap-is-another-cell", "生産本部　　　　品質保証部長", ["品質保証部長"]),
+    # the 県 of 県知事 closes a prefecture's name the lexicon does not hold
+    ("prefecture-name-before-governor", "白嶺県知事　　真鍋 修", ["知事"]),
+    ("governor-after-same-prefecture-word", "同県知事の談話", ["県知事"]),
+    # a post word that begins a legal form names the body, not a post
+    ("profession-legal-form-is-no-post", "税理士法人あかね会計 代表社員", ["代表社員"]),
 ]
 
 
@@ -313,6 +323,23 @@ LINK_CASES = [
      "【優秀賞】\n　奥入瀬織物株式会社（十和田市）　代表取締役社長　遠藤 真理子\n　株式会社八甲田精機（弘前市）　代表取締役　斎藤 雅之\n",
      {("遠藤真理子", "代表取締役社長", "奥入瀬織物株式会社"), ("斎藤雅之", "代表取締役", "株式会社八甲田精機")}),
     ("president-of-a-country", "来日したジョン・ミラー大統領が視察しました。", {("ジョン・ミラー", "大統領", None)}),
+    # a list of posts at the issuer, each name followed by the person's own affiliation
+    ("post-before-name-and-affiliation-in-brackets",
+     "一般財団法人みずほ台科学振興会\n\n２．理事（2026年6月20日付）\n"
+     "　理事長　　田丸 功（株式会社田丸電工　代表取締役会長）　　再任\n"
+     "　理事　　　早瀬 千晶（あおば総合法律事務所　弁護士）　　　新任\n",
+     {("田丸功", "理事長", "一般財団法人みずほ台科学振興会"), ("田丸功", "代表取締役会長", "株式会社田丸電工"),
+      ("早瀬千晶", "理事", "一般財団法人みずほ台科学振興会"), ("早瀬千晶", "弁護士", "あおば総合法律事務所")}),
+    # signatories drawn as a table with dashes between the cells
+    ("dashes-between-cells",
+     "白嶺県は、白嶺通運株式会社と協定を締結しました。\n２　協定締結者\n　・白嶺県　　　　　　―　知事　　　　　―　真鍋 修\n"
+     "　・白嶺通運株式会社　―　代表取締役社長　―　久米 和也\n",
+     {("真鍋修", "知事", "白嶺県"), ("久米和也", "代表取締役社長", "白嶺通運株式会社")}),
+    # the head of a unit the release names as a body is a post at that unit
+    ("unit-head-at-the-named-unit",
+     "白嶺工業大学は、白嶺工業大学産学共創センターを開設しました。\n"
+     "出席者　白嶺工業大学 副学長・産学共創センター長　黒田 由香\n",
+     {("黒田由香", "副学長", "白嶺工業大学"), ("黒田由香", "産学共創センター長", "白嶺工業大学産学共創センター")}),
     ("two-column-profile-table",
      "3．合併当事会社の概要\n(1) 名称　　　　　　アルテホーム株式会社　　　　アルテリフォーム株式会社\n"
      "(2) 代表者の役職・氏名　代表取締役社長　坂口 修平　　代表取締役　水野 香織\n",

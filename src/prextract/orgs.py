@@ -369,7 +369,8 @@ def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
     """A rule-found name that runs over common nouns before the name an NER sees (母体|大阪産業大学,
     映像企画制作企業|フューチャー・プラネット株式会社) starts where the NER's name starts; a legal
     form before the name stays (株式会社|みどり商事), and so does a body whose part the NER reads
-    (東嶺理科大学|生命科学部)."""
+    (東嶺理科大学|生命科学部), and so does a hiragana head, which no descriptor is written in
+    (しおさい|ベンチャーズ株式会社)."""
     if m.source not in ("legal", "suffix"):
         return m
     for e in analysis.entities:
@@ -378,6 +379,7 @@ def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
         lead = analysis.tokens_in(m.start, e.start)
         forms = lexicons.legal_form_pattern().finditer(analysis.text, m.start, m.end)
         if lead and lead[-1].end == e.start and all(t.tag.startswith("名詞-普通名詞") for t in lead) \
+                and not re.fullmatch(r"[\u3041-\u309F]+", analysis.text[m.start:e.start]) \
                 and not any(f.start() < e.start for f in forms) \
                 and not lexicons.org_suffix_pattern().search(analysis.text[m.start:e.start]) \
                 and any(_name_like(t) for t in analysis.tokens_in(e.start, e.end)):  # not …投資事業|有限責任組合
@@ -530,12 +532,14 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
         if m and m.start() > 0:
             stem = sub[:m.start()]
             stem_toks = [t for t in head[:k + 1] if t.end <= start + m.start()]
-            weak = m.group() in lexicons.weak_org_suffixes()
+            weak = m.group() in lexicons.weak_org_suffixes() and not _kana_name_at_boundary(stem, text, start)
             weak = weak or _splits_a_word(head[:k + 1], start + m.start(), start + m.end())
             # in a list of bodies (東雲市・東雲信用金庫) the list itself says these are names
             if weak and not in_list and not _has_proper(stem_toks):
                 continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
-            if _has_name(stem, head[:k + 1]) and sub not in lexicons.org_generic_words():
+            # a hiragana name only where the suffix ends the chunk (not ものづくり|省|エネ大賞)
+            named = _has_name(stem, head[:k + 1]) or k == len(head) - 1 and _hiragana_name(stem, head[:k + 1])
+            if named and sub not in lexicons.org_generic_words():
                 out.append(OrgMention(start, sub_end, sub, lexicons.org_suffixes()[m.group()], "suffix"))
                 return out
     # a proper noun right before a title: 三井不動産 + 取締役; not the 元 of 元社長 or the 人 of
@@ -575,6 +579,12 @@ def _is_place_name(name: str, toks: list[Token]) -> bool:
 _PLACE_SUFFIX_WORDS = frozenset("都道府県市区町村")
 
 
+def _kana_name_at_boundary(stem: str, text: str, start: int) -> bool:
+    """（みなと法律事務所, a line that starts さくら通り法律事務所: a hiragana name where a name
+    may begin (a category word would be written in kanji or follow another word)."""
+    return bool(re.match(r"[\u3041-\u309F]{2}", stem)) and (start == 0 or text[start - 1] in _HARD_BOUNDARY)
+
+
 def _has_name(stem: str, toks: list[Token]) -> bool:
     """The part before a suffix names something: a proper noun, katakana/Latin, or 2+ kanji."""
     stem = stem.strip("・ー-")
@@ -589,6 +599,15 @@ def _has_name(stem: str, toks: list[Token]) -> bool:
     if re.search(r"[\u30A0-\u30FFA-Za-z]", stem):
         return True
     return len(re.findall(r"[\u4E00-\u9FFF]", stem)) >= 2
+
+
+def _hiragana_name(stem: str, toks: list[Token]) -> bool:
+    """みなと|法律事務所, さくら通り|法律事務所: a name that starts with a hiragana word (a noun of
+    its own, not a particle or adverb the chunk starts with) and is made of nouns."""
+    head = [t for t in toks if t.start < toks[0].start + len(stem)]
+    return bool(re.match(r"[\u3041-\u309F]{2}", stem)) and "".join(t.text for t in head) == stem and \
+        head[0].tag.startswith("名詞-普通名詞-一般") and re.fullmatch(r"[\u3041-\u309F]{2,}", head[0].text) is not None \
+        and all(t.tag.startswith("名詞") for t in head)
 
 
 def _legal_form_match(span_text: str) -> str | None:
@@ -641,6 +660,10 @@ def _ascii_alnum(text: str, i: int) -> bool:
 _NAME_RUN = r"[\u3040-\u309F\u30A0-\u30FF\u4E00-\u9FFF々A-Za-z0-9・ー&＆]"
 
 
+# words that join two names (株式会社蒼嶺モビリティ及び北浦工科大学): a name ends before them
+_CONJUNCTIONS = "(?:及び|および|並びに|ならびに|又は|または)"
+
+
 @lru_cache(maxsize=1)
 def _legal_prefix_regex() -> re.Pattern[str]:
     forms = sorted((r["form"] for r in lexicons.legal_forms()
@@ -649,7 +672,7 @@ def _legal_prefix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(f) for f in forms)
     # the name runs to the first particle-like stop; used where the tokenizer cut a name that
     # holds hiragana (株式会社よつば製菓 -> 株式会社|よ|つば製菓)
-    return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|[、。，．（(「」）)\s:：]|$)")
+    return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|{_CONJUNCTIONS}|[、。，．（(「」）)\s:：]|$)")
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,12 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
     links: list[RoleLink] = []
     for p in people:
         found = _roles_before(text, p, title_by_end, org_by_end, orgs, name_ends)
-        found += _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
+        after = _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
+        if found and text[_skip_forward(text, p.end):][:1] in ("（", "("):
+            # 評議員　浅野 早苗（東海みらい信用金庫　理事長）: the post before the name is the one the
+            # text is about; the bracket tells where the person comes from
+            after = [replace(lk, aside=True) for lk in after]
+        found += after
         found += _post_served(text, p, title_by_end, org_by_end)
         seen = set()
         for link in found:
@@ -71,7 +76,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
             seen.add(key)
             if link.org is None:
                 link = replace(link, org=_block_org(blocks, link, text) or _the_one_local_government(link, orgs))
-            links.append(link)
+            links.append(_at_the_unit_headed(link, orgs))
     taken = {(lk.title.start, lk.title.end) for lk in links}
     links += [lk for lk in _posts_held_by_topic(text, people, titles, org_by_end)
               if (lk.title.start, lk.title.end) not in taken]
@@ -156,7 +161,12 @@ def _named_of_levels(orgs: list[OrgMention], levels: str, *, prefectures_only: b
             and (o.text in lexicons.prefectures() if prefectures_only else o.kind == "government")]
 
 
-def _skip_back(text: str, pos: int, chars: str = _SPACES) -> int:
+# what lies between the cells of a line: spaces, and the dashes some tables draw between them
+# (北浦運輸株式会社　―　代表取締役社長　―　國分 正樹)
+_GAP = _SPACES + "―—"
+
+
+def _skip_back(text: str, pos: int, chars: str = _GAP) -> int:
     while pos > 0 and text[pos - 1] in chars:
         pos -= 1
     return pos
@@ -167,7 +177,7 @@ def _org_ending_at(text: str, pos: int, org_by_end: dict[int, OrgMention], orgs:
     """The organisation mention that ends at ``pos`` (spaces or ・ between allowed). For
     ``東雲市長`` the body's last character is the title's first: a mention of 東雲市 elsewhere in
     the text whose name ends at ``pos + 1`` stands for it."""
-    org = org_by_end.get(pos) or org_by_end.get(_skip_back(text, pos, _SPACES + "・"))
+    org = org_by_end.get(pos) or org_by_end.get(_skip_back(text, pos, _GAP + "・"))
     if org is None and title is not None and re.match(r"[市区町村]長|[都道府県]知事", title.text):
         org = next((o for o in orgs if o.source != "anaphor" and len(o.text) >= 2
                     and text[pos + 1 - len(o.text):pos + 1] == o.text), None)
@@ -358,6 +368,20 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
         after = _roles_after(text, replace(p, end=pos), title_by_start, org_by_start, org_by_end, name_starts)
         links += [replace(lk, person=p, aside=True) for lk in after]
     return links
+
+
+def _at_the_unit_headed(link: RoleLink, orgs: list[OrgMention]) -> RoleLink:
+    """``北浦工科大学 副学長・地域共創センター長`` where the release names 北浦工科大学地域共創センター:
+    the head of a unit is a post at that unit, the body the text names, not at its parent."""
+    if link.org is None or not link.title.text.endswith("長") or len(link.title.text) < 4:
+        return link
+    unit = link.title.text[:-1]
+    parent = lexicons.without_legal_form(link.org.text)
+    for o in orgs:
+        if o.source != "anaphor" and o.text.endswith(unit) and o.text != link.org.text and \
+                lexicons.without_legal_form(o.text).startswith(parent) and len(o.text) > len(parent) + 1:
+            return replace(link, org=o)
+    return link
 
 
 def _opens_with_a_body(text: str, pos: int, org_by_start) -> bool:

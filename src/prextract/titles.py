@@ -46,10 +46,11 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if lexicons.name_suffix_start_pattern().match(text, m.end()):
             continue        # 日本取締役協会, 日本CFO協会: a word of a body's name
         post = text[start:m.end()]
-        if any(len(w) > len(post) and w.startswith(post) and text.startswith(w, start) for w in lexicons.org_suffixes()):
-            continue        # 八木橋公認会計士事務所: the profession names the office, no post
+        if any(len(w) > len(post) and w.startswith(post) and text.startswith(w, start)
+               for w in (*lexicons.org_suffixes(), *lexicons.legal_form_texts())):
+            continue        # 八木橋公認会計士事務所, 税理士法人みどり会計: the profession names the body, no post
         out.extend(_split_at_dots(text, start, m.end()))
-    return [_with_spaced_unit(text, t, skip) for t in out]
+    return [_with_department_path(text, _with_spaced_unit(text, t, skip), skip) for t in out]
 
 
 def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -> TitleMention:
@@ -73,6 +74,27 @@ def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -
     return TitleMention(start, t.end, m.group() + t.text)
 
 
+def _with_department_path(text: str, t: TitleMention, skip: list[tuple[int, int]]) -> TitleMention:
+    """``営業本部 東日本営業部長``, ``技術開発本部 設計部 設計第一課長``: a head's post written after
+    the units above it, one space between each, is one post with its path, as the gold writes it.
+    Only one space: a wider gap separates the cells of a table."""
+    if not t.text.endswith("長") or t.text in lexicons.titles() and not t.text.endswith(_UNIT_HEADS):
+        return t
+    m = _DEPARTMENT_PATH.search(text, max(0, t.start - 60), t.start)
+    if m is None or any(s < t.start and m.start() < e for s, e in skip):
+        return t
+    return TitleMention(m.start(), t.end, re.sub(r"[ \u3000]", "", m.group()) + t.text)
+
+
+_UNIT_HEADS = ("部長", "課長", "室長", "支店長", "工場長", "センター長")
+# units above a post, each named (2+ characters before the unit word) and followed by one space,
+# from the start of a line, a space or bracket run, or a 現/新/旧 mark
+_DEPARTMENT_PATH = re.compile(
+    r"(?:(?<=[\s\u3000（(【「])|(?<=^)|(?<=[現新旧]))"
+    r"(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z0-9・]{2,15}(?:本部|事業部|統括部|部門|部|室|課|支店|工場|センター)[ \u3000])+$",
+    re.M)
+
+
 # the department word before a spaced head: after a space, a bracket or the line's start
 _DEPARTMENT_BEFORE = re.compile(r"(?:(?<=[\s\u3000【（(「])|^)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z・]{2,20}$")
 
@@ -91,8 +113,17 @@ def _split_at_dots(text: str, start: int, end: int) -> list[TitleMention]:
 
 
 def _ends_a_prefecture(text: str, start: int) -> bool:
-    return text[start] in "都道府県" and any(
-        text.startswith(name, start + 1 - len(name)) for name in lexicons.prefectures() if len(name) <= start + 1)
+    """The 県 of 県知事 closes the prefecture's name before it: a known one (京都府|知事) or any
+    name in kanji (青嶺県|知事); not after a word that stands for the prefecture (同県知事, 前県知事)."""
+    if text[start] not in "都道府県":
+        return False
+    if any(text.startswith(name, start + 1 - len(name)) for name in lexicons.prefectures() if len(name) <= start + 1):
+        return True
+    return start > 0 and "\u4E00" <= text[start - 1] <= "\u9FFF" and text[start - 1] not in _STANDS_FOR_PREFECTURE
+
+
+# kanji before 県知事 that do not name the prefecture: anaphora and words of time
+_STANDS_FOR_PREFECTURE = "同本当前元現新旧各全"
 
 
 _WORD_CHAR = {"kata": re.compile(rf"[{_KATA}・]"), "latin": re.compile(r"[A-Za-z0-9]")}
