@@ -245,6 +245,7 @@ NOT_BODIES = [
     ("branch-named-by-a-place", "大阪支店と岡崎工場を統合します。", "支店"),
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
     ("hiragana-word-before-a-suffix-inside-a-compound", "■ものづくり省エネ大賞について", "ものづくり省"),
+    ("mayor-by-surname", "締結式には白嶺市の秋葉 正和市長が出席した。秋葉市長は「心強い」と述べた。", "秋葉市"),
     ("a-name-runs-no-further-than-oyobi", "県は、株式会社白嶺モビリティ及び白嶺工業大学と協定を締結しました。", "及び"),
 ]
 
@@ -334,6 +335,13 @@ def test_a_body_named_again_without_its_legal_form_is_the_same_body(extractor):
     assert (again, again + len("ミナト精工")) in minato.mentions, minato.mentions
     yamada = next(p for p in doc.people if p.name == "山田太郎")
     assert [doc.organization(r.organization).name for r in yamada.roles] == ["ミナト精工株式会社"]
+
+
+def test_a_short_name_in_a_headline_before_the_full_name_is_a_mention(extractor):
+    text = "白嶺市とカネマツ燃料が協定\n\n　白嶺市と燃料販売の株式会社カネマツ燃料は21日、協定を締結したと発表した。"
+    doc = extractor.extract(text)
+    (body,) = [o for o in doc.organizations if o.name == "株式会社カネマツ燃料"]
+    assert (4, 10) in body.mentions
 
 
 def test_a_dictionary_word_left_by_a_legal_form_is_no_mention(extractor):

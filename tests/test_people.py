@@ -115,6 +115,8 @@ NAME_CASES = [
     ("katakana-with-initial", "CEO　ジョン・A・スミスは、日本市場への期待を語りました。", {"ジョン・A・スミス"}),
     ("latin-name", "登壇者：Research Director　Anna Berg 氏", {"Anna Berg"}),
     ("hiragana-given-name", "常務取締役　高倉　のぞみ", {"高倉のぞみ"}),
+    # a one-kanji given name a space after the surname, glued to a department head
+    ("given-name-glued-to-a-section-head", "白嶺市防災課の小野寺 誠課長によると、備蓄は十分だという。", {"小野寺誠"}),
     ("no-people-in-honorific-phrases", "地域の皆様と患者さんのために、報道関係者各位へお知らせします。", set()),
     ("no-people-board-meeting", "本日開催の取締役会において、下記のとおり決議いたしました。", set()),
     ("title-glued-to-company", "三井不動産取締役常務執行役員の植田 俊は、式典で挨拶しました。", {"植田俊"}),

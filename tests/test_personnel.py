@@ -686,3 +686,62 @@ def test_a_short_post_in_prose_is_one_of_the_posts_held_at_two_bodies(extractor)
 def test_a_change_takes_effect_on_the_day_of_the_meeting_that_decides_it(extractor, sentence, date):
     _, result = _run(extractor, HEAD + sentence + "\n")
     assert [e[5] for e in _events(result) if e[0] == "杉原和夫"] == [date], _events(result)
+
+
+# headings that name only posts and the day they take effect (a foundation's council and board)
+POST_HEADINGS = (
+    "2026年6月22日\n一般財団法人あさひ野産業振興財団\n\n評議員及び理事の選任に関するお知らせ\n\n"
+    "　当財団は、2026年6月19日開催の定時評議員会において、評議員及び理事を選任いたしました。\n\n"
+    "１．評議員（2026年6月19日付、敬称略）\n"
+    "　評議員　　倉持　恵子（あさひ野信用金庫　理事長）　　　　　新任\n\n"
+    "２．理事及び監事（2026年6月19日付、敬称略）\n"
+    "　理事長　　戸川　正治（株式会社戸川製作所　代表取締役会長）　再任\n"
+    "　監事　　　沖本　あゆ（沖本公認会計士事務所　所長）　　　　新任\n")
+
+
+def test_headings_of_posts_with_a_day_head_lists_of_appointments(extractor, monkeypatch):
+    ctx, result = _run(extractor, POST_HEADINGS, monkeypatch)
+    body = "あさひ野産業振興財団"
+    assert {(e[0], e[1], e[2], e[5], e[6]) for e in _events(result)} == {
+        ("倉持恵子", "評議員", org_key(body), "2026-06-19", "done"),
+        ("戸川正治", "理事長", org_key(body), "2026-06-19", "done"),
+        ("沖本あゆ", "監事", org_key(body), "2026-06-19", "done"),
+    }
+    # the bracket is where the person comes from, not the body of the listed post
+    assert ("倉持恵子", "理事長", org_key("あさひ野信用金庫")) in _roles(ctx, result)
+
+
+def test_a_change_on_a_day_named_by_a_schedule_row(extractor, monkeypatch):
+    text = ("2026年1月9日\n株式会社ひばりホールディングス\n\n株式会社あかね物流の株式取得に関するお知らせ\n\n"
+            "１．日程\n　契約締結日　　　　2026年1月9日\n　株式譲渡実行日　　2026年3月2日（予定）\n\n"
+            "２．役員の異動\n　株式譲渡実行日をもって、当社執行役員の三宅 直樹があかね物流の代表取締役社長に就任する予定です。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert ("三宅直樹", "代表取締役社長", org_key("株式会社あかね物流"), "執行役員", "appointment", "2026-03-02", "planned") \
+        in _events(result)
+
+
+INSTITUTE_HEAD = (
+    "令和8年3月6日\n国立研究開発法人白嶺海洋研究機構\n\n新理事長の任命について\n\n"
+    "　国立研究開発法人白嶺海洋研究機構（理事長：和久井 静香、以下「白嶺機構」）は、令和8年4月1日付で、"
+    "宗像 健吾が文部科学大臣から理事長に任命されることとなりましたので、お知らせいたします。\n"
+    "　なお、理事長として当機構を率いてきた和久井は、令和8年3月31日をもって退任いたします。\n\n"
+    "■新理事長　略歴\n　宗像 健吾（むなかた けんご）\n"
+    "　1962年、長崎県生まれ。2004年に白嶺機構へ移り、2012年に主任研究員、2018年に理事に就任した。"
+    "1996年に博士（工学）を取得している。\n")
+
+
+def test_appointer_retirement_by_post_held_and_a_career_told_in_sentences(extractor, monkeypatch):
+    ctx, result = _run(extractor, INSTITUTE_HEAD, monkeypatch)
+    body = org_key("国立研究開発法人白嶺海洋研究機構")
+    events = {(e[0], e[1], e[2], e[4], e[5], e[6]) for e in _events(result)}
+    assert events == {
+        # 文部科学大臣から: who appoints, not a post the new head leaves
+        ("宗像健吾", "理事長", body, "appointment", "2026-04-01", "planned"),
+        # 理事長として…率いてきた和久井は…退任: the post left
+        ("和久井静香", None, body, "retirement", "2026-03-31", "planned"),
+        # the career sentences under 略歴: posts taken on their dates, at the body named before
+        ("宗像健吾", "主任研究員", body, "appointment", "2012", "done"),
+        ("宗像健吾", "理事", body, "appointment", "2018", "done"),
+    }
+    assert all(e.attribute("previous_title") is None for e in result.events if e.date in ("2012", "2018"))
+    assert not any(link.title.text == "文部科学大臣" for link in result.roles)

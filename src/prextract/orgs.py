@@ -226,8 +226,8 @@ def _in_listing_code(m: OrgMention, text: str) -> bool:
 def _short_names_repeated(mentions: list[OrgMention], analysis: Analysis,
                           skip: Iterable[tuple[int, int]]) -> list[OrgMention]:
     """A body named once with its legal form is named again without it (グリーンバスケット株式会社 …
-    グリーンバスケットの宅配サービス): each later use of the bare name, on word bounds and outside
-    other mentions, is a mention of it (one sense per document)."""
+    グリーンバスケットの宅配サービス): each use of the bare name, on word bounds and outside other
+    mentions, is a mention of it (one sense per document), a news headline's before the full name too."""
     text = analysis.text
     starts = {t.start for t in analysis.tokens}
     ends = {t.end for t in analysis.tokens}
@@ -241,7 +241,7 @@ def _short_names_repeated(mentions: list[OrgMention], analysis: Analysis,
             continue
         for hit in re.finditer(re.escape(core), text):
             s, e = hit.start(), hit.end()
-            if s < m.start or s not in starts or e not in ends or any(a < e and s < b for a, b in taken):
+            if s not in starts or e not in ends or any(a < e and s < b for a, b in taken):
                 continue
             toks = analysis.tokens_in(s, e)
             if len(toks) == 1 and toks[0].tag.startswith("名詞-普通名詞"):
@@ -1231,12 +1231,14 @@ def kind_of(name: str, fallback: str = "other") -> str:
 
 # -- filters ------------------------------------------------------------------------------------------
 
-def _surname_of_a_named_person(name: str, analysis: Analysis) -> bool:
+def _surname_of_a_named_person(name: str, analysis: Analysis, not_before: str = "") -> bool:
     """The name is the surname of a person the text names in full (大隅 千尋 -> 大隅); not a body
-    GiNZA read into a person with the post after it (三井不動産取締役)."""
+    GiNZA read into a person with the post after it (三井不動産取締役). ``not_before``: characters
+    that may not follow the surname in the full name (the 市 of 北斗市, which GiNZA calls a person)."""
     if len(name) > 4:
         return False
-    full = re.compile(re.escape(name) + r"[ \u3000]?[\u4E00-\u9FFF\u3041-\u309F\u30A1-\u30FA]{1,4}")
+    rest = rf"[^{not_before}\s]" if not_before else ""
+    full = re.compile(re.escape(name) + rf"[ \u3000]?(?={rest})[\u4E00-\u9FFF\u3041-\u309F\u30A1-\u30FA]{{1,4}}")
     return any(e.label in ("Person", "prx:PERSON") and full.fullmatch(e.text.strip()) for e in analysis.entities)
 
 
@@ -1259,6 +1261,9 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # 鶴沼市役所本庁舎: a building
     if m.source in ("prx", "ner", "title_prefix") and _surname_of_a_named_person(name, analysis):
         return False  # 川端主任研究員 after 川端 優斗: the person, not a body
+    if m.source == "place" and name[-1] in "市区町村" and analysis.text.startswith("長", m.end) \
+            and _surname_of_a_named_person(name[:-1], analysis, not_before=name[-1]):
+        return False  # 堀之内市長 after 堀之内正和市長: the mayor by surname, not a city
     text = analysis.text
     if re.match(r"-?[0-9]", text[m.end:m.end + 2]) and re.fullmatch(r"[A-Z]{2,}", name):
         return False  # BWT-207: a product code

@@ -103,11 +103,14 @@ def _head_word(title: str) -> str:
 
 
 def _fill_previous(entries: list[Entry]) -> None:
-    """A post taken after a retirement (退任後、顧問に就任) was preceded by the post left."""
-    left = {e.person.name: e.previous for e in entries if e.change == "retirement" and e.previous}
+    """A post taken after a retirement (退任後、顧問に就任) was preceded by the post left; not a
+    post of the person's career before it (2017年に理事に就任)."""
+    left = {e.person.name: e for e in entries if e.change == "retirement" and e.previous}
     for e in entries:
-        if e.change != "retirement" and not e.previous and e.person.name in left:
-            e.previous = list(left[e.person.name])
+        retired = left.get(e.person.name)
+        if e.change != "retirement" and not e.previous and retired is not None \
+                and not (e.date and retired.date and e.date < retired.date):
+            e.previous = list(retired.previous)
 
 
 def _roles(doc: PersonnelDoc, entries: list[Entry]) -> list[RoleLink]:

@@ -159,8 +159,20 @@ def _is_personnel_heading(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
     for t in doc.titles_in(s, e):
         outside[t.start - s:t.end - s] = " " * (t.end - t.start)
     if not any(w in "".join(outside) for w in cue_words("section")):
-        return False
+        return bool(doc.titles_in(s, e)) and _dated_post_heading("".join(outside))
     return bool(_HEADING_MARK.match(line)) or len(stripped) <= 20
+
+
+def _dated_post_heading(outside: str) -> bool:
+    """``１．評議員（令和7年6月18日付、敬称略）``, ``２．理事及び監事（4月1日付）``: a marked heading
+    that names only posts (``outside``: the line with its titles blanked) and, in its bracket, the
+    day they take effect heads the list of the people given those posts."""
+    mark = _HEADING_MARK.match(outside)
+    bracket = re.search(r"[（(]([^（）()]*)[）)]", outside)
+    if mark is None or bracket is None or not re.search(r"日付|月付", bracket.group(1)):
+        return False
+    rest = outside[mark.end():bracket.start()] + outside[bracket.end():]
+    return not re.sub(r"及び|並びに|[、・】＞>\s\u3000]", "", rest)
 
 
 def _document_status(doc: PersonnelDoc) -> str:
@@ -649,6 +661,10 @@ def entries_from_careers(doc: PersonnelDoc) -> list[Entry]:
             if not _CAREER_ROW.match(body):
                 if _is_name_line(doc, s2, e2):
                     person, last_body = doc.people_in(s2, e2)[0], None
+                elif person is not None and all(p.name == person.name for p in doc.people_in(s2, e2)):
+                    # a sentence naming someone else is the prose reader's (桑原一樹は…に就任)
+                    found, last_body = _career_prose(doc, s2, e2, person, last_body)
+                    out += found
                 continue
             date = doc.date_value(s2, e2)
             posts = _posts(doc, s2, e2)
@@ -660,6 +676,35 @@ def entries_from_careers(doc: PersonnelDoc) -> list[Entry]:
             if posts and date and person is not None:
                 out.append(Entry(person, posts, [], "appointment", "done", date, (s2, e2), 0.75))
     return out
+
+
+# what may follow a post taken in a career sentence: 2017年に理事に就任し / 学長を務めている
+_TAKEN = re.compile(r"[\s\u3000]*(?:$|に(?:就任|着任|昇任|昇格|選任)|を務め|として)")
+
+
+def _career_prose(doc: PersonnelDoc, s: int, e: int, person: PersonMention,
+                  last_body: OrgMention | None) -> tuple[list[Entry], OrgMention | None]:
+    """A career told in sentences under a 略歴 heading (``2003年に沿岸環境機構へ移り、2011年に
+    上席研究員、2017年に理事に就任し``): each clause that opens with a date and ends with a post
+    is that post taken then, at the body it names or the last one the career named."""
+    out: list[Entry] = []
+    start = s
+    for m in re.finditer(r"[、。]|$", doc.text[s:e]):
+        a, b = start, s + m.start()
+        start = s + m.end()
+        while a < b and doc.text[a] in SPACES:
+            a += 1
+        dates = doc.dates_in(a, b)
+        bodies = [o for o in doc.orgs if a <= o.start and o.end <= b]
+        titles = doc.titles_in(a, b)
+        if bodies:
+            last_body = bodies[-1]
+        if not dates or dates[0].start != a or dates[0].value is None or len(titles) != 1 \
+                or not _TAKEN.match(doc.text[titles[0].end:b]):
+            continue
+        org = doc.org_of(titles[0]) or (bodies[-1] if bodies else last_body)
+        out.append(Entry(person, [Post(titles[0], org)], [], "appointment", "done", dates[0].value, (a, b), 0.7))
+    return out, last_body
 
 
 def _is_name_line(doc: PersonnelDoc, s: int, e: int) -> bool:

@@ -85,8 +85,10 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         nxt = titles[k + 1] if k + 1 < len(titles) else None
         if nxt is not None and text[t.end:nxt.start] and not text[t.end:nxt.start].strip(SPACES):
             continue
-        if after.startswith("から") or (change == "retirement" and after[:1] in ("を", "の")):
-            left += chain
+        if after.startswith("から") and trig.text in _APPOINTING:
+            pass        # 文部科学大臣から理事長に任命: who appoints, not a post the person leaves
+        elif after.startswith("から") or (change == "retirement" and (after[:1] in ("を", "の") or after.startswith("として"))):
+            left += chain   # 理事長として当機構を率いてきた三浦は…退任: the post left
         elif after[:1] in ("に", "、") or after.startswith("へ") or t.end == trig.start:
             new.append((chain, chain_date))
         chain = []
@@ -96,6 +98,8 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         doc.date_value(s, trig.start, effective_only=True)
     if shared_date is None and re.search(r"同日(?:付|をもって)", clause):
         shared_date = last_date
+    if shared_date is None:
+        shared_date = _day_of_a_labelled_row(doc, text[s:trig.start])   # the sentence's first clause may name it
     meeting = _MEETING_DECIDES.search(clause)
     if meeting is None and trig.text in ("選任", "承認", "決議"):
         meeting = _MEETING_HELD.search(clause)     # …株主総会において、NAMEが取締役に選任され
@@ -113,6 +117,27 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         when = date or shared_date
         out.append(Entry(person, posts, left, kind, status, when, (s, e), 0.7 if when else 0.6))
     return out
+
+
+# verbs whose ``Xから`` names who appoints (文部科学大臣から任命), not the post held before
+_APPOINTING = ("任命", "委嘱", "指名")
+
+# 株式譲渡実行日をもって / 効力発生日付で: the change takes effect on a day a row of the release gives
+_DAY_NAMED = re.compile(r"([\u4E00-\u9FFF\u30A0-\u30FF]{2,12}日)(?:をもって|付で|付けで|付)")
+
+
+def _day_of_a_labelled_row(doc: PersonnelDoc, clause: str) -> str | None:
+    """The date of the row labelled by the day a clause names (``株式譲渡実行日をもって`` over a
+    schedule row ``株式譲渡実行日　2026年2月2日（予定）``)."""
+    named = _DAY_NAMED.search(clause)
+    if named is None or named.group(1) in ("同日", "本日", "当日"):
+        return None
+    row = re.compile(rf"^[\s\u3000・■●◆]*(?:[（(]?[0-9０-９]{{1,2}}[)）．.][\s\u3000]*)?{re.escape(named.group(1))}[\s\u3000：:]", re.M)
+    hit = row.search(doc.text)
+    if hit is None:
+        return None
+    line_end = doc.text.find("\n", hit.end())
+    return doc.date_value(hit.end(), len(doc.text) if line_end < 0 else line_end)
 
 
 _MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")

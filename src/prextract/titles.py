@@ -200,8 +200,10 @@ def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
     if len(toks) < 2 or toks[0].start != title.start:
         return title.start
     before = analysis.tokens[toks[0].i - 1] if toks[0].i > 0 else None
-    # 西村|浩一品質保証部長: the body-prefix cut at 村 left the given name at the title's start
-    after_surname = before is not None and before.end == title.start and before.tag.endswith("人名-姓")
+    # 西村|浩一品質保証部長: the body-prefix cut at 村 left the given name at the title's start;
+    # 小松原 智課長: the given name written a space after the surname
+    after_surname = before is not None and before.tag.endswith("人名-姓") and (
+        before.end == title.start or before.end + 1 == title.start and analysis.text[before.end] in " \u3000")
     if not (toks[0].tag.endswith("人名-姓") or after_surname):
         return title.start
     given = 0 if after_surname else 1
