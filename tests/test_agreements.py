@@ -130,6 +130,16 @@ def test_signing_date_from_the_overview_row(extractor):
     assert e.date == "2024-06-20"
 
 
+def test_signing_date_from_a_spaced_out_row_label(extractor):
+    text = ("白嶺県は、白嶺通運株式会社と連携協定を締結します。\n\n１　締結式\n　・日　時　令和7年11月18日（火）午後2時から\n"
+            "　・場　所　白嶺県庁 本館3階 特別会議室\n")
+    doc = extractor.extract(text, reference_date=REF)
+    e = next(e for e in doc.events if e.type == "agreement")
+    assert e.date == "2025-11-18"
+    # the venue row names a building, not a party
+    assert "白嶺県庁" not in {o.name for o in doc.organizations}
+
+
 def test_a_renewal_period_is_not_the_term(extractor):
     text = ("株式会社あおば電機は、6月3日、北斗市と包括連携協定を締結しました。"
             "期間満了までに申出がないときは、1年間更新するものとします。")

@@ -109,6 +109,13 @@ FOUND = [
     # a descriptor word the rules cut is never hiragana: GiNZA's shorter span does not win
     ("hiragana-head-before-ginza-span", "■出資者のコメント\nしおさいベンチャーズ株式会社　パートナー　生駒 誠吾 氏",
      "しおさいベンチャーズ株式会社", "company"),
+    # a place name with a small katakana inside (ノ, ケ), in a sender line over its office
+    ("katakana-no-inside-a-city", "令和7年12月19日\n鷲ノ沢市（総務部秘書課）\n\n副市長の選任について\n\n"
+     "【問い合わせ先】\n鷲ノ沢市 総務部秘書課\n", "鷲ノ沢市", "government"),
+    ("office-of-an-unlisted-prefecture", "令和7年11月12日\n白嶺県 産業労働部 成長産業振興課\n\n協定の締結について\n",
+     "白嶺県産業労働部成長産業振興課", "government"),
+    ("session-count-before-a-council", "令和7年第4回鷲ノ沢市議会定例会の本会議において同意が得られました。",
+     "鷲ノ沢市議会", "government"),
     ("name-before-oyobi", "県は、株式会社白嶺モビリティ及び白嶺工業大学と協定を締結しました。", "株式会社白嶺モビリティ", "company"),
 ]
 
@@ -246,6 +253,9 @@ NOT_BODIES = [
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
     ("hiragana-word-before-a-suffix-inside-a-compound", "■ものづくり省エネ大賞について", "ものづくり省"),
     ("mayor-by-surname", "締結式には白嶺市の秋葉 正和市長が出席した。秋葉市長は「心強い」と述べた。", "秋葉市"),
+    ("joining-the-prefectural-office", "　　平成3年4月　　栃木県入庁\n", "入庁"),
+    ("a-council-session-is-an-event", "令和7年第4回鷲ノ沢市議会定例会の本会議において同意が得られました。", "定例会"),
+    ("a-date-before-a-council", "令和7年第4回鷲ノ沢市議会定例会の本会議において同意が得られました。", "令和"),
     ("a-name-runs-no-further-than-oyobi", "県は、株式会社白嶺モビリティ及び白嶺工業大学と協定を締結しました。", "及び"),
 ]
 

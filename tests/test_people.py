@@ -80,6 +80,10 @@ TITLE_CASES = [
      ["販売本部関東販売部長", "関西販売部長"]),
     ("two-units-before-a-head", "（現 開発本部 機構設計部 第二設計課長）", ["開発本部機構設計部第二設計課長"]),
     ("a-wide-gap-is-another-cell", "生産本部　　　　品質保証部長", ["品質保証部長"]),
+    # a department of a prefecture that starts with the prefecture's 県; the 市 of 都市
+    ("prefecture-department-starting-with-ken", "後任として栃木県県土整備部長の三好玲子氏を選任", ["県土整備部長"]),
+    ("city-planning-department", "本市の都市整備部長も務めた", ["都市整備部長"]),
+    ("a-body-heading-a-spaced-path-is-no-path", "　　平成25年4月　 栃木県県土整備部　道路整備課長", ["道路整備課長"]),
     # the 県 of 県知事 closes a prefecture's name the lexicon does not hold
     ("prefecture-name-before-governor", "白嶺県知事　　真鍋 修", ["知事"]),
     ("governor-after-same-prefecture-word", "同県知事の談話", ["県知事"]),
@@ -116,6 +120,7 @@ NAME_CASES = [
     ("latin-name", "登壇者：Research Director　Anna Berg 氏", {"Anna Berg"}),
     ("hiragana-given-name", "常務取締役　高倉　のぞみ", {"高倉のぞみ"}),
     # a one-kanji given name a space after the surname, glued to a department head
+    ("no-person-in-a-spaced-venue-label", "　(2) 場　所　白嶺県庁　講堂（白嶺市松波二丁目8-1）", set()),
     ("given-name-glued-to-a-section-head", "白嶺市防災課の小野寺 誠課長によると、備蓄は十分だという。", {"小野寺誠"}),
     ("no-people-in-honorific-phrases", "地域の皆様と患者さんのために、報道関係者各位へお知らせします。", set()),
     ("no-people-board-meeting", "本日開催の取締役会において、下記のとおり決議いたしました。", set()),

@@ -745,3 +745,24 @@ def test_appointer_retirement_by_post_held_and_a_career_told_in_sentences(extrac
     }
     assert all(e.attribute("previous_title") is None for e in result.events if e.date in ("2012", "2018"))
     assert not any(link.title.text == "文部科学大臣" for link in result.roles)
+
+
+DEPUTY_MAYOR = (
+    "令和7年12月19日\n鷲ノ沢市（総務部秘書課）\n\n副市長の選任について\n\n"
+    "　本日、市議会の同意が得られましたので、お知らせします。\n\n"
+    "１　選任する副市長\n　　高森　直子（たかもり　なおこ）　栃木県 農政部長\n　　就任日　令和8年1月1日\n\n"
+    "２　退任する副市長\n　　岩渕　洋一（いわぶち　よういち）\n　　退任日　令和7年12月31日（任期満了）\n\n"
+    "３　高森直子氏の略歴\n　　平成3年4月　　栃木県入庁\n　　令和7年4月　　栃木県　農政部長（現職）\n\n"
+    "【問い合わせ先】\n鷲ノ沢市 総務部秘書課\n")
+
+
+def test_a_heading_post_and_day_fields_for_a_deputy_mayor(extractor, monkeypatch):
+    ctx, result = _run(extractor, DEPUTY_MAYOR, monkeypatch)
+    city = org_key("鷲ノ沢市")
+    events = {(e[0], e[1], e[2], e[4], e[5], e[6]) for e in _events(result)}
+    # the heading names the post; 就任日 / 退任日 rows date it
+    assert ("高森直子", "副市長", city, "appointment", "2026-01-01", "planned") in events
+    assert ("岩渕洋一", None, city, "retirement", "2025-12-31", "planned") in events
+    # the career under a heading that names its person is hers, not the one named above it
+    assert ("高森直子", "農政部長", org_key("栃木県"), "appointment", "2025-04", "done") in events
+    assert not any(e[0] == "岩渕洋一" and e[6] == "done" for e in _events(result))

@@ -61,7 +61,7 @@ _EVERY = re.compile(r"(?:ごと|毎|おき|ずつ|更新|延長|自動更新)")
 _ROW_START = r"(?m)^[ \t\u3000・■●◆◇○（(0-9０-９)）.．]*"
 _DATE_LABEL = re.compile(_ROW_START + r"(?:協定|契約|覚書)?(?:締結日|調印日|締結日時|調印日時)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
 # 日時 / 日程 rows count under a heading of the signing (1 締結式 / （1）日時 令和6年6月20日)
-_WHEN_LABEL = re.compile(_ROW_START + r"(?:日時|日程|日付)(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
+_WHEN_LABEL = re.compile(_ROW_START + rf"(?:{lexicons.spaced_words('日時', '日程', '日付')})(?:[\s\u3000]*[:：]|[\s\u3000]+)[\s\u3000]*")
 _SIGNING_HEADING = re.compile(r"締結|調印")
 _DURATION_CONTEXT = re.compile(r"期間|有効|合意|締結|協定|契約|覚書|MOU|MoU")
 

@@ -56,7 +56,7 @@ _KATAKANA_NAME = re.compile(r"[\u30A0-\u30FF]+(?:・[\u30A0-\u30FF]+)+")
 _LATIN_PERSON_AFTER = re.compile(r"[（(][A-Z][a-z]+(?:[ \-][A-Z]\.?)?(?:[ \-][A-Z][a-z]+)+[）)]")
 # ideographs a municipality's name may start with: not a date unit, a level of an address or a
 # determiner (本市, 同市, 各市, 全市, 両市)
-_PLACE_NAME_CHAR = re.compile(r"[\u4E00-\u9FFF々ヶ](?<![年月日時分都道府県市区町村郡本同各全両当])")
+_PLACE_NAME_CHAR = re.compile(r"[\u4E00-\u9FFF々ヶケノ](?<![年月日時分都道府県市区町村郡本同各全両当])")
 # a name never opens with a year or an event's number (2002年…, 第87回…); a unit's does (第5軍団)
 _DATED_START = re.compile(r"(?:[0-9０-９]{2,4}年|第[0-9０-９一二三四五六七八九十百]+回)")
 # suffixes after a body that leave it a body: 東芝|戦 (a match against it), アストラ|製, 政府|側
@@ -120,10 +120,12 @@ _LIST_OF_BODIES = re.compile(
     r"の[0-9０-９一二三四五六七八九十]+(?:者|社|団体|機関|市町村|市町)(?:は|が|と|で|に|による|の)")
 _DATE_SLOT_BEFORE = re.compile(r"(?:年|月|日|度)(?:に|には|にも)\s*$")
 #: a line that lists venues: 4．実施場所　本学青葉キャンパス、… (every name on it is a place)
-_VENUE_LINE = re.compile(r"[\s\u3000]*(?:[0-9０-９]+[．.)）][\s\u3000]*)?(?:実施場所|開催場所|場所|会場|開催地)"
+_VENUE_LINE = re.compile(r"[\s\u3000・]*(?:[0-9０-９]+[．.)）][\s\u3000]*)?"
+                         rf"(?:{lexicons.spaced_words('実施場所', '開催場所', '場所', '会場', '開催地')})"
                          r"[\s\u3000]*[:：]?[\s\u3000]+[^。\n]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+")
-_VENUE_LABEL = re.compile(r"(?:場所|会場|開催場所|開催地|所在地|住所|本社|本店)\s*[:：]?\s*$")
+_VENUE_LABEL = re.compile(rf"(?:{lexicons.spaced_words('場所', '会場', '開催場所', '開催地', '所在地', '住所', '本社', '本店')})"
+                          r"\s*[:：]?\s*$")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
 _CITED = re.compile(r"\s*(?:（電子版）|\(電子版\))?\s*(?:によると|によれば|の報道|の取材|"
                     r"[がは][^。、\n]{0,12}?報じ|"  # 日本経済新聞が7日に一部を報じていた
@@ -504,6 +506,12 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
     head = chunk[:cut]
     while len(head) > 1 and head[-1].text in _RELATION_WORDS:
         head = head[:-1]
+    lead = 0
+    while lead < len(head) - 1 and _COUNT_WORD.fullmatch(head[lead].text):
+        lead += 1
+    if lead and not _COUNT_WORD.fullmatch(head[lead].text):
+        head = head[lead:]              # 令和7年第4回|鷹ノ原市議会: a date or a count before the name
+        start = head[0].start
     if not head:
         return out
     end = head[-1].end
@@ -1028,8 +1036,10 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     text = analysis.text
     title_starts = {s for s, _ in title_spans}
     spans = {(e.start, e.end) for e in analysis.entities if e.label in PLACE_LABELS}
-    for pref in lexicons.prefectures():
-        for m in re.finditer(re.escape(pref), text):
+    # the place that heads an office line (鷲ノ沢市 総務部秘書課) is a body wherever it is named
+    office_heads = {re.split(r"[ \u3000]", m.group("office"), maxsplit=1)[0] for m in _office_line().finditer(text)}
+    for name in set(lexicons.prefectures()) | office_heads:
+        for m in re.finditer(re.escape(name), text):
             spans.add((m.start(), m.end()))
     headed: set[tuple[int, int]] = set()
     for part in (p for chunk in chunks for p in _split_at_dots(chunk)):
@@ -1088,7 +1098,7 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
             out.append(OrgMention(start, end, name, "government", "place"))
     # one sense per document: a place that acts once as a body is that body wherever it is
     # named outside an address (2018年8月には川崎市、… after 川崎市および横浜市と)
-    acting_names = {m.text for m in out}
+    acting_names = {m.text for m in out} | office_heads
     taken = {(m.start, m.end) for m in out}
     for start, end in sorted(spans):
         name = text[start:end]
@@ -1127,7 +1137,9 @@ def _office_line() -> re.Pattern[str]:
     contact blocks write them: 岡山県 産業労働部 労働雇用政策課 (the office is one body)."""
     prefectures = "|".join(sorted(map(re.escape, lexicons.prefectures()), key=len, reverse=True))
     unit = r"[^\s\u3000、。（(：:]{1,14}?(?:部|局|課|室|係|班|センター|事務所)"
-    return re.compile(rf"(?m)^[ \t\u3000]*(?P<office>(?:{prefectures}|[\u4E00-\u9FFF々ヶ]{{1,5}}(?:市|区|町|村))"
+    # a prefecture the list does not hold (北浦県) is written the same way: any name of 1-5
+    # characters, not a word that stands for a body named before (同県, 本市)
+    return re.compile(rf"(?m)^[ \t\u3000]*(?P<office>(?:{prefectures}|(?![同本当])[\u4E00-\u9FFF々ヶケノ]{{1,5}}(?:都|府|県|市|区|町|村))"
                       rf"(?:[ \u3000]+{unit}){{1,3}})(?=[ \t\u3000]*(?:[（(]|$))")
 
 
@@ -1244,6 +1256,12 @@ def _surname_of_a_named_person(name: str, analysis: Analysis, not_before: str = 
 
 #: 5学部, 計11社, 6: a count of units in a list of counts
 _COUNT_OF_UNITS = re.compile(r"[計約]?[0-9０-９]+[\u4E00-\u9FFF]{0,3}")
+#: the words of a date or a count (令和, 7, 年, 第, 4, 回)
+_COUNT_WORD = re.compile(r"[0-9０-９]+|令和|平成|昭和|大正|明治|第|年|月|日|年度|度|回|期|号|次")
+#: 第4回, 4回: a numbered occurrence, which names an event
+_NUMBERED_SESSION = re.compile(r"第?[0-9０-９]+回")
+#: 入庁, 入社, 入行: the verbal noun of joining a body, glued to the body's name in a career row
+_JOINING = re.compile(r"(?:入庁|入社|入行|入省|入所|入局|入職|入団|入会)$")
 #: IR課, PR室: a company's department named by a Latin abbreviation
 _LATIN_DEPARTMENT = re.compile(r"[A-Za-z]{1,5}(?:課|室|係|班)")
 
@@ -1259,6 +1277,10 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # 国立大学法人法, 独立行政法人通則法: a law
     if name.endswith("庁") and analysis.text[m.end:m.end + 1] == "舎":
         return False  # 鶴沼市役所本庁舎: a building
+    if _JOINING.search(name):
+        return False  # 栃木県入庁, 当行入行: joining a body, not its name
+    if m.source in ("ner", "prx") and (_names_an_event(name) or _NUMBERED_SESSION.match(name)):
+        return False  # 4回鷹ノ原市議会定例会: a numbered session, an event
     if m.source in ("prx", "ner", "title_prefix") and _surname_of_a_named_person(name, analysis):
         return False  # 川端主任研究員 after 川端 優斗: the person, not a body
     if m.source == "place" and name[-1] in "市区町村" and analysis.text.startswith("長", m.end) \

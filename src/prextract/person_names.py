@@ -243,8 +243,8 @@ def _is_family_token(tok: Token) -> bool:
 
 def _nameish(tok: Token) -> bool:
     """A short noun that can stand as (part of) a given name after a space: 正和, 大地, 遼, のぞみ."""
-    if not tok.tag.startswith("名詞") or len(tok.text) > 4:
-        return False
+    if not tok.tag.startswith("名詞") or len(tok.text) > 4 or "地名" in tok.tag:
+        return False        # 場|所　山形|県庁: a place is no given name
     return re.fullmatch(rf"[{_KANJI}{_HIRA}{_KATA}]+", tok.text) is not None
 
 
@@ -265,6 +265,8 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
     for k, tok in enumerate(toks):
         if not _is_family_token(tok) or (k > 0 and _is_family_token(toks[k - 1]) and toks[k - 1].end == tok.start):
             continue
+        if _SPACED_LABEL_END.search(text, 0, tok.end) and len(tok.text) == 1:
+            continue        # 場　所, 住　所: the last character of a label spaced out to align a table
         j = k
         while j + 1 < len(toks) and _is_family_token(toks[j + 1]) and toks[j + 1].start == toks[j].end \
                 and not _is_given_token(toks[j + 1]):
@@ -277,6 +279,10 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
         else:
             out.append((tok.start, toks[j].end, SHORT))
     return out
+
+
+#: a one-kanji word, one space, one kanji at a line's start: a label spaced out (場　所　…)
+_SPACED_LABEL_END = re.compile(rf"(?:^|\n)[\s\u3000]*(?:[(（]?[0-9０-９]{{1,2}}[)）．.]?[\s\u3000]*)?[・■]?[{_KANJI}][ \u3000]+[{_KANJI}]$")
 
 
 def _given_name_end(toks: tuple[Token, ...], j: int, text: str) -> int | None:

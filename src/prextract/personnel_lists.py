@@ -194,6 +194,12 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
     # the person whose labelled fields (新：…, 旧：…) follow: a ＜氏名＞ line, or a line with a
     # name and no post
     block: Entry | None = None
+    # １　選任する副市長 / ２　退任する副市長: a heading naming one post gives it to the people
+    # listed under it without one; 就任日　令和8年1月1日: a day field dates the section
+    heading_posts = _posts(doc, *sec.heading)
+    heading_post = heading_posts if len(heading_posts) == 1 and \
+        not _career_label().search(doc.text[sec.heading[0]:sec.heading[1]]) else []   # not 新任取締役候補者の略歴
+    day = sec.date or _field_day(doc, lines)
     for s, e in lines:
         line = doc.text[s:e]
         if line.lstrip(SPACES).startswith("※"):
@@ -203,10 +209,10 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
         fields = _fields(doc, s, e)
         if fields is not None:
             closed, block = _read_fields(doc, sec, fields, block)
-            entries += [x for x in map(_finished, closed) if x is not None]
+            entries += [x for x in (_finished(_with_post(c, heading_post)) for c in closed) if x is not None]
             continue
         if block is not None and (_header_labels(line) is not None or _person_of_line(doc, s, e, header)):
-            entries += [x for x in [_finished(block)] if x is not None]
+            entries += [x for x in [_finished(_with_post(block, heading_post))] if x is not None]
             block = None
         labels = _header_labels(line)
         if labels is not None:
@@ -234,7 +240,7 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
                 ev_start = pending_span[0] if pending_span else s
         else:
             ev_start = s
-        entry = Entry(person, list(new), list(previous), sec.change, sec.status, sec.date,
+        entry = Entry(person, list(new), list(previous), sec.change, sec.status, day,
                        (ev_start, e), 0.9 if header else 0.85, held)
         if not entry.new and not entry.previous and header is None and _only_name(doc, person, s, e):
             block = entry                                 # its posts are on the labelled lines below
@@ -242,11 +248,37 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
         if sec.change == "retirement":
             entry.previous = entry.new + entry.previous
             entry.new = []
+        if not re.search(r"[\u3041-\u309F]", re.sub(r"[（(][^（）()]*[）)]", "", doc.text[person.end:e])):
+            entry = _with_post(entry, heading_post)     # a list line, not a sentence (…が…に就任)
         if entry.new or entry.previous:
             entries.append(entry)
     if block is not None:
-        entries += [x for x in [_finished(block)] if x is not None]
+        entries += [x for x in [_finished(_with_post(block, heading_post))] if x is not None]
     return entries, notes
+
+
+def _with_post(entry: Entry, heading_post: list[Post]) -> Entry:
+    """The post of the section's heading for an entry that names none of its own: the post
+    taken in a list of appointments, the post left in a list of people leaving. Only a dated
+    entry (the section's day, a 就任日 field): a bare name line under a long heading may be a
+    profile's (一ノ瀬 彩（いちのせ あや） over a career)."""
+    if entry.date is None:
+        return entry
+    if entry.change == "retirement":
+        if not entry.new and not entry.previous:
+            entry.previous = list(heading_post)
+    elif not entry.new:
+        entry.new = list(heading_post)
+    return entry
+
+
+def _field_day(doc: PersonnelDoc, lines: list[tuple[int, int]]) -> str | None:
+    """The date of the first day field (就任日, 退任日 …) among a section's lines."""
+    for s, e in lines:
+        for kind, a, b in _fields(doc, s, e) or ():
+            if kind == "date" and doc.date_value(a, b):
+                return doc.date_value(a, b)
+    return None
 
 
 def _is_prose_line(doc: PersonnelDoc, s: int, e: int) -> bool:
@@ -276,7 +308,10 @@ def _field_label() -> re.Pattern[str]:
     The characters of a word may be spaced out (氏　名：)."""
     words = sorted(cue_words("field"), key=len, reverse=True)
     alt = "|".join(r"[ \u3000]*".join(re.escape(c) for c in w) for w in words)
-    return re.compile(rf"(?:[＜<〈《≪【\[［（(][ \u3000]*({alt})[ \u3000]*[＞>〉》≫】\]］）)]|({alt})[ \u3000]*[:：])"
+    # a day's label needs no colon: 就任日　令和8年1月1日 (its value is a date)
+    days = "|".join(re.escape(c) for c, v in sorted(cues().get("field", ()), key=lambda r: -len(r[0])) if v == "date")
+    return re.compile(rf"(?:[＜<〈《≪【\[［（(][ \u3000]*({alt})[ \u3000]*[＞>〉》≫】\]］）)]|({alt})[ \u3000]*[:：]|"
+                      rf"({days})[ \u3000\t]+(?=[0-9０-９明大昭平令]))"
                       r"[ \u3000\t]*")
 
 
@@ -303,7 +338,7 @@ def _fields(doc: PersonnelDoc, s: int, e: int) -> list[tuple[str, int, int]] | N
             if later is None or _FIELD_SEPARATOR.match(text, later.start() - 1):
                 break
             nxt = later.start() + 1
-        kind = _field_kind(m.group(1) or m.group(2))
+        kind = _field_kind(m.group(1) or m.group(2) or m.group(3))
         found.append((kind, m.end(), later.start() if later else e))
         m = later
     return [(k, a, b) for k, a, b in found if k is not None]
@@ -644,7 +679,8 @@ def entries_from_careers(doc: PersonnelDoc) -> list[Entry]:
         # 略歴	1999年4月	…: a label cell that holds the first row, under 氏名	北條 さおり
         label_end = s + label.end()
         first_row = _CAREER_ROW.match(doc.text[label_end:e].lstrip("\t"))
-        person = _named_above(doc, lines[max(0, k - 12):k])
+        # ４　三好玲子氏の略歴: the heading names whose career it is
+        person = next(iter(doc.people_in(s, e)), None) or _named_above(doc, lines[max(0, k - 12):k])
         rows = ([(label_end, e)] if first_row else []) + lines[k + 1:]
         last_body: OrgMention | None = None
         read_any = False

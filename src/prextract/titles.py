@@ -83,7 +83,10 @@ def _with_department_path(text: str, t: TitleMention, skip: list[tuple[int, int]
     m = _DEPARTMENT_PATH.search(text, max(0, t.start - 60), t.start)
     if m is None or any(s < t.start and m.start() < e for s, e in skip):
         return t
-    return TitleMention(m.start(), t.end, re.sub(r"[ \u3000]", "", m.group()) + t.text)
+    post = re.sub(r"[ \u3000]", "", m.group()) + t.text
+    if _body_prefix_length(post):
+        return t        # 栃木県県土整備部　道路整備課長: a body heads the path; the post is the head's
+    return TitleMention(m.start(), t.end, post)
 
 
 _UNIT_HEADS = ("部長", "課長", "室長", "支店長", "工場長", "センター長")
@@ -119,7 +122,8 @@ def _ends_a_prefecture(text: str, start: int) -> bool:
         return False
     if any(text.startswith(name, start + 1 - len(name)) for name in lexicons.prefectures() if len(name) <= start + 1):
         return True
-    return start > 0 and "\u4E00" <= text[start - 1] <= "\u9FFF" and text[start - 1] not in _STANDS_FOR_PREFECTURE
+    return start > 0 and "\u4E00" <= text[start - 1] <= "\u9FFF" and text[start - 1] not in _STANDS_FOR_PREFECTURE \
+        and text.startswith("知事", start + 1)      # not the 県 of 栃木県|県土整備部長
 
 
 # kanji before 県知事 that do not name the prefecture: anaphora and words of time
@@ -166,6 +170,8 @@ def _body_prefix_length(title: str) -> int:
     for m in re.finditer(r"(?:都|道|府|県|市|区|町|村|省|庁|大学|株式会社|社)(?![会場民員内])", title):
         if m.group() == "道" and not title.endswith("北海", 0, m.start()):
             continue    # 整備局道路部長: the 道 of 道路, not of 北海道
+        if m.start() >= 1 and title[m.start() - 1] in ("都" if m.group() == "市" else m.group()[-1]):
+            continue    # 都市整備部長: the 市 of 都市; 栃木県|県土整備部長: the 県 that starts the department
         rest = title[m.end():]
         if m.start() >= 1 and len(rest) >= 3 and lexicons.title_pattern().fullmatch(rest):
             best = max(best, m.end())
