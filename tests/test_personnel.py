@@ -766,3 +766,30 @@ def test_a_heading_post_and_day_fields_for_a_deputy_mayor(extractor, monkeypatch
     # the career under a heading that names its person is hers, not the one named above it
     assert ("高森直子", "農政部長", org_key("栃木県"), "appointment", "2025-04", "done") in events
     assert not any(e[0] == "岩渕洋一" and e[6] == "done" for e in _events(result))
+
+
+DISCLOSURE_FIELDS = (
+    "2026年3月13日\n各　位\n会 社 名　鷹森窯業株式会社\n代表者名　代表取締役社長　長岡 敏郎\n\n"
+    "代表取締役の異動に関するお知らせ\n\n"
+    "　当社は、本日開催の取締役会において、代表取締役の異動を内定いたしました。\n"
+    "　長岡敏郎は2014年6月に代表取締役社長に就任して以来、当社の経営を担ってまいりました。\n\n"
+    "１．異動の内容\n（１）新たに代表取締役に就任する者\n"
+    "　氏　　名　　瀬尾　大輔（せお　だいすけ）\n　新 役 職　　代表取締役社長\n"
+    "　現 役 職　　取締役常務執行役員\n　就任予定日　2026年6月24日\n\n"
+    "（２）代表取締役から異動する者\n"
+    "　氏　　名　　長岡　敏郎（ながおか　としろう）\n　新 役 職　　取締役会長\n"
+    "　現 役 職　　代表取締役社長\n　異動予定日　2026年6月24日\n\n"
+    "２．新任代表取締役社長の略歴\n　1992年４月　当社入社\n　2021年６月　当社取締役常務執行役員（現任）\n")
+
+
+def test_fields_aligned_without_colons_and_the_career_of_the_post_named(extractor, monkeypatch):
+    _, result = _run(extractor, DISCLOSURE_FIELDS, monkeypatch)
+    body = org_key("鷹森窯業株式会社")
+    assert {(e[0], e[1], e[2], e[3], e[5], e[6]) for e in _events(result)} == {
+        ("瀬尾大輔", "代表取締役社長", body, "取締役常務執行役員", "2026-06-24", "planned"),
+        ("長岡敏郎", "取締役会長", body, "代表取締役社長", "2026-06-24", "planned"),
+        # 新任代表取締役社長の略歴: the career of the one whose new post that is, not of the last named
+        ("瀬尾大輔", "取締役常務執行役員", body, None, "2021-06", "done"),
+        # 就任して以来: done, though the release's changes are planned
+        ("長岡敏郎", "代表取締役社長", body, None, "2014-06", "done"),
+    }

@@ -181,10 +181,14 @@ def department_words() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words)})$")
 
 
+#: a company's own lab or centre (株式会社ルミナス　先端診断研究所): a part of the company
+COMPANY_LAB = re.compile(r"(?:研究所|研究センター|技術センター|開発センター|イノベーションセンター|ラボ|研究室)$")
+
+
 def is_department_tail(words: str) -> bool:
-    """Words after a body's name that only name one of its departments (総務部, 研究開発本部):
-    short, no list, ending in a department word."""
-    return len(words) <= 20 and "、" not in words and bool(department_words().search(words))
+    """Words after a body's name that only name one of its departments (総務部, 研究開発本部)
+    or its lab: short, no list, ending in a department word."""
+    return len(words) <= 20 and "、" not in words and bool(department_words().search(words) or COMPANY_LAB.search(words))
 
 
 @lru_cache(maxsize=None)

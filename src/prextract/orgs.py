@@ -202,8 +202,25 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
-    settled = settle_overlaps(_split_counted_lists(kept, text, chunks, skip))
+    settled = _without_company_labs(settle_overlaps(_split_counted_lists(kept, text, chunks, skip)), text)
     return sorted(settled + _short_names_repeated(settled, analysis, skip), key=lambda m: m.start)
+
+
+def _without_company_labs(mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    """A company's own lab or centre written after its name (株式会社ルミナス　先端診断研究所) is a
+    part of the company, no body (a university's institute is one)."""
+    by_end = {m.end: m for m in mentions}
+    out = []
+    for m in mentions:
+        gap = m.start
+        while gap > 0 and text[gap - 1] in " \u3000":
+            gap -= 1
+        owner = by_end.get(gap)
+        if owner is not None and gap < m.start and owner.kind == "company" and m.source != "legal" \
+                and lexicons.COMPANY_LAB.search(m.text):
+            continue
+        out.append(m)
+    return out
 
 
 _LISTING_CODE = re.compile(r"(?:コード番号|証券コード|銘柄コード)[^\n）)]*$")

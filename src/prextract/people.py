@@ -485,6 +485,14 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
             if not line.startswith((" ", "\u3000", "\t")) or not line.strip(_SPACES):
                 close()
                 continue
+            unit = _body_heading(text, s, e, orgs, indented=True)
+            if unit is not None and not person_lines:
+                current = (s, e, (unit,))     # 　大学院工学研究科　知能情報学専攻: a unit of the body above
+                continue
+            if unit is not None:
+                close()
+                current, under_heading = (s, e, (unit,)), True
+                continue
             person_lines.append((s, e))
         elif not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
             close()
@@ -513,21 +521,24 @@ def _profile_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMe
     return on_line[0]
 
 
-def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMention | None:
-    """The body a line names alone, flush left: its names (a university and its part) and at
-    most a department word after them (ミナセ化成株式会社 研究開発本部); the last, most
-    specific name."""
+def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention], indented: bool = False) -> OrgMention | None:
+    """The body a line names alone, flush left (or ``indented``, a unit under it) after at most
+    a bullet: its names (a university and its part) and at most a department word after them
+    (ミナセ化成株式会社 研究開発本部, ■株式会社ルミナス 先端診断研究所); the last, most specific name."""
     line = text[s:e]
-    if not line or line[0] in _SPACES or "。" in line or "、" in line:
+    if not line or (line[0] in _SPACES) != indented or "。" in line or "、" in line:
         return None
     on_line = [o for o in orgs if s <= o.start and o.end <= e and o.source not in ("anaphor", "alias")]
-    if not on_line or text[s:on_line[0].start].strip(_SPACES):
+    if not on_line or text[s:on_line[0].start].strip(_SPACES + _BULLETS):
         return None
     rest = text[on_line[-1].end:e].strip(_SPACES)
     between = "".join(text[a.end:b.start] for a, b in zip(on_line, on_line[1:]))
     if between.strip(_SPACES) or (rest and not lexicons.is_department_tail(rest)):
         return None
     return on_line[-1]
+
+
+_BULLETS = "■□◆◇●○・"
 
 
 def _block_org(blocks: list[_Block], link: RoleLink, text: str) -> OrgMention | None:

@@ -308,10 +308,12 @@ def _field_label() -> re.Pattern[str]:
     The characters of a word may be spaced out (氏　名：)."""
     words = sorted(cue_words("field"), key=len, reverse=True)
     alt = "|".join(r"[ \u3000]*".join(re.escape(c) for c in w) for w in words)
-    # a day's label needs no colon: 就任日　令和8年1月1日 (its value is a date)
+    # without a colon: a day's label before its date (就任日　令和8年1月1日), and a label of two
+    # characters or more spaced out as a table aligns it (氏　　名　　瀬川　大輔, 新 役 職　　…)
     days = "|".join(re.escape(c) for c, v in sorted(cues().get("field", ()), key=lambda r: -len(r[0])) if v == "date")
+    aligned = "|".join(r"[ \u3000]*".join(re.escape(c) for c in w) for w in words if len(w) >= 2)
     return re.compile(rf"(?:[＜<〈《≪【\[［（(][ \u3000]*({alt})[ \u3000]*[＞>〉》≫】\]］）)]|({alt})[ \u3000]*[:：]|"
-                      rf"({days})[ \u3000\t]+(?=[0-9０-９明大昭平令]))"
+                      rf"({days})[ \u3000\t]+(?=[0-9０-９明大昭平令])|({aligned})(?:[ \u3000]{{2,}}|\t))"
                       r"[ \u3000\t]*")
 
 
@@ -322,6 +324,8 @@ def _fields(doc: PersonnelDoc, s: int, e: int) -> list[tuple[str, int, int]] | N
     """The labelled fields of a line that starts with a label (``＜氏名＞大沼 英樹``, ``新：取締役``,
     ``氏名：山田 太郎　新役職：取締役``): (kind, start, end) of each value; None for other lines."""
     text = doc.text
+    if _header_labels(text[s:e]) is not None:
+        return None                 # 新役職　　氏名　　旧役職: a table's header row
     pos = s
     while pos < e and text[pos] in SPACES + "・-－":
         pos += 1
@@ -338,7 +342,7 @@ def _fields(doc: PersonnelDoc, s: int, e: int) -> list[tuple[str, int, int]] | N
             if later is None or _FIELD_SEPARATOR.match(text, later.start() - 1):
                 break
             nxt = later.start() + 1
-        kind = _field_kind(m.group(1) or m.group(2) or m.group(3))
+        kind = _field_kind(m.group(1) or m.group(2) or m.group(3) or m.group(4))
         found.append((kind, m.end(), later.start() if later else e))
         m = later
     return [(k, a, b) for k, a, b in found if k is not None]
@@ -680,7 +684,10 @@ def entries_from_careers(doc: PersonnelDoc) -> list[Entry]:
         label_end = s + label.end()
         first_row = _CAREER_ROW.match(doc.text[label_end:e].lstrip("\t"))
         # ４　三好玲子氏の略歴: the heading names whose career it is
-        person = next(iter(doc.people_in(s, e)), None) or _named_above(doc, lines[max(0, k - 12):k])
+        posts = doc.titles_in(s, e)
+        person = next(iter(doc.people_in(s, e)), None) or \
+            (_named_above(doc, lines[max(0, k - 30):k], posts[-1].text) if posts else None) or \
+            _named_above(doc, lines[max(0, k - 12):k])
         rows = ([(label_end, e)] if first_row else []) + lines[k + 1:]
         last_body: OrgMention | None = None
         read_any = False
@@ -748,9 +755,17 @@ def _is_name_line(doc: PersonnelDoc, s: int, e: int) -> bool:
     return bool(doc.people_in(s, e)) and "。" not in doc.text[s:e] and not _CAREER_ROW.match(doc.text[s:e])
 
 
-def _named_above(doc: PersonnelDoc, lines: list[tuple[int, int]]) -> PersonMention | None:
-    """The person of the last name line above a career heading."""
-    for s, e in reversed(lines):
+def _named_above(doc: PersonnelDoc, lines: list[tuple[int, int]], post: str | None = None) -> PersonMention | None:
+    """The person of the last name line above a career heading; with the ``post`` the heading
+    names (３．新任代表取締役社長の略歴), the last one whose block gives that post as the new one
+    (新 役 職　　代表取締役社長), None if no block does."""
+    blocks: list[tuple[PersonMention, str]] = []
+    for s, e in lines:
         if _is_name_line(doc, s, e):
-            return doc.people_in(s, e)[-1]
-    return None
+            blocks.append((doc.people_in(s, e)[-1], doc.text[s:e]))
+        elif blocks:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + "\n" + doc.text[s:e])
+    if post is None:
+        return blocks[-1][0] if blocks else None
+    new_post = re.compile(rf"(?m)^[\s\u3000]*新[\s\u3000]*(?:役[\s\u3000]*職|職)?[\s\u3000:：]*{re.escape(post)}[\s\u3000]*$")
+    return next((p for p, block in reversed(blocks) if new_post.search(block)), None)

@@ -258,8 +258,8 @@ def _prose_status(doc: PersonnelDoc, trig: Token, toks: list[Token], before: str
         t = tokens[k]
         if cue("planned", t.text) or t.lemma in ("予定", "内定", "見込み"):
             return "planned"
-        if t.text in ("以来", "後") and k == trig.i + 1:
-            return "done"
+        if t.text == "以来" or t.text == "後" and k == trig.i + 1:
+            return "done"       # 就任以来, 就任して以来, 退任後
         if t.pos in ("AUX", "VERB", "SCONJ") or t.tag.startswith("助動詞") or t.tag.startswith("動詞-非自立") \
                 or t.tag.startswith("助詞-接続助詞"):
             if t.text == "た" or t.lemma == "た":

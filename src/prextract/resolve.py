@@ -129,7 +129,18 @@ def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], 
         for part in names:
             if part.start == body.end + 1 and text[body.end] in " \u3000" and _UNIVERSITY_PART.match(part.text):
                 out[(part.start, part.end)] = body.text + part.text
+    if university is not None:
+        # 大学院工学研究科 alone, in a release that names one university: a part of that one
+        for part in names:
+            if (part.start, part.end) not in out and _BARE_PART.fullmatch(part.text):
+                # the part as the release writes it in full elsewhere (出羽大学大学院農学研究科)
+                full = [n.text for n in names if n.text != part.text and n.text.endswith(part.text) and "大学" in n.text]
+                out[(part.start, part.end)] = max(full, key=len) if full else university.text + part.text
     return out
+
+
+#: a university's part named without its university (大学院工学研究科, 農学部)
+_BARE_PART = re.compile(r"(?:大学院)?[^\s大]{1,10}?(?:研究科|学部|研究院)|大学院")
 
 
 _UNIVERSITY_OWN_WORDS = frozenset({"本学", "当大学", "本大学"})
