@@ -253,6 +253,7 @@ NOT_BODIES = [
     ("one-line-sentence-is-no-headline", "渋沢栄一、安田善次郎らが発起人となって設立されました。", "渋沢"),
     ("hiragana-word-before-a-suffix-inside-a-compound", "■ものづくり省エネ大賞について", "ものづくり省"),
     ("mayor-by-surname", "締結式には白嶺市の秋葉 正和市長が出席した。秋葉市長は「心強い」と述べた。", "秋葉市"),
+    ("place-a-body-is-based-in", "秋田県が地盤のささなみ銀行（秋田市）は18日、提携を発表した。", "秋田県"),
     ("a-companys-own-lab", "■株式会社ミナセ診断　先端診断研究所\n　　主任研究員　　早坂 隆\n", "先端診断研究所"),
     ("joining-the-prefectural-office", "　　平成3年4月　　栃木県入庁\n", "入庁"),
     ("a-council-session-is-an-event", "令和7年第4回鷲ノ沢市議会定例会の本会議において同意が得られました。", "定例会"),

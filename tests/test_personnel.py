@@ -793,3 +793,14 @@ def test_fields_aligned_without_colons_and_the_career_of_the_post_named(extracto
         # 就任して以来: done, though the release's changes are planned
         ("長岡敏郎", "代表取締役社長", body, None, "2014-06", "done"),
     }
+
+
+def test_posts_of_a_body_named_by_a_common_noun_go_to_each_named_person(extractor, monkeypatch):
+    text = ("白鷺銀行と浜風銀行、経営統合で基本合意\n\n　白鷺銀行（白鷺市）と浜風銀行（浜風市）は18日、経営統合に向けた"
+            "基本合意書を締結したと発表した。\n　持ち株会社の社長には白鷺銀行の村岡隆史頭取が、会長には浜風銀行の"
+            "藤代美奈子頭取がそれぞれ就く予定だ。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    changes = {(e[0], e[1], e[2]) for e in _events(result)}
+    # each post to the person named after it; 持ち株会社 is no body of the release: unknown, not a bank
+    assert ("村岡隆史", "社長", None) in changes and ("藤代美奈子", "会長", None) in changes
+    assert not any(e[0] == "藤代美奈子" and e[1] == "社長" for e in _events(result))

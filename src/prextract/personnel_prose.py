@@ -57,8 +57,15 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         when = doc.date_value(clause_start, trig.start, effective_only=True) or \
             doc.date_value(s, trig.start, effective_only=True)
         kind = change if change != "retirement" else "appointment"
-        return [Entry(p, [Post(t, doc.org_of(t))], [], kind, status, when, (s, e), 0.7 if when else 0.6)
-                for t, people in named for p in people]
+        posts: list[Post] = []
+        for t, _ in named:
+            post = _post_of(doc, t)
+            if posts and post.org is None and text[:t.start].rstrip(SPACES).endswith("、"):
+                # 持ち株会社の社長にはA、会長にはBが: the posts of a list share the first one's body
+                post = Post(t, posts[-1].org, unresolved=posts[-1].unresolved)
+            posts.append(post)
+        return [Entry(p, [post], [], kind, status, when, (s, e), 0.7 if when else 0.6)
+                for post, (_, people) in zip(posts, named) for p in people]
     if person is None:
         return []
     # the subject's own posts (現代表取締役社長の村井誠は, 専務取締役の藤川直美が): what they hold now
@@ -151,17 +158,29 @@ def _gloss_end(text: str, pos: int) -> int:
 _LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
 
 
+def _post_of(doc: PersonnelDoc, t: TitleMention) -> Post:
+    """A post and its body; ``持ち株会社の社長``: a body named by a common noun, not one of the
+    release's names, is unknown (not the issuer)."""
+    org = doc.org_of(t)
+    by_noun = org is None and re.search(r"[\u4E00-\u9FFF\u30A0-\u30FF]{2,}の$", doc.text[max(0, t.start - 12):t.start])
+    return Post(t, org, unresolved=bool(by_noun))
+
+
 def _named_after_posts(doc: PersonnelDoc, s: int, e: int) -> list[tuple[TitleMention, list[PersonMention]]]:
-    """``TITLEにNAME氏`` between s and e: the post, then the people given it (a list joined by 及び,
-    と or 、 runs on until the next post)."""
+    """``TITLEにNAME氏``, ``TITLEにはORGのNAME TITLE2が`` between s and e: the post, then the people
+    given it (a list joined by 及び, と or 、 runs on until the next post)."""
     starts = {p.start: p for p in doc.people_in(s, e)}
+    org_ends = {o.start: o.end for o in doc.orgs}
     out = []
     for t in doc.titles_in(s, e):
         pos = skip_spaces(doc.text, t.end)
         if doc.text[pos:pos + 1] != "に":
             continue
+        pos = skip_spaces(doc.text, pos + (2 if doc.text.startswith("には", pos) else 1))
+        if pos in org_ends and doc.text.startswith("の", org_ends[pos]):
+            pos = org_ends[pos] + 1     # 会長にはささなみ銀行の藤森美奈子頭取が: the body the person comes from
         people = []
-        person = starts.get(skip_spaces(doc.text, pos + 1))
+        person = starts.get(pos)
         while person is not None:
             people.append(person)
             joiner = _LISTED_NEXT.match(doc.text, person.end)
