@@ -128,7 +128,13 @@ def test_found(extractor, text, name, kind):
     assert match[0].kind == kind
 
 
+CENTRE = "白鷺大学と潮見市は、共同拠点「みさき沿岸防災研究センター」（以下「センター」）の設置に関する協定を締結しました。\n■センターの概要\n　・名　　称　みさき沿岸防災研究センター\n　　　　　　　（Misaki Coastal Disaster Research Center、略称：MCDR）\n　・開 設 日　2026年4月1日（予定）\n"
+
 ALIASES = [
+    # a name the text introduces in 「」 (a hiragana head the tokenizer splits), its English name
+    # and its short name on the table cell's next line
+    ("english-name-on-the-next-line", CENTRE, "みさき沿岸防災研究センター", "Misaki Coastal Disaster Research Center"),
+    ("short-name-on-the-next-line", CENTRE, "みさき沿岸防災研究センター", "MCDR"),
     ("ika", "株式会社あおば電機（本社：仙台市、以下「あおば電機」）は、北斗市と協定を締結しました。", "株式会社あおば電機", "あおば電機"),
     ("ika-comma", "東海ガス株式会社（以下、東海ガス）と合弁会社を設立します。", "東海ガス株式会社", "東海ガス"),
     ("abbreviation", "カリフォルニア大学サンディエゴ校（UCSD）と提携しました。", "カリフォルニア大学サンディエゴ校", "UCSD"),

@@ -120,6 +120,7 @@ NAME_CASES = [
     ("latin-name", "登壇者：Research Director　Anna Berg 氏", {"Anna Berg"}),
     ("hiragana-given-name", "常務取締役　高倉　のぞみ", {"高倉のぞみ"}),
     # a one-kanji given name a space after the surname, glued to a department head
+    ("no-person-in-a-spaced-day-label", "　・開 設 日　2026年4月1日（予定）\n　・設置場所　白鷺大学 研究棟A", set()),
     ("no-person-in-a-spaced-venue-label", "　(2) 場　所　白嶺県庁　講堂（白嶺市松波二丁目8-1）", set()),
     ("given-name-glued-to-a-section-head", "白嶺市防災課の小野寺 誠課長によると、備蓄は十分だという。", {"小野寺誠"}),
     ("no-people-in-honorific-phrases", "地域の皆様と患者さんのために、報道関係者各位へお知らせします。", set()),

@@ -804,3 +804,14 @@ def test_posts_of_a_body_named_by_a_common_noun_go_to_each_named_person(extracto
     # each post to the person named after it; 持ち株会社 is no body of the release: unknown, not a bank
     assert ("村岡隆史", "社長", None) in changes and ("藤代美奈子", "会長", None) in changes
     assert not any(e[0] == "藤代美奈子" and e[1] == "社長" for e in _events(result))
+
+
+def test_the_head_of_the_one_centre_a_release_names(extractor, monkeypatch):
+    text = ("2025年11月20日\n白鷺大学\n\n研究センターの設置について\n\n"
+            "　白鷺大学と潮見市は、共同拠点「みさき沿岸防災研究センター」（以下「センター」）の設置に関する協定を"
+            "締結しました。センター長には白鷺大学大学院環境学研究科の三好 陽一教授が、副センター長には同研究科の"
+            "芦原 里沙准教授が、それぞれ就任する予定です。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    centre = org_key("みさき沿岸防災研究センター")
+    assert {(e[0], e[1], e[2]) for e in _events(result)} >= {
+        ("三好陽一", "センター長", centre), ("芦原里沙", "副センター長", centre)}

@@ -17,6 +17,8 @@ _RYAKU = re.compile(r"略称[：:\s]*[「『]?([^」』、，,）)\s]{1,20})")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{0,14}")
 _ENGLISH_NAME = re.compile(r"[ \u3000]*(?:英文|英語)(?:社名|商号|名称|名|表記)[ \u3000]*[：:][ \u3000]*(\S(?:.*\S)?)[ \u3000]*$")
 _KATAKANA = re.compile(r"[\u30A0-\u30FF・]{2,30}")
+#: あさなぎ沿岸レジリエンス研究センター（Asanagi Coastal Resilience Research Center）: the name in English
+_ENGLISH_TRANSLATION = re.compile(r"[A-Z][A-Za-z&.'-]*(?: (?:[A-Z][A-Za-z&.'-]*|of|and|for|the|on|in)){2,9}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,8 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
             # 北陵精機メディカル株式会社（英文名：Hokuryo Seiki Medical Co., Ltd.）: the same body
             out.append(AliasDefinition(m.group(1), english[0] + m.start(1), english[0] + m.end(1), org))
             continue
-        bracket = _bracket_after(text, org)
+        # a table cell's second line may hold the bracket: ・名　称　…センター / （Asanagi …、略称：ACReC）
+        bracket = _bracket_after(text, org) or _bracket_after(text, org, next_line=True)
         if bracket is None:
             continue
         inner_start, inner = bracket
@@ -83,7 +86,8 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
         if m and first == m.group(1).strip():
             continue
         if _is_abbreviation_of(first, org.text) or _is_short_form_of(first, org.text) or (
-                _KATAKANA.fullmatch(first) and _is_latin(org.text) and _could_be_reading(first, org.text)):
+                _KATAKANA.fullmatch(first) and _is_latin(org.text) and _could_be_reading(first, org.text)) or (
+                _ENGLISH_TRANSLATION.fullmatch(first) and not _is_latin(org.text)):
             out.append(AliasDefinition(first, offset, offset + len(first), org))
     return out
 

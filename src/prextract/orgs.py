@@ -608,7 +608,10 @@ _PLACE_SUFFIX_WORDS = frozenset("都道府県市区町村")
 def _kana_name_at_boundary(stem: str, text: str, start: int) -> bool:
     """（みなと法律事務所, a line that starts さくら通り法律事務所: a hiragana name where a name
     may begin (a category word would be written in kanji or follow another word)."""
-    return bool(re.match(r"[\u3041-\u309F]{2}", stem)) and (start == 0 or text[start - 1] in _HARD_BOUNDARY)
+    head = start
+    while head > 0 and re.match(r"[\u3041-\u309F]", text[head - 1]):
+        head -= 1       # 「あ|さなぎ沿岸…センター: the tokenizer may leave the run's first kana out
+    return bool(re.match(r"[\u3041-\u309F]{2}", text[head:start] + stem)) and (head == 0 or text[head - 1] in _HARD_BOUNDARY)
 
 
 def _has_name(stem: str, toks: list[Token]) -> bool:
@@ -1363,7 +1366,11 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         # a university's faculty is a named body of its own (東嶺理科大学生命科学部)
         faculty = bool(dept) and "大学" in name[:dept.start()] and bool(_FACULTY_END.search(name)) \
             and not _POINTING.match(name)  # 同大学経営学部: the university named before, and its part
-        if dept and not government_office and not faculty and not _named_before(toks, m.start + dept.start(), analysis.text):
+        # 「あさなぎ沿岸レジリエンス研究センター」（以下「センター」）: a name the text introduces
+        # (there or anywhere else in the text)
+        introduced = re.search(f"「{re.escape(name)}」[（(]以下", text) is not None
+        if dept and not government_office and not faculty and not introduced \
+                and not _named_before(toks, m.start + dept.start(), analysis.text):
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
         if dept and not government_office and not faculty and dept.group() in _UNIT_WORDS \
                 and _only_places_before(toks, m.start + dept.start()):

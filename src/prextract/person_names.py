@@ -265,8 +265,8 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
     for k, tok in enumerate(toks):
         if not _is_family_token(tok) or (k > 0 and _is_family_token(toks[k - 1]) and toks[k - 1].end == tok.start):
             continue
-        if _SPACED_LABEL_END.search(text, 0, tok.end) and len(tok.text) == 1:
-            continue        # 場　所, 住　所: the last character of a label spaced out to align a table
+        if len(tok.text) == 1 and _in_spaced_label(text, tok.start):
+            continue        # 場　所, 開 設 日: a character of a label spaced out to align a table
         j = k
         while j + 1 < len(toks) and _is_family_token(toks[j + 1]) and toks[j + 1].start == toks[j].end \
                 and not _is_given_token(toks[j + 1]):
@@ -281,8 +281,15 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
     return out
 
 
-#: a one-kanji word, one space, one kanji at a line's start: a label spaced out (場　所　…)
-_SPACED_LABEL_END = re.compile(rf"(?:^|\n)[\s\u3000]*(?:[(（]?[0-9０-９]{{1,2}}[)）．.]?[\s\u3000]*)?[・■]?[{_KANJI}][ \u3000]+[{_KANJI}]$")
+#: single kanji one space apart at a line's start: a label spaced out (場　所　…, 開 設 日　…)
+_SPACED_LABEL = re.compile(rf"(?m)^[ \t\u3000]*(?:[(（]?[0-9０-９]{{1,2}}[)）．.]?[ \t\u3000]*)?[・■]?"
+                           rf"[{_KANJI}](?:[ \u3000][{_KANJI}]){{1,3}}(?=[ \u3000]|$)")
+
+
+def _in_spaced_label(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _SPACED_LABEL.match(text, line_start)
+    return m is not None and pos < m.end()
 
 
 def _given_name_end(toks: tuple[Token, ...], j: int, text: str) -> int | None:

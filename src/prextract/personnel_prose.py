@@ -161,9 +161,18 @@ _LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|お
 def _post_of(doc: PersonnelDoc, t: TitleMention) -> Post:
     """A post and its body; ``持ち株会社の社長``: a body named by a common noun, not one of the
     release's names, is unknown (not the issuer)."""
-    org = doc.org_of(t)
+    org = doc.org_of(t) or _the_one_unit_headed(doc, t)
     by_noun = org is None and re.search(r"[\u4E00-\u9FFF\u30A0-\u30FF]{2,}の$", doc.text[max(0, t.start - 12):t.start])
     return Post(t, org, unresolved=bool(by_noun))
+
+
+def _the_one_unit_headed(doc: PersonnelDoc, t: TitleMention):
+    """センター長には…: the head of the one centre the release names (…研究センター)."""
+    m = re.fullmatch(r"副?(センター|機構|研究所|研究室|委員会|協議会)長", t.text)
+    if m is None:
+        return None
+    named = [o for o in doc.orgs if o.source not in ("anaphor", "alias") and o.text.endswith(m.group(1))]
+    return named[0] if len({o.text for o in named}) == 1 else None
 
 
 def _named_after_posts(doc: PersonnelDoc, s: int, e: int) -> list[tuple[TitleMention, list[PersonMention]]]:
