@@ -282,6 +282,16 @@ def test_series_round_with_investors(events_of):
     _check(e, parties=["ネクスケア", "みらいキャピタル", "あおば銀行"], amount="12億円", round="シリーズB")
 
 
+def test_a_round_is_dated_by_its_paid_in_day(events_of):
+    text = _release("株式会社ノードリンク",
+                    "株式会社ノードリンクは、シリーズAラウンドにおいて総額8億円の資金調達を実施しました。"
+                    "払込みは2026年1月16日に完了しています。2023年6月に実施したシードラウンド（2億円）とあわせ、"
+                    "累計調達額は10億円となりました。")
+    rounds = {e.to_dict().get("round"): e for e in events_of(text) if e.type == "funding"}
+    assert rounds["シリーズA"].date == "2026-01-16"
+    assert rounds.get("シード") is None or rounds["シード"].date != "2026-01-16"
+
+
 def test_headline_funding(events_of):
     text = _release("株式会社ステラリンク", "株式会社ステラリンク（本社：東京都中央区）は、人工衛星データの解析サービスを開発しています。",
                     title="宇宙ベンチャーのステラリンク、シリーズAで20億円を調達")

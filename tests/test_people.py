@@ -337,6 +337,14 @@ LINK_CASES = [
     ("place-in-brackets-between-body-and-post",
      "【優秀賞】\n　奥入瀬織物株式会社（十和田市）　代表取締役社長　遠藤 真理子\n　株式会社八甲田精機（弘前市）　代表取締役　斎藤 雅之\n",
      {("遠藤真理子", "代表取締役社長", "奥入瀬織物株式会社"), ("斎藤雅之", "代表取締役", "株式会社八甲田精機")}),
+    # the officers row of a new company's profile, each with the post held elsewhere in brackets
+    ("officers-row-of-a-profile",
+     "２．設立する子会社の概要\n（１）名　　　　称　　あずみのアグリ株式会社\n"
+     "（８）役 員 構 成　　代表取締役社長　宇津木 健吾\n"
+     "　　　　　　　　　　　取締役　　　　　宮越 徹（有限会社穂高ファーム 代表取締役）\n"
+     "　　　　　　　　　　　非常勤監査役　　芦屋 由紀子（当社 常勤監査役）\n",
+     {("宇津木健吾", "代表取締役社長", "あずみのアグリ株式会社"), ("宮越徹", "取締役", "あずみのアグリ株式会社"),
+      ("宮越徹", "代表取締役", "有限会社穂高ファーム"), ("芦屋由紀子", "非常勤監査役", "あずみのアグリ株式会社")}),
     ("president-of-a-country", "来日したジョン・ミラー大統領が視察しました。", {("ジョン・ミラー", "大統領", None)}),
     # a list of posts at the issuer, each name followed by the person's own affiliation
     ("post-before-name-and-affiliation-in-brackets",

@@ -541,6 +541,18 @@ def _build_establishment(doc: _Doc, f: Frame) -> Draft | None:
     return d
 
 
+# 払込みは2026年1月16日に完了しています: the day the money came in closes the round
+_PAID_IN = re.compile(r"払込み?(?:手続き)?(?:は|が)[、\s]*")
+
+
+def _paid_in_day(doc: _Doc) -> str | None:
+    for m in _PAID_IN.finditer(doc.text):
+        day = next((d for d in doc.dates_in(m.end(), m.end() + 16) if d.start == m.end() and d.value), None)
+        if day is not None and re.match(r"(?:に|で)?完了", doc.text[day.end:day.end + 4]):
+            return day.value
+    return None
+
+
 def _build_funding(doc: _Doc, f: Frame) -> Draft | None:
     d = _base(doc, f)
     sub = f.trigger.subtype
@@ -570,6 +582,8 @@ def _build_funding(doc: _Doc, f: Frame) -> Draft | None:
             return None
     if amount:
         d.fields["amount"] = amount
+    if d.date is None and not any(x.value for x in doc.dates_in(f.sentence.start, f.sentence.end)):
+        d.date = _paid_in_day(doc)      # not for a round its own sentence dates (2023年6月のシード)
     raiser = None
     investors: list[str] = []
     if sub == "invest":

@@ -440,6 +440,7 @@ _NAME_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u30
                          r"[\s\u3000]*[:：]?")
 _PERSON_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）])?[\s\u3000]*"
                            rf"(?:{lexicons.spaced_words('代表者')}(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
+                           rf"{lexicons.spaced_words('役員構成', '役員体制', '役員')}|"   # a new company's officers, row by row
                            r"お問い?合わせ先|連絡先|責任者|担当者?)[\s\u3000]*[:：]?")
 
 
