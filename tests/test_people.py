@@ -345,6 +345,12 @@ LINK_CASES = [
      "　　　　　　　　　　　非常勤監査役　　芦屋 由紀子（当社 常勤監査役）\n",
      {("宇津木健吾", "代表取締役社長", "あずみのアグリ株式会社"), ("宮越徹", "取締役", "あずみのアグリ株式会社"),
       ("宮越徹", "代表取締役", "有限会社穂高ファーム"), ("芦屋由紀子", "非常勤監査役", "あずみのアグリ株式会社")}),
+    # the representative's posts at the parent in a bracket on the next line
+    ("representative-with-parent-posts-on-the-next-line",
+     "２．設立する子会社の概要\n（１）名　　　　称　　あずみのアグリ株式会社\n"
+     "（３）代表者の役職・氏名　代表取締役社長　宇津木 健吾\n　　　　　　　　　　　　　（株式会社穂高フーズ 執行役員 兼 農業事業部長）\n",
+     {("宇津木健吾", "代表取締役社長", "あずみのアグリ株式会社"), ("宇津木健吾", "執行役員", "株式会社穂高フーズ"),
+      ("宇津木健吾", "農業事業部長", "株式会社穂高フーズ")}),
     ("president-of-a-country", "来日したジョン・ミラー大統領が視察しました。", {("ジョン・ミラー", "大統領", None)}),
     # a list of posts at the issuer, each name followed by the person's own affiliation
     ("post-before-name-and-affiliation-in-brackets",

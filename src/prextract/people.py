@@ -62,7 +62,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
     for p in people:
         found = _roles_before(text, p, title_by_end, org_by_end, orgs, name_ends)
         after = _roles_after(text, p, title_by_start, org_by_start, org_by_end, name_starts)
-        if found and text[_skip_forward(text, p.end):][:1] in ("（", "("):
+        if found and re.match(r"[ \u3000\t]*\n?[ \u3000\t]*[（(]", text[p.end:p.end + 40]):
             # 評議員　浅野 早苗（東海みらい信用金庫　理事長）: the post before the name is the one the
             # text is about; the bracket tells where the person comes from
             after = [replace(lk, aside=True) for lk in after]
@@ -316,8 +316,8 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
     if text.startswith("\n", spaced_pos) and pos == name_end:
         # 代表取締役社長　宇佐美 隆之 / 　　（現 当社執行役員）: the bracket of a table cell's next line
         q = _skip_forward(text, spaced_pos + 1)
-        if text[q:q + 1] in ("（", "(") and text[q + 1:q + 2] in ("現", "前", "元"):
-            spaced_pos = q
+        if text[q:q + 1] in ("（", "(") and (text[q + 1:q + 2] in ("現", "前", "元") or _opens_with_a_body(text, q, org_by_start)):
+            spaced_pos = q      # …　宇佐美 健吾 / 　（当社 執行役員 兼 農業事業推進部長）
     closing = ""
     if spaced_pos < len(text) and text[spaced_pos] in "（(":
         closing = "）)"
