@@ -357,9 +357,7 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     if m.source not in ("legal", "suffix") or not m.start or not re.match(r"[\u3041-\u309F]", text[m.start - 1]) \
             or lexicons.legal_form_pattern().match(text, m.start):
         return m
-    start = m.start
-    while start > 0 and re.match(r"[\u3041-\u309F]", text[start - 1]):
-        start -= 1
+    start = _hiragana_run_start(text, m.start)
     run = text[start:m.start]
     if start == 0 or text[start - 1] in _HARD_BOUNDARY:
         pass                                      # ・むさしの未来創生ファンド…: the whole run
@@ -374,6 +372,13 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     if any(t.tag.startswith(_NOT_IN_A_NAME) for t in analysis.tokens_in(start, m.start)):
         return m  # こうして|東京横浜電鉄, もともと|トヨタグループ: an adverb or a verb, not a name
     return replace(m, start=start, text=text[start:m.end])
+
+
+def _hiragana_run_start(text: str, pos: int) -> int:
+    """Where the run of hiragana that ends at ``pos`` starts (``pos`` if none does)."""
+    while pos > 0 and re.match(r"[\u3041-\u309F]", text[pos - 1]):
+        pos -= 1
+    return pos
 
 
 def _without_country(m: OrgMention, text: str) -> OrgMention:
@@ -608,9 +613,7 @@ _PLACE_SUFFIX_WORDS = frozenset("都道府県市区町村")
 def _kana_name_at_boundary(stem: str, text: str, start: int) -> bool:
     """（みなと法律事務所, a line that starts さくら通り法律事務所: a hiragana name where a name
     may begin (a category word would be written in kanji or follow another word)."""
-    head = start
-    while head > 0 and re.match(r"[\u3041-\u309F]", text[head - 1]):
-        head -= 1       # 「あ|さなぎ沿岸…センター: the tokenizer may leave the run's first kana out
+    head = _hiragana_run_start(text, start)     # 「あ|さなぎ沿岸…センター: the tokenizer may leave a kana out
     return bool(re.match(r"[\u3041-\u309F]{2}", text[head:start] + stem)) and (head == 0 or text[head - 1] in _HARD_BOUNDARY)
 
 
