@@ -526,6 +526,16 @@ def test_award_conferred_on_another_body(events_of):
     assert "イロハ製紙" in e.parties[0]
 
 
+def test_a_winners_table_gives_one_award_per_row(events_of):
+    text = _release("公益社団法人日本エコ設計推進協会",
+                    "当協会は、「第8回 エコ設計大賞」の受賞者を決定しました。\n\n■受賞者一覧（敬称略）\n"
+                    "　賞　　　　　　　　受賞団体　　　　　　　　代表者\n"
+                    "　大賞　　　　　　　株式会社みつみね化成　　代表取締役社長　大江 篤志\n"
+                    "　審査委員会特別賞　有限会社ひばり工房　　　代表取締役　宮下 一樹\n")
+    prizes = {(e.parties[0], e.to_dict().get("prize")) for e in events_of(text) if e.type == "award"}
+    assert prizes == {("株式会社みつみね化成", "大賞"), ("有限会社ひばり工房", "審査委員会特別賞")}
+
+
 def test_earlier_award_by_anaphor(events_of):
     text = _release("株式会社ハナミズキ",
                     "当社は、「関西ものづくり大賞」で最優秀賞を受賞しました。当社は2019年にも、同賞で奨励賞を受賞しています。")

@@ -24,6 +24,8 @@ _LABEL_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]?[ \t\u3
                             r"[ \t\u3000]*(?P<label>[^\s【】（(：:]{1,6})】?(?:[（(][^）)\n]{1,20}[）)])?[：:]?[ \t\u3000]*$")
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[■□◆◇●○【]|[0-9０-９]+[.．、]|[(（][0-9０-９]+[)）]|[一二三四五六七八九十]+[、．.])")
 # 【知事賞】, ■優秀賞, 【知事賞】（副賞　100万円）: a bracket note after the prize is allowed
+#: the prize cell that opens a row of a winners table (大賞　　　株式会社三峰化成　…)
+_PRIZE_CELL = re.compile(r"^[ \t\u3000]*(?P<prize>[^\s、。「」【】]{0,14}(?:賞|グランプリ))[ \t\u3000]+")
 _PRIZE_LINE = re.compile(r"^[ \t\u3000]*[【\[［■◆〈《]([^】\]］〉》]{1,30}?(?:賞|グランプリ|部門))[】\]］〉》]?"
                          r"[ \t\u3000]*(?:[（(][^）)\n]{0,30}[）)])?[ \t\u3000]*$")
 
@@ -323,20 +325,22 @@ def _award_list_drafts(doc: _Doc, drafts: list[Draft]) -> list[Draft]:
             if prize is not None:
                 in_list = False
             continue
-        if prize is None:
+        cell = _PRIZE_CELL.match(line)      # 大賞　　株式会社三峰化成　　代表取締役社長　…: a table row
+        if prize is None and cell is None:
             continue
-        orgs = [o for o in doc.orgs if m.start() <= o.start < m.end()]
+        row_start = m.start() + (cell.end() if cell else 0)
+        orgs = [o for o in doc.orgs if row_start <= o.start < m.end()]
         if not orgs:
             continue
         o = orgs[0]
-        if doc.text[m.start():o.start].strip(" \u3000・") != "":
+        if doc.text[row_start:o.start].strip(" \u3000・") != "":
             continue
         start = m.start() + len(line) - len(line.lstrip(" \u3000"))
         d = Draft("award", "receive", False, Sentence(start, m.end(), doc.text[start:m.end()]), "done",
                   actor=doc.name(o), actor_in_text=True)
         giver = doc.issuer if doc.issuer != d.actor else None
         d.parties = [giver] if giver else []
-        d.fields = {"award": award_name, "prize": prize, "giver": giver}
+        d.fields = {"award": award_name, "prize": cell.group("prize") if cell else prize, "giver": giver}
         out.append(d)
     return out
 
