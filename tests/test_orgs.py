@@ -399,3 +399,29 @@ def test_a_legal_name_without_its_form_is_not_cut_to_its_alias(extractor):
     (person,) = [p for p in doc.people if p.name == "真壁理沙"]
     assert [(r.title, doc.organization(r.organization).name) for r in person.roles] == [
         ("パートナー", "シーグラス・ベンチャーズ株式会社")]
+
+
+def test_a_name_split_by_the_tokenizer_starts_where_it_is_named_elsewhere(extractor):
+    # 秋 of 秋津野市 is read as autumn inside 秋津野市議会; the city is named on its own too
+    text = "2025年3月24日\n秋津野市教育委員会\n\n　秋津野市長は、3月21日の秋津野市議会で同意を得て、教育長を任命しました。"
+    names = {o.name for o in extractor.extract(text).organizations}
+    assert "秋津野市議会" in names and "津野市議会" not in names
+
+
+def test_a_name_with_kana_inside_written_alone_is_a_body(extractor):
+    text = ("越後みなみ信用金庫と魚沼川信用金庫の合併契約締結について\n～「越後うおぬま信用金庫」として新たなスタートへ～\n\n"
+            "２．合併後の名称\n　越後うおぬま信用金庫（えちごうおぬま しんようきんこ）\n")
+    assert "越後うおぬま信用金庫" in {o.name for o in extractor.extract(text).organizations}
+
+
+def test_a_contact_surname_a_region_and_a_lab_after_its_university(extractor):
+    text = ("株式会社やまぶき食品は、東海農生命大学と共同開発した新商品を、関東・関西地区は3月16日から発売します。\n"
+            "■東海農生命大学 発酵食品学研究室　村瀬 由紀子 教授のコメント\n「うれしいです。」\n"
+            "【お問い合わせ先】株式会社やまぶき食品　広報室　担当：桑原　TEL 058-000-0000\n")
+    doc = extractor.extract(text)
+    names = {o.name for o in doc.organizations}
+    assert "関西地区" not in names and "桑原" not in names
+    assert "東海農生命大学発酵食品学研究室" in names
+    (murase,) = [p for p in doc.people if p.name == "村瀬由紀子"]
+    assert [(r.title, doc.organization(r.organization).name) for r in murase.roles] == [
+        ("教授", "東海農生命大学発酵食品学研究室")]

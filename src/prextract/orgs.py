@@ -173,6 +173,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
     candidates.extend(_from_letter_spaced(text))
+    candidates.extend(_from_kana_inside_names(text))
     candidates.extend(_from_university_parts(analysis, candidates))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
@@ -182,6 +183,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
             and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)
             and not (c.source in ("ner", "prx", "suffix") and _in_business_row(c, text))
+            and not (c.source in ("ner", "prx") and _CONTACT_NAME_BEFORE.search(text, max(0, c.start - 8), c.start))
             and not lexicons.funding_round_pattern().fullmatch(c.text)]      # シリーズAのリード投資家
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
@@ -203,8 +205,29 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # GiNZA calls events, places and people companies (ロサンゼルス暴動, 川崎DF奈良竜樹, 長野県道64号)
     kept = [c for c in kept if c.source != "ner" or _kind_from_name(c.text) or text[c.end:c.end + 1] in "(（"
             or any(e.start < c.end and c.start < e.end and e.label == "prx:ORGANIZATION" for e in analysis.entities)]
+    kept = _started_as_named_elsewhere(kept, text)
     settled = _without_company_labs(settle_overlaps(_split_counted_lists(kept, text, chunks, skip)), text)
     return sorted(settled + _short_names_repeated(settled, analysis, skip), key=lambda m: m.start)
+
+
+def _started_as_named_elsewhere(mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    """A mention whose first characters the tokenizer gave to the word before (秋|津野市議会: 秋
+    read as autumn) starts where a name found elsewhere in the text (秋津野市) starts, when that
+    name runs into the mention and only ideographs or kana stand between."""
+    names = {m.text for m in mentions if len(m.text) >= 3}
+    out = []
+    for m in mentions:
+        for back in range(1, 3):
+            start = m.start - back
+            if start < 0 or not re.fullmatch(r"[\u3041-\u30FF\u4E00-\u9FFF々]+", text[start:m.start]):
+                break
+            name = next((n for n in names if text.startswith(n, start) and m.start < start + len(n) <= m.end
+                         and n != text[start:m.end]), None)
+            if name is not None:
+                m = replace(m, start=start, text=text[start:m.end])
+                break
+        out.append(m)
+    return out
 
 
 def _without_company_labs(mentions: list[OrgMention], text: str) -> list[OrgMention]:
@@ -224,6 +247,8 @@ def _without_company_labs(mentions: list[OrgMention], text: str) -> list[OrgMent
     return out
 
 
+#: 担当：桑原: the surname of the desk to call, read by an NER as a body
+_CONTACT_NAME_BEFORE = re.compile(r"(?:担当|担当者|窓口)[ \u3000]*[:：][ \u3000]*$")
 _LISTING_CODE = re.compile(r"(?:コード番号|証券コード|銘柄コード)[^\n）)]*$")
 
 
@@ -1091,8 +1116,8 @@ def _from_places(analysis: Analysis, title_spans: list[tuple[int, int]],
     acting_ends: set[int] = set()
     for start, end in sorted(spans, reverse=True):
         name = text[start:end]
-        if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2:
-            continue
+        if not re.search(r"(?:都|道|府|県|市|区|町|村)$", name) or len(name) < 2 or name.endswith("地区"):
+            continue    # 関西地区: a region of a sales plan, no ward
         if not _prefecture_suffix_fits(name):
             continue
         if _is_address(text, start, end):
@@ -1184,6 +1209,30 @@ def _from_letter_spaced(text: str) -> list[OrgMention]:
     return out
 
 
+# 「越後うおぬま信用金庫」 / a line 越後うおぬま信用金庫（えちご…）: a name written alone in brackets or on
+# its line, with kana inside that the tokenizer reads as words of their own (う|お|ぬま)
+_ALONE_NAME = re.compile(r"(?:(?<=[「『])|(?<=^)|(?<=^[ \u3000]))"
+                         r"([\u4E00-\u9FFF々]{1,8}[\u3041-\u309F]{2,8}[\u4E00-\u9FFF\u30A1-\u30FFー々]{2,12})"
+                         r"(?=[」』]|[ \u3000]*[（(]|[ \u3000]*$)", re.M)
+
+
+def _from_kana_inside_names(text: str) -> list[OrgMention]:
+    """A name alone in 「」 or on its line that ends with a body's suffix and has a run of
+    hiragana inside; not a weak suffix, except a company word of three characters or more
+    (信用金庫, 製作所), which no common noun ends with."""
+    out = []
+    for m in _ALONE_NAME.finditer(text):
+        name = m.group(1)
+        suffix = lexicons.org_suffix_pattern().search(name)
+        if suffix is None or suffix.start() < 3 or (
+                suffix.group() in lexicons.weak_org_suffixes() and len(suffix.group()) < 3):
+            continue
+        if not re.search(r"[\u3041-\u309F]", name[:suffix.start()]):
+            continue
+        out.append(OrgMention(m.start(1), m.end(1), name, lexicons.org_suffixes()[suffix.group()], "suffix"))
+    return out
+
+
 _FACULTY_WORD = re.compile(r"[\u4E00-\u9FFF]{1,8}(?:学部|研究科|研究院)")
 
 
@@ -1204,7 +1253,15 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
             out.append(OrgMention(before.start, tok.end, text[before.start:tok.end], "university", "part"))
         elif tok.start >= 1 and text[tok.start - 1] in " \u3000" and tok.start - 1 in university_ends:
             out.append(OrgMention(tok.start, tok.end, tok.text, "university", "part"))
+    # 東海農生命大学 発酵食品学研究室: a laboratory a space after the university's own name
+    for end in {c.end for c in candidates if c.text.endswith("大学")}:
+        m = _LAB_AFTER_SPACE.match(text, end)
+        if m:
+            out.append(OrgMention(m.start(1), m.end(1), m.group(1), "university", "part"))
     return out
+
+
+_LAB_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室)(?![\u4E00-\u9FFF])")
 
 
 def _from_office_lines(text: str) -> list[OrgMention]:
