@@ -498,3 +498,19 @@ def test_a_post_the_topic_holds_at_a_body_named_before_it(extractor, topic):
             "当社は株式会社大峯システム工業（以下「大峯システム」）の株式を取得します。\n（1）氏名　　大峯 勝利\n"
             f"なお、{topic}大峯システムの創業者であり、現在は同社の取締役会長を務めております。\n")
     assert ("大峯勝利", "取締役会長", "大峯システム工業") in _triples(extractor.extract(text))
+
+
+def test_a_spaced_name_after_a_title_ends_before_its_particle(extractor):
+    doc = extractor.extract("　霞ヶ浦市長　渡瀬 康弘は、2月18日に記者会見を開きました。")
+    assert [p.name for p in doc.people] == ["渡瀬康弘"]
+
+
+def test_the_post_of_a_meeting_is_at_the_body_that_holds_it(extractor):
+    text = ("2025年9月1日\n一般社団法人日本港湾防災学会\n\n第30回年次大会の開催について\n\n"
+            "　今大会の大会長は、汐見海洋大学大学院工学研究科の浜岡 理沙教授が務めます。\n"
+            "大会長　　浜岡 理沙（汐見海洋大学大学院工学研究科 教授）\n")
+    doc = extractor.extract(text)
+    (hamaoka,) = [p for p in doc.people if p.name == "浜岡理沙"]
+    posts = {(r.title, doc.organization(r.organization).name) for r in hamaoka.roles}
+    assert ("大会長", "一般社団法人日本港湾防災学会") in posts
+    assert ("大会長", "汐見海洋大学大学院工学研究科") not in posts

@@ -821,3 +821,70 @@ def test_the_head_of_the_one_centre_a_release_names(extractor, monkeypatch):
     centre = org_key("みさき沿岸防災研究センター")
     assert _picked(result, 0, 1, 2) >= {
         ("三好陽一", "センター長", centre), ("芦原里沙", "副センター長", centre)}
+
+
+def test_the_one_appointed_is_marked_by_wo_and_a_leaving_head_by_the_title_after_the_name(extractor, monkeypatch):
+    text = ("令和8年2月20日\n霞ヶ浦市教育委員会\n\n新教育長の任命について\n\n"
+            "　霞ヶ浦市長　渡瀬 康弘は、令和8年2月18日の市議会の同意を得て、久保田 芳江（現 霞ヶ浦市教育委員会 "
+            "教育次長）を霞ヶ浦市教育委員会の教育長に任命しました。\n"
+            "　なお、堀口 隆 教育長は、令和8年3月31日をもって任期満了により退任します。\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    board = org_key("霞ヶ浦市教育委員会")
+    picked = _picked(result, 0, 1, 2, 3, 4)
+    # who appoints (the topic) is not the one appointed (marked by を); the bracket's 現 post is left
+    assert ("久保田芳江", "教育長", board, "教育次長", "appointment") in picked
+    assert not any(e[0] == "渡瀬康弘" for e in picked)
+    # NAME TITLE は … 退任: the title written after the name is the post left
+    assert ("堀口隆", None, board, "教育長", "retirement") in picked
+
+
+def test_rows_under_a_body_heading_take_the_post_of_the_column_header(extractor, monkeypatch):
+    text = ("令和8年3月25日\n梓川町教育委員会\n\n町立学校長の人事異動について\n\n記\n\n"
+            "１　町立学校長の人事異動（令和8年4月1日付）\n　（校名／新校長／前任）\n"
+            "■梓川町立北小学校\n　　大谷 千里　　前任：梓川町立南小学校 教頭\n"
+            "■梓川町立南小学校\n　　村越 健太　　前任：同校 教頭\n\n以上\n")
+    _, result = _run(extractor, text, monkeypatch)
+    north, south = org_key("梓川町立北小学校"), org_key("梓川町立南小学校")
+    assert _picked(result, 0, 1, 2, 3, 5) >= {
+        ("大谷千里", "校長", north, "教頭", "2026-04-01"),
+        ("村越健太", "校長", south, "教頭", "2026-04-01")}
+    # 前任：同校 教頭: the same school as the heading's
+    _, _, previous_org = next(r for r in _roles(*_run(extractor, text, monkeypatch)) if r[0] == "村越健太" and r[1] == "教頭")
+    assert previous_org == south
+
+
+def test_a_board_table_with_glossed_posts_and_a_second_line_of_posts(extractor, monkeypatch):
+    text = ("2026年5月12日\nNorthwind Grid Japan株式会社\n\n新経営体制のお知らせ\n\n"
+            "■新経営体制（2026年6月1日付）\n"
+            "役職　　　　　　　　　　　　　　　　　　　　　氏名　　　　　　　　　　　　現職\n"
+            "代表取締役社長 兼 CEO（Chief Executive Officer）　マティアス・ベルグレン　　Westvind Kraft AS 日本代表\n"
+            "取締役 兼 CFO（Chief Financial Officer）　　　　　千野 あかり　　　　　　　当社 執行役員 経理部長\n\n"
+            "■社外取締役の主な兼職\n"
+            "仁科 宏　　仁科総合法律事務所 代表弁護士\n"
+            "　　　　　　株式会社ハルカゼ工業 社外監査役\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    picked = _picked(result, 0, 1)
+    # the bracket glosses the post: CFO is one post, Chief Financial Officer no second one; and a
+    # name a single space after the gloss is the row's person
+    assert picked == {("千野あかり", "取締役兼CFO"), ("マティアス・ベルグレン", "代表取締役社長兼CEO")}
+    doc = extractor.extract(text)
+    (nishina,) = [p for p in doc.people if p.name == "仁科宏"]
+    # the line below, in the post column, holds another post of the same person
+    assert ("社外監査役", "株式会社ハルカゼ工業") in {(r.title, doc.organization(r.organization).name) for r in nishina.roles}
+    (chino,) = [p for p in doc.people if p.name == "千野あかり"]
+    # 当社 執行役員 経理部長: posts a space apart share the body written before them
+    assert {r.title for r in chino.roles if r.organization and doc.organization(r.organization).name == "Northwind Grid Japan株式会社"} >= {"執行役員", "経理部長"}
+
+
+def test_each_subject_takes_the_posts_that_follow_it(extractor, monkeypatch):
+    text = ("2025年11月14日\n株式会社カザミネ通信\n\n株式会社ユキノ計装の株式取得に関するお知らせ\n\n"
+            "　株式譲渡実行日付で、当社執行役員 営業本部長の柚木 拓海が株式会社ユキノ計装の代表取締役社長に、"
+            "現代表取締役の雪野 茂氏が取締役会長に、それぞれ就任する予定です。\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    target = org_key("株式会社ユキノ計装")
+    # each post to the subject before it; the second post and the post held now share the first one's body
+    assert _picked(result, 0, 1, 2, 3) == {
+        ("柚木拓海", "代表取締役社長", target, "執行役員兼営業本部長"), ("雪野茂", "取締役会長", target, "代表取締役")}
+    # 当社執行役員 営業本部長: posts a space apart, both at the issuer
+    assert {r for r in _roles(ctx, result) if r[0] == "柚木拓海"} >= {
+        ("柚木拓海", "執行役員", org_key("株式会社カザミネ通信")), ("柚木拓海", "営業本部長", org_key("株式会社カザミネ通信"))}

@@ -41,6 +41,12 @@ def titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def event_titles() -> frozenset[str]:
+    """Posts of a meeting (大会長, 実行委員長): held at the body that holds it."""
+    return frozenset(r["title"] for r in load_tsv("titles.tsv") if r["domain"] == "event")
+
+
+@lru_cache(maxsize=None)
 def title_parts(role: str) -> frozenset[str]:
     return frozenset(r["part"] for r in load_tsv("title_parts.tsv") if r["role"] == role)
 

@@ -66,7 +66,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
             # 評議員　浅野 早苗（東海みらい信用金庫　理事長）: the post before the name is the one the
             # text is about; the bracket tells where the person comes from
             after = [replace(lk, aside=True) for lk in after]
-        found += after
+        found += after + _rows_continued(text, p, after, title_by_start, org_by_start, name_starts)
         found += _post_served(text, p, title_by_end, org_by_end)
         seen = set()
         for link in found:
@@ -310,8 +310,10 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
     spaced_pos = _skip_forward(text, pos)
     if not direct and pos == name_end and text[pos:spaced_pos] in (" ", "\u3000") and spaced_pos in title_by_start:
         # ORGのNAME TITLE with one space before the title (理学研究科の北見 遼平 准教授、)
+        # (■東海農生命大学 発酵食品学研究室　村瀬 由紀子 教授のコメント: the body a space before)
         back = _skip_back(text, p.start)
-        if text[:back].endswith("の") and _skip_back(text, back - 1) in org_by_end:
+        if text[:back].endswith("の") and _skip_back(text, back - 1) in org_by_end or \
+                back < p.start and back in org_by_end:
             direct, pos = True, spaced_pos
     if text.startswith("\n", spaced_pos) and pos == name_end:
         # 代表取締役社長　宇佐美 隆之 / 　　（現 当社執行役員）: the bracket of a table cell's next line
@@ -472,7 +474,7 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
         line = text[s:e]
         label = _NAME_LABEL.match(line)
         profile = None if label else _profile_heading(text, s, e, orgs)
-        heading = None if label or profile else _body_heading(text, s, e, orgs)
+        heading = None if label or profile else body_heading(text, s, e, orgs)
         if label or profile or heading is not None:
             close()
             found = (heading,) if heading is not None else (profile,) if profile else tuple(
@@ -486,7 +488,7 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
             if not line.startswith((" ", "\u3000", "\t")) or not line.strip(_SPACES):
                 close()
                 continue
-            unit = _body_heading(text, s, e, orgs, indented=True)
+            unit = body_heading(text, s, e, orgs, indented=True)
             if unit is not None and not person_lines:
                 current = (s, e, (unit,))     # 　大学院工学研究科　知能情報学専攻: a unit of the body above
                 continue
@@ -506,6 +508,34 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
     return blocks
 
 
+def _rows_continued(text: str, p: PersonMention, after: list[RoleLink], title_by_start, org_by_start,
+                    name_starts: set[int]) -> list[RoleLink]:
+    """``宮路 紘子　　宮路・大庭法律事務所 パートナー弁護士`` over ``　　　　　　　株式会社カナメ精工 社外監査役``:
+    lines below a ``NAME ORG TITLE`` row that start in its post column and hold only ``ORG TITLE``
+    are more posts of the same person."""
+    if not after or after[0].org is None:
+        return []
+    line_start = text.rfind("\n", 0, p.start) + 1
+    column = after[0].org.start - line_start
+    if text[line_start:p.start].strip(_SPACES) or column <= p.end - line_start:
+        return []
+    out: list[RoleLink] = []
+    pos = text.find("\n", after[-1].title.end)
+    while pos != -1:
+        start, end = pos + 1, text.find("\n", pos + 1)
+        end = len(text) if end == -1 else end
+        q = _skip_forward(text, start)
+        org = org_by_start.get(q)
+        if q - start != column or org is None:
+            break
+        title = title_by_start.get(_skip_forward(text, org.end))
+        if title is None or text[title.end:end].strip(_SPACES) or q in name_starts:
+            break
+        out.append(RoleLink(p, title, org))
+        pos = text.find("\n", title.end)
+    return out
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(_SPACES))
 
@@ -522,7 +552,7 @@ def _profile_heading(text: str, s: int, e: int, orgs: list[OrgMention]) -> OrgMe
     return on_line[0]
 
 
-def _body_heading(text: str, s: int, e: int, orgs: list[OrgMention], indented: bool = False) -> OrgMention | None:
+def body_heading(text: str, s: int, e: int, orgs: list[OrgMention], indented: bool = False) -> OrgMention | None:
     """The body a line names alone, flush left (or ``indented``, a unit under it) after at most
     a bullet: its names (a university and its part) and at most a department word after them
     (ミナセ化成株式会社 研究開発本部, ■株式会社ルミナス 先端診断研究所); the last, most specific name."""
@@ -587,6 +617,7 @@ def settle_roles(text: str, people: list[PersonMention], links: list[RoleLink],
 
     - A post written elsewhere with its organisation (``■代表取締役 CEO 桐生 遼のコメント`` after
       ``株式会社メディスコープ（代表取締役CEO：桐生 遼）``) is that post: the bare repeat goes.
+    - A post of a meeting (大会長) is at the issuer, which holds it.
     - Releases write their own people without an honorific and outsiders with one (氏, 様): a
       bare post of a person never given an honorific is at the body of their other posts when
       those are all at one, else at the issuer. An outsider's bare post stays without a body.
@@ -611,7 +642,9 @@ def settle_roles(text: str, people: list[PersonMention], links: list[RoleLink],
                 if link.title.text in titles_placed or \
                         any(_short_form_of(link.title.text, t, lexicons.titles()) for t in titles_placed):
                     continue      # 佐久間社長 beside her two 代表取締役社長 posts: one of them
-                if name not in honoured and not link.unresolved_org:
+                if link.title.text in lexicons.event_titles() and issuer_id is not None:
+                    link = replace(link, org_id=issuer_id)   # 大会長: of the meeting the issuer holds
+                elif name not in honoured and not link.unresolved_org:
                     if len(bodies) == 1 and placed:
                         ref = placed[0]
                         link = replace(link, org=ref.org, org_id=ref.org_id)

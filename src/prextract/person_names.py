@@ -485,9 +485,9 @@ def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[
             pos += 1
         if pos in title_starts:
             continue  # 執行役員 総務部長　羽田野 聡子: the next post's name is read after that post
-        m = _SPACED_NAME.match(text, pos)
-        if m and _ends_name(text, m.end()):
-            out.append((m.start(), m.end(), FULL))
+        end = _spaced_name_end(text, pos)
+        if end is not None:
+            out.append((pos, end, FULL))
             continue
         m = _KANA_NAME.match(text, pos) or _LATIN_NAME.match(text, pos)
         if m and not _ends_name(text, m.end()):
@@ -507,6 +507,16 @@ def _names_after_titles(analysis: Analysis, titles: list[TitleMention]) -> list[
         if run_end > tok.end:
             out.append((pos, run_end, FULL))
     return out
+
+
+def _spaced_name_end(text: str, pos: int) -> int | None:
+    """The end of a spaced name at ``pos`` (大川　正憲): the shortest given name after which a name
+    can end, so that a particle is not read as its last kana (大川　正憲|は)."""
+    m = _SPACED_NAME.match(text, pos)
+    if m is None:
+        return None
+    given_start = m.start() + max(m.group().find(" "), m.group().find("\u3000")) + 1
+    return next((e for e in range(given_start + 1, m.end() + 1) if _ends_name(text, e)), None)
 
 
 def _ends_name(text: str, pos: int) -> bool:
@@ -540,7 +550,8 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
             before = s
             while before > 0 and text[before - 1] in _SPACES + ":：":
                 before -= 1
-            near_title = (before in title_ends and _ends_name(text, e)) or _post_in_bracket_after(text, e, title_ends)
+            near_title = ((before in title_ends or _glossed_title_ends(text, before, title_ends)) and _ends_name(text, e)) \
+                or _post_in_bracket_after(text, e, title_ends)
             near_honorific = e in honorific_at
             joined = "・" in m.group() or rx is _LATIN_NAME
             tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
@@ -550,6 +561,14 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
             elif near_honorific:
                 out.append((s, e, SHORT))
     return out
+
+
+def _glossed_title_ends(text: str, pos: int, title_ends: set[int]) -> bool:
+    """CEO（Chief Executive Officer）|: a bracket that glosses a post ends at ``pos``."""
+    if pos == 0 or text[pos - 1] not in ")）":
+        return False
+    opening = max(text.rfind("(", max(0, pos - 34), pos), text.rfind("（", max(0, pos - 34), pos))
+    return opening > 0 and opening in title_ends and not re.search(r"[（()）\n]", text[opening + 1:pos - 1])
 
 
 _BRACKET_AFTER = re.compile(r"[ \u3000]*[（(]([^（）()\n]{1,80})[）)]")

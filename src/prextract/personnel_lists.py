@@ -9,22 +9,23 @@ from functools import lru_cache
 
 from . import lexicons
 from .orgs import OrgMention
+from .people import body_heading
 from .person_names import PersonMention
 from .personnel_doc import (SPACES, Entry, Note, PersonnelDoc, Post, Section, cue, cue_words, cues,
                             later_than_release, skip_spaces)
-from .personnel_prose import is_change_predicate
+from .personnel_prose import _gloss_end, is_change_predicate
 
 #: Ⅰ．/ Ⅱ．or I．/ II． : the top level of a disclosure's 記 list
 _ROMAN = r"(?:[\u2160-\u216B\u2170-\u217B](?:\s*[．.、]|[ \u3000])|[IVX]{1,4}\s*[．.])"
 _HEADING_MARK = re.compile(
-    r"^[\s\u3000]*(?:[0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９]{1,2}[）)]|[■□●○◆◇▼▽【＜<〈≪]|"
+    r"^[\s\u3000]*(?:[0-9０-９]{1,2}(?:\s*[．.、)）]|\u3000(?=[^\s\u3000]))|[（(][0-9０-９]{1,2}[）)]|[■□●○◆◇▼▽【＜<〈≪]|"
     rf"[①-⑳]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
 #: a top-level heading (１．, ■, 【…】): not a numbered item ``(3)`` inside a table
 _TOP_HEADING = re.compile(
-    rf"^[\s\u3000]*(?:[0-9０-９]{{1,2}}\s*[．.、]|[■□●○◆◇▼▽【]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
+    rf"^[\s\u3000]*(?:[0-9０-９]{{1,2}}(?:\s*[．.、]|\u3000(?=[^\s\u3000]))|[■□●○◆◇▼▽【]|第[0-9０-９一二三四五六七八九十]+|{_ROMAN})")
 #: the level of a heading's mark, outermost first: Ⅰ．/第1, then １．, (1), ①, then bullets
 _MARK_LEVELS = tuple(re.compile(r"^[\s\u3000]*" + p) for p in (
-    rf"(?:{_ROMAN}|第[0-9０-９一二三四五六七八九十]+)", r"[0-9０-９]{1,2}\s*[．.、)）]",
+    rf"(?:{_ROMAN}|第[0-9０-９一二三四五六七八九十]+)", r"[0-9０-９]{1,2}(?:\s*[．.、)）]|\u3000(?=[^\s\u3000]))",
     r"[（(][0-9０-９]{1,2}[）)]", r"[①-⑳]"))
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
 
@@ -74,7 +75,8 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
                     break
                 continue
             if _HEADING_MARK.match(body) and not body.lstrip(SPACES).startswith("※") \
-                    and _fields(doc, s2, e2) is None and not _continues_list(doc, s2, e2):
+                    and _fields(doc, s2, e2) is None and not _continues_list(doc, s2, e2) \
+                    and _body_heading(doc, s2, e2) is None:
                 break
             end = e2
         date = doc.date_value(s, e) or _term_start(doc, e, end) or (parent[2] if parent else None) or \
@@ -102,6 +104,8 @@ def _group_label(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
     """A short label that names a group of a list (（1）部長級, （2）関係会社), not an item with a
     value (``(1) 名称　　株式会社…``, ``(5) 資本金　3,000万円``)."""
     label = _HEADING_MARK.sub("", line).strip(SPACES)
+    if re.search(r"問い?合わ?せ|問合せ|連絡先", label):
+        return False          # 【問い合わせ先】 under the last list heads the contact, no list
     return 0 < len(label) <= 12 and not re.search(f"[{SPACES}:：0-9０-９]", label) \
         and not any(s <= o.start and o.end <= e for o in doc.orgs)
 
@@ -133,6 +137,13 @@ def _continues_list(doc: PersonnelDoc, s: int, e: int) -> bool:
     no sentence around it (■ 増田 恭介（ますだ きょうすけ）)."""
     return _fields(doc, s, e) is not None or _header_labels(doc.text[s:e]) is not None \
         or (bool(doc.people_in(s, e)) and "。" not in doc.text[s:e])
+
+
+def _body_heading(doc: PersonnelDoc, s: int, e: int) -> OrgMention | None:
+    """■秋津野市立第一中学校: a marked line that names one body alone heads the rows of its people."""
+    if _HEADING_MARK.match(doc.text[s:e]) is None:
+        return None
+    return body_heading(doc.text, s, e, doc.orgs)
 
 
 def _is_heading_line(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
@@ -200,8 +211,12 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
     heading_post = heading_posts if len(heading_posts) == 1 and \
         not _career_label().search(doc.text[sec.heading[0]:sec.heading[1]]) else []   # not 新任取締役候補者の略歴
     day = sec.date or _field_day(doc, lines)
+    heading_body: OrgMention | None = None     # ■秋津野市立南中学校 over its people's rows
     for s, e in lines:
         line = doc.text[s:e]
+        if _body_heading(doc, s, e) is not None:
+            heading_body = _body_heading(doc, s, e)
+            continue
         if line.lstrip(SPACES).startswith("※"):
             if block is not None:
                 notes.append(Note(s, e, block.person, block.evidence[0]))
@@ -250,11 +265,25 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
             entry.new = []
         if not re.search(r"[\u3041-\u309F]", re.sub(r"[（(][^（）()]*[）)]", "", doc.text[person.end:e])):
             entry = _with_post(entry, heading_post)     # a list line, not a sentence (…が…に就任)
+        if heading_body is not None:
+            entry = _at_heading_body(doc, entry, heading_body)
         if entry.new or entry.previous:
             entries.append(entry)
     if block is not None:
         entries += [x for x in [_finished(_with_post(block, heading_post))] if x is not None]
     return entries, notes
+
+
+def _at_heading_body(doc: PersonnelDoc, entry: Entry, body: OrgMention) -> Entry:
+    """Under ■BODY, a new post that names no body is at that body, and so is a previous one
+    written 同校 / 同社 (the same body)."""
+    entry.new = [p if p.org is not None else Post(p.title, body) for p in entry.new]
+    entry.previous = [Post(p.title, body) if p.org is None and _SAME_BODY_BEFORE.search(doc.text[:p.title.start])
+                      else p for p in entry.previous]
+    return entry
+
+
+_SAME_BODY_BEFORE = re.compile(r"同(?:校|社|園|院|館|所|局|部|会)?[ \u3000]*$")
 
 
 def _with_post(entry: Entry, heading_post: list[Post]) -> Entry:
@@ -503,12 +532,15 @@ def _posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
     inherited: OrgMention | None = None
     last_end = s
     for t in doc.titles_in(s, e):
+        if out and _gloss_end(doc.text, last_end) > t.start and not any(
+                last_end <= o.start < t.end for o in doc.orgs):
+            continue        # COO（Chief Operating Officer）: the bracket glosses the post before it
         org = doc.org_of(t)
         between = doc.text[last_end:t.start]
         if org is not None:
             inherited = org
-        elif "兼" not in between and "・" not in between:
-            inherited = None
+        elif "兼" not in between and "・" not in between and (not out or between.strip(SPACES)):
+            inherited = None    # 当社 執行役員 事業開発部長: posts a space apart share the body
         unresolved = org is None and _unexplained(doc, last_end, t.start)
         if unresolved:
             inherited = None

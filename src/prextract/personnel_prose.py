@@ -47,7 +47,8 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     text = doc.text
     s, e = sentence
     named = _named_after_posts(doc, clause_start, trig.start)
-    person = _subject_person(doc, toks, trig, clause_start)
+    person = _appointee(doc, toks, trig) if trig.text in _APPOINTING else None
+    person = person or _subject_person(doc, toks, trig, clause_start)
     if person is None and note is not None:
         person = note.person
         s = note.block_start                  # the evidence reaches back to the name
@@ -66,10 +67,26 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
             posts.append(post)
         return [Entry(p, [post], [], kind, status, when, (s, e), 0.7 if when else 0.6)
                 for post, (_, people) in zip(posts, named) for p in people]
+    paired = _subjects_each_with_posts(doc, toks, clause_start, trig) if person is not None else []
+    if paired:
+        status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
+        when = doc.date_value(clause_start, trig.start, effective_only=True) or \
+            doc.date_value(s, trig.start, effective_only=True) or _day_of_a_labelled_row(doc, text[s:trig.start])
+        kind = change if change != "retirement" else "appointment"
+        out = []
+        for p, posts in paired:
+            # …がヒダカソフトの代表取締役社長に、…が取締役会長に: the later posts share the first one's body,
+            # and so does a post the person holds now with no body written (現代表取締役の新見氏)
+            body = paired[0][1][0].org
+            posts = [q if q.org is not None or body is None else Post(q.title, body) for q in posts]
+            own = [q if q.org is not None or posts[0].org is None else Post(q.title, posts[0].org)
+                   for q in _own_posts(doc, p, clause_start)]
+            out.append(Entry(p, posts, own, kind, status, when, (s, e), 0.7 if when else 0.6))
+        return out
     if person is None:
         return []
     # the subject's own posts (現代表取締役社長の村井誠は, 専務取締役の藤川直美が): what they hold now
-    own = _own_posts(doc, person, clause_start)
+    own = _own_posts(doc, person, clause_start) + _current_posts_after(doc, person, change)
     own_spans = {(p.title.start, p.title.end) for p in own}
     titles = [t for t in doc.titles_in(clause_start, trig.start + len(trig.text))
               if (t.start, t.end) not in own_spans and t.end <= trig.start + len(trig.text)]
@@ -87,7 +104,8 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         seg_start = max(seg_start, text.rfind("、", seg_start, t.start) + 1)
         if not chain:
             chain_date = doc.date_value(seg_start, t.start)
-        chain.append(Post(t, doc.org_of(t)))
+        # 常磐洋上電力株式会社 執行役員 洋上風力事業本部長: the posts of a chain share its body
+        chain.append(Post(t, doc.org_of(t) or (chain[-1].org if chain else None)))
         seg_start = t.end
         nxt = titles[k + 1] if k + 1 < len(titles) else None
         if nxt is not None and text[t.end:nxt.start] and not text[t.end:nxt.start].strip(SPACES):
@@ -153,7 +171,8 @@ _MEETING_HELD = re.compile(r"開催(?:予定)?(?:の|した|された)[^、。]{
 
 def _gloss_end(text: str, pos: int) -> int:
     """Past a bracket right after a post that glosses it (CTO（最高技術責任者））, else ``pos``."""
-    m = re.match(r"[（(][^（）()、。]{1,20}[）)]", text[pos:pos + 24])
+    # CEO（Chief Executive Officer）; not （現 西日本営業部長）, the post held before
+    m = re.match(r"[（(](?![ \u3000]*[現前旧元新])[^（）()、。]{1,30}[）)]", text[pos:pos + 34])
     return pos + m.end() if m else pos
 _LISTED_NEXT = re.compile(r"[ \u3000]*(?:氏|様|さん)?[ \u3000]*(?:及び|および|並びに|ならびに|と|、)[ \u3000]*")
 
@@ -199,6 +218,38 @@ def _named_after_posts(doc: PersonnelDoc, s: int, e: int) -> list[tuple[TitleMen
     return out
 
 
+def _subjects_each_with_posts(doc: PersonnelDoc, toks: list[Token], clause_start: int,
+                              trig: Token) -> list[tuple[PersonMention, list[Post]]]:
+    """``AがORGのTITLE1に、現TITLEのB氏がTITLE2に、それぞれ就任``: two or more subjects, each with the
+    posts marked by に that follow it before the next subject; empty unless every subject has one."""
+    sent_start = toks[0].start if toks else clause_start
+    subjects = [p for p in doc.people_in(sent_start, trig.start) if _marked_as_subject(doc, p) == "が"]
+    if len(subjects) < 2:
+        return []
+    out = []
+    for p, nxt in zip(subjects, subjects[1:] + [None]):
+        end = _own_posts_start(doc, nxt) if nxt is not None else trig.start
+        posts = [_post_of(doc, t) for t in doc.titles_in(p.end, end)
+                 if doc.text.startswith("に", skip_spaces(doc.text, _gloss_end(doc.text, t.end)))]
+        if not posts:
+            return []
+        out.append((p, posts))
+    return out
+
+
+def _marked_as_subject(doc: PersonnelDoc, p: PersonMention) -> str:
+    m = _TOPIC.match(doc.text, p.end)
+    return m.group()[-1] if m else ""
+
+
+def _own_posts_start(doc: PersonnelDoc, person: PersonMention) -> int:
+    """Where the apposition before a name starts (現代表取締役の|新見 敏郎): the previous subject's
+    segment ends there."""
+    own = _own_posts(doc, person, 0)
+    start = own[0].title.start if own else person.start
+    return start - 1 if doc.text[start - 1:start] == "現" else start
+
+
 def _own_posts(doc: PersonnelDoc, person: PersonMention, floor: int) -> list[Post]:
     """Titles written before the name as its apposition: ``(現)TITLEのNAME``, ``ORGのTITLEであるNAME``,
     ``ORG TITLE NAME``."""
@@ -213,14 +264,45 @@ def _own_posts(doc: PersonnelDoc, person: PersonMention, floor: int) -> list[Pos
         if t is None:
             break
         out.insert(0, Post(t, doc.org_of(t)))
+        spaced = back_over(doc.text, t.start) < t.start
         pos = back_over(doc.text, t.start)
         for j in ("兼", "・"):
             if doc.text[:pos].endswith(j):
                 pos = back_over(doc.text, pos - len(j))
                 break
         else:
-            break
+            if not spaced or not any(x.end == pos for x in doc.titles):
+                break       # 当社執行役員 事業開発本部長の鷹野: posts a space apart are one apposition
+    # the posts of one apposition share the body written before the first
+    for k in range(1, len(out)):
+        if out[k].org is None and out[k - 1].org is not None:
+            out[k] = Post(out[k].title, out[k - 1].org)
     return out
+
+
+_OBJECT = re.compile(r"[ \u3000]*(?:氏|様|さん|先生)?(?:[（(][^）)]{0,40}[）)])?を")
+_CURRENT_BRACKET = re.compile(r"[ \u3000]*[（(][ \u3000]*現[ \u3000：:]*([^）)\n]{1,40})[）)]")
+
+
+def _appointee(doc: PersonnelDoc, toks: list[Token], trig: Token) -> PersonMention | None:
+    """市長 大川正憲は、古川真澄（現 教育部長）を教育長に任命: with a verb of appointing, the
+    person marked by を is the one appointed; the topic is who appoints."""
+    sent_start = toks[0].start if toks else trig.start
+    marked = [p for p in doc.people_in(sent_start, trig.start) if _OBJECT.match(doc.text, p.end)]
+    return marked[-1] if marked else None
+
+
+def _current_posts_after(doc: PersonnelDoc, person: PersonMention, change: str) -> list[Post]:
+    """The post held now written after the name: in a bracket (古川真澄（現 秋津野市教育委員会
+    教育部長）を), or, for a person leaving, as the name's title before its particle (竹内 昭彦
+    教育長は…退任; 高梨教授は…教授に着任 names the post taken)."""
+    m = _CURRENT_BRACKET.match(doc.text, person.end)
+    if m is not None:
+        return [Post(t, doc.org_of(t)) for t in doc.titles_in(m.start(1), m.end(1))]
+    title = next((t for t in doc.titles if t.start == skip_spaces(doc.text, person.end)), None)
+    if change == "retirement" and title is not None and _TOPIC.match(doc.text, title.end):
+        return [Post(title, doc.org_of(title))]
+    return []
 
 
 def _subject_person(doc: PersonnelDoc, toks: list[Token], trig: Token, clause_start: int) -> PersonMention | None:
@@ -231,8 +313,8 @@ def _subject_person(doc: PersonnelDoc, toks: list[Token], trig: Token, clause_st
     candidates = []
     for p in doc.people_in(sent_start, trig.start):
         after = p.end
-        title = next((t for t in doc.titles if t.start == after), None)
-        if title is not None:               # 青木真由美取締役（48）が
+        title = next((t for t in doc.titles if t.start == skip_spaces(doc.text, after)), None)
+        if title is not None:               # 青木真由美取締役（48）が, 竹内 昭彦 教育長は
             after = title.end
         if _TOPIC.match(doc.text[after:trig.start]):
             candidates.append(p)
@@ -248,9 +330,8 @@ def _subject_person(doc: PersonnelDoc, toks: list[Token], trig: Token, clause_st
 
 
 def _topic_marker(doc: PersonnelDoc, p: PersonMention, trig: Token) -> str:
-    after = p.end
-    title = next((t for t in doc.titles if t.start == after), None)
-    m = _TOPIC.match(doc.text[title.end if title else after:trig.start])
+    title = next((t for t in doc.titles if t.start == skip_spaces(doc.text, p.end)), None)
+    m = _TOPIC.match(doc.text[title.end if title else p.end:trig.start])
     return m.group()[-1] if m else ""
 
 
