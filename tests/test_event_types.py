@@ -616,3 +616,17 @@ def test_prize_lines_with_a_note_and_a_ceremony_block_give_dated_awards(events_o
                                                                          ("優秀賞", "2025-12-08", 12)}, awards
     # the prefecture an office speaks for gives the awards
     assert all("青森県" in a["parties"] for a in awards), awards
+
+
+def test_each_row_of_a_grant_recipients_list_is_one_grant(extractor):
+    text = ("2026年2月24日\n公益財団法人汐風記念医学振興財団\n\n2026年度（第21回）汐風記念研究助成　助成対象者決定のお知らせ\n\n"
+            "　公益財団法人汐風記念医学振興財団は、第21回汐風記念研究助成の助成対象者3名を決定しました。\n\n"
+            "■助成対象者一覧（敬称略）\n"
+            "１　　柏木 遥　　　浜辺医科大学医学部　講師　　　　300万円\n"
+            "２　　江藤 誠司　　北陵大学大学院薬学研究科　准教授　500万円\n"
+            "３　　南雲 里美　　国立研究開発法人湾岸臨床研究所　主任研究員　300万円\n\n"
+            "■贈呈式\n　2026年4月10日に執り行います。\n")
+    grants = [e for e in extractor.extract(text).events if e.type == "funding"]
+    assert sorted((e.parties[1], e.attribute("amount"), e.ordinal) for e in grants) == [
+        ("南雲里美", "300万円", 21), ("柏木遥", "300万円", 21), ("江藤誠司", "500万円", 21)]
+    assert all(e.parties[0] == "公益財団法人汐風記念医学振興財団" for e in grants)

@@ -72,7 +72,8 @@ def _before(day: str | None, release_date: str | None) -> bool:
 def _key(d: Draft) -> str | None:
     return {"product_launch": d.fields.get("product"), "event_held": d.fields.get("name"),
             "establishment": d.fields.get("name"), "award": d.fields.get("prize") or d.fields.get("award"),
-            "acquisition": d.fields.get("target"), "funding": d.fields.get("round")}.get(d.type)
+            "acquisition": d.fields.get("target"),
+            "funding": d.fields.get("round") or d.fields.get("recipient")}.get(d.type)
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

@@ -345,6 +345,47 @@ def _award_list_drafts(doc: _Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# 助成対象者一覧, 採択者, 交付先: the heading of a list of grant recipients
+_GRANT_LIST = re.compile(r"(?:助成|採択|交付)(?:対象者|対象|先|者|決定者|テーマ|課題)")
+_GRANT_ORDINAL = re.compile(r"第([0-9０-９]{1,3})回[^\n。]{0,20}?(?:助成|奨励|研究費)")
+
+
+def _grant_list_drafts(doc: _Doc) -> list[Draft]:
+    """Under a heading about grant recipients (■助成対象者一覧), each row naming a person and a
+    body (１　大宅 千晶　湘南臨海病院　臨床研究部長　300万円) is one grant of the issuer to that
+    person, with the row's amount; the grant's round (第36回) is the one the release names."""
+    if doc.issuer is None:
+        return []
+    ordinal = next((int(m.group(1).translate(_FULLWIDTH_DIGITS)) for m in _GRANT_ORDINAL.finditer(doc.text)), None)
+    out: list[Draft] = []
+    in_list = False
+    for m in re.finditer(r"[^\n]+", doc.text):
+        line = m.group()
+        if _GRANT_LIST.search(line) and len(line) < 40 and _HEADING.match(line):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        if _HEADING.match(line):
+            break
+        people = [p for p in doc.ctx.people if m.start() <= p.start < m.end()]
+        orgs = [o for o in doc.orgs if m.start() <= o.start < m.end() and (not people or o.start > people[0].end)]
+        if len(people) != 1 or not orgs:
+            continue
+        start = m.start() + len(line) - len(line.lstrip(" \u3000"))
+        d = Draft("funding", "grant", False, Sentence(start, m.end(), doc.text[start:m.end()]), "done",
+                  actor=doc.issuer, actor_in_text=True)
+        d.parties = [people[0].name, doc.name(orgs[0])]
+        money = doc.money_in(m.start(), m.end())
+        d.fields = {"amount": money[-1].text if money else None, "recipient": people[0].name}
+        d.ordinal = ordinal
+        out.append(d)
+    return out
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 # 大賞には、…北陸運輸株式会社（富山市）が選ばれた / …株式会社A（…）と、…B株式会社の2社が優秀賞に選ばれた
 _PRIZE_FIRST = re.compile(r"^[ \t\u3000]*(?P<prize>[^、。「」\s]{0,12}(?:賞|グランプリ))(?:に|には)[、，]?")
 _PRIZE_AFTER = re.compile(r"が(?P<prize>[^、。「」\s]{0,12}(?:賞|グランプリ))(?:に|を)(?:選ばれ|選出され|決ま|輝い|受賞)")

@@ -37,7 +37,7 @@ from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs
                            _date_value, _ends_with_head, _frame, _frame_date, _head_org, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
-from .event_overview import (Block, _award_list_drafts, _block_launches, _blocks, _fill_from_blocks,
+from .event_overview import (Block, _award_list_drafts, _grant_list_drafts, _block_launches, _blocks, _fill_from_blocks,
                              _in_row_label, _prize_selection_drafts, _row_start_date)
 from .orgs import OrgMention
 from .status import status_of
@@ -85,6 +85,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
         drafts.extend(_sentence_drafts(doc, sent))
     _resolve_award_anaphora(drafts)
     drafts.extend(_award_list_drafts(doc, drafts))
+    drafts.extend(_grant_list_drafts(doc))
     drafts.extend(_prize_selection_drafts(doc, drafts))
     blocks = _blocks(doc)
     drafts.extend(_block_launches(doc, blocks, drafts))
@@ -871,7 +872,7 @@ _FIELD_ORDER = {
     "acquisition": ("acquirer", "target", "seller", "stake_before", "stake_after", "price"),
     "merger": ("surviving",),
     "establishment": ("name", "location"),
-    "funding": ("amount", "round"),
+    "funding": ("amount", "round", "recipient"),
     "event_held": ("name", "venue", "participant"),
     "award": ("award", "prize", "giver"),
 }
