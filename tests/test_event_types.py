@@ -630,3 +630,14 @@ def test_each_row_of_a_grant_recipients_list_is_one_grant(extractor):
     assert sorted((e.parties[1], e.attribute("amount"), e.ordinal) for e in grants) == [
         ("南雲里美", "300万円", 21), ("柏木遥", "300万円", 21), ("江藤誠司", "500万円", 21)]
     assert all(e.parties[0] == "公益財団法人汐風記念医学振興財団" for e in grants)
+
+
+def test_a_meeting_named_twice_with_its_number_and_days_is_one_event(extractor):
+    text = ("2025年7月1日\n一般社団法人日本河川環境学会\n\n第19回日本河川環境学会年次大会を松江市で開催\n\n"
+            "　一般社団法人日本河川環境学会は、2025年9月10日（水）から12日（金）までの3日間、松江市の"
+            "くにびき国際会議場において、第19回年次大会（JRES 2025 松江大会）を開催いたします。\n\n"
+            "■開催概要\n名　称　　第19回日本河川環境学会年次大会（JRES 2025 松江大会）\n"
+            "会　期　　2025年9月10日（水）～12日（金）\n")
+    held = [e for e in extractor.extract(text).events if e.type == "event_held"]
+    assert [(e.date, e.ordinal) for e in held] == [("2025-09-10/2025-09-12", 19)]
+    assert "（" not in held[0].attribute("name") and "(" not in held[0].attribute("name")

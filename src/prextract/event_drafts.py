@@ -96,6 +96,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return a.date == b.date or a.date is None or b.date is None
     if a.type == "funding" and ka and kb and ka != kb:
         return False
+    if a.type == "event_held" and a.ordinal is not None and a.ordinal == b.ordinal and a.date and a.date == b.date:
+        return True       # 第28回年次大会 and 第28回日本沿岸防災工学会年次大会 on the same days: one meeting
     if a.anaphoric or b.anaphoric:
         return True
     if ka and kb and not _similar(ka, kb) and a.named == b.named:

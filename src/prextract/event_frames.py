@@ -478,7 +478,8 @@ def _strip_brackets(s: str) -> str:
     while prev != s:
         prev = s
         s = re.sub(r"（[^（）]*）|\([^()]*\)", "", s)
-    return s
+    # 第28回年次大会（JSCDE 2025 高知大会: a bracket the phrase cut before its end
+    return re.sub(r"[（(][^（）()]*$", "", s)
 
 
 def _actor(doc: _Doc, f: Frame) -> tuple[list[str], bool]:
