@@ -11,10 +11,13 @@ two cores; ``--cache`` keeps the parsed Docs for the next run). Then a transitio
 recognizer with a small hashed embedding and CNN of its own is trained with Adam and parameter
 averaging; the averaged parameters are saved.
 
-    python scripts/train_ner.py ../shared/data/ner-wikipedia/ner.json --epochs 12 --synthetic 400
-    python scripts/train_ner.py PATH/ner.json --dev --epochs 12 --synthetic 400   # tuning run
+    python scripts/train_ner.py ../shared/data/ner-wikipedia/ner.json --epochs 12 --synthetic 400 --seed 0 --ginza-copy
+    python scripts/train_ner.py PATH/ner.json --dev --dev-fold 3 --epochs 12 --synthetic 400 --ginza-copy   # tuning run
 
 The first command made the shipped model (writes models/ner/component and meta.json).
+``--ginza-copy`` gives the component a copy of ja_ginza's tok2vec, started from ja_ginza's weights
+and fine-tuned with it, instead of ja_ginza's frozen tensor (``--ginza-copy-seeds`` with
+``--seeds``: only some members); see models/ner/README.md for what it gained.
 ``--synthetic N`` adds N press-release-like sentences composed from
 models/ner/synthetic_releases.json (see ``ReleaseSentences``).
 
@@ -266,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --seeds: how many members must predict a span for it to count")
     ap.add_argument("--synthetic", type=int, default=0,
                     help="add N press-release-like sentences composed from models/ner/synthetic_releases.json")
+    ap.add_argument("--ginza-copy", action="store_true",
+                    help="fine-tune a copy of ja_ginza's tok2vec inside the component instead of reading its tensor")
+    ap.add_argument("--ginza-copy-seeds", type=lambda v: [int(x) for x in v.split(",") if x], default=None,
+                    help="with --seeds: only the members of these seeds fine-tune the copy (e.g. 0)")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed Docs (re-used when the texts match)")
     args = ap.parse_args(argv)
 
@@ -291,9 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         dev_idx, train_idx = [], list(range(len(items)))
     base_train = examples_of(nlp, [docs[i] for i in train_idx], [items[i] for i in train_idx])
 
-    config = ner_model.component_config(hidden_width=args.hidden_width, width=args.width,
-                                        encode_depth=args.encode_depth, embed_width=args.embed_width)
     seeds = args.seeds or [args.seed]
+    # the members that fine-tune a copy of ja_ginza's tok2vec; the others read its frozen tensor
+    copy_seeds = set(args.ginza_copy_seeds if args.ginza_copy_seeds is not None else seeds if args.ginza_copy else [])
+    configs = {seed: ner_model.component_config(hidden_width=args.hidden_width, width=args.width,
+                                                encode_depth=args.encode_depth, embed_width=args.embed_width,
+                                                ginza_copy=seed in copy_seeds) for seed in seeds}
     member_dirs = ["component"] + [f"component-{k}" for k in range(1, len(seeds))]
     if args.dev and args.dev_out is None:
         out = None
@@ -311,8 +321,12 @@ def main(argv: list[str] | None = None) -> int:
             made = synthetic_items(args.synthetic, seed)
             train += examples_of(nlp, list(nlp.pipe([it.text for it in made], batch_size=64)), made)
             print(f"{len(made)} synthetic release sentences, e.g. {made[0].text}", file=sys.stderr)
+        config = configs[seed]
         component = ner_model.create_component(nlp, config)
         component.initialize(lambda: train, nlp=nlp)
+        if seed in copy_seeds:  # the copy starts from ja_ginza's own weights
+            copy_node = next(n for n in component.model.walk() if n.name == ner_model.GINZA_COPY)
+            copy_node.from_bytes(nlp.get_pipe("tok2vec").model.to_bytes())
         optimizer = Adam(args.learn_rate, use_averages=True)
         for epoch in range(args.epochs):
             rng.shuffle(train)
@@ -347,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "name": "prextract-ner",
         "labels": list(component.labels),
-        "component_config": config,
-        "members": [{"dir": d, "seed": seed} for d, seed in zip(member_dirs, seeds)],
+        "component_config": configs[seeds[-1]],
+        "members": [{"dir": d, "seed": seed,
+                     **({"component_config": configs[seed]} if configs[seed] != configs[seeds[-1]] else {})}
+                    for d, seed in zip(member_dirs, seeds)],
         "vote": min(args.vote, len(seeds)),
         "requires": {"ja_ginza": nlp.meta.get("version"), "spacy": spacy.__version__,
                      "thinc": thinc.__version__},

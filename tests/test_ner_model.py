@@ -243,3 +243,21 @@ def test_a_doc_gets_the_same_spans_whatever_it_is_batched_with(nlp, recognizer):
     together = recognizer.find(docs)
     assert together == [recognizer.find([doc])[0] for doc in docs]
     assert together[::-1] == recognizer.find(docs[::-1])
+
+
+def test_a_member_can_fine_tune_a_copy_of_ginza_tok2vec(nlp):
+    """train_ner.py --ginza-copy: the copy starts from ja_ginza's weights, so before training it
+    gives ja_ginza's own tensor; a member's own config in meta.json wins over the model's."""
+    from spacy.training import Example
+
+    config = ner_model.component_config(ginza_copy=True)
+    component = ner_model.create_component(nlp, config)
+    doc = nlp("神奈川県とLINK-Jは連携協定を締結した。")
+    component.initialize(lambda: [Example.from_dict(ner_model.shadow_doc(doc, nlp.vocab), {"entities": []})], nlp=nlp)
+    copy = next(n for n in component.model.walk() if n.name == ner_model.GINZA_COPY)
+    copy.from_bytes(nlp.get_pipe("tok2vec").model.to_bytes())
+    out = copy.predict([ner_model.shadow_doc(doc)])[0]
+    assert out.shape == doc.tensor.shape and abs(out - doc.tensor).max() < 1e-4
+    meta = {"component_config": ner_model.component_config(),
+            "members": [{"dir": "component", "component_config": config}, {"dir": "component-1"}]}
+    assert ner_model.members(meta) == [("component", config), ("component-1", meta["component_config"])]

@@ -1,10 +1,10 @@
 """prextract's own NER: PERSON / ORGANIZATION / LOCATION, trained on the Stockmark Wikipedia NER
 train split (``scripts/train_ner.py``), shipped under ``models/ner/``.
 
-It reads what ja_ginza has already computed for a document: the contextual token vectors of
-ja_ginza's ``tok2vec`` (``doc.tensor``) and SudachiPy's tokens and POS tags. Its own trainable
-part is small (a hashed embedding of the token's characters and tag, a CNN, a transition-based
-entity recognizer), so adding it to the analysis costs little and never runs SudachiPy again.
+It reads what ja_ginza has already computed for a document: SudachiPy's tokens, tags and
+GiNZA's ENE labels (hashed into a small trainable embedding), and token vectors, either
+ja_ginza's own ``tok2vec`` output (``doc.tensor``, frozen) or, in the shipped model, a copy of
+ja_ginza's ``tok2vec`` fine-tuned for these entities. It never runs SudachiPy again.
 
 The recognizer works on a *shadow* Doc (same words and tensor, the token features hashed, no
 entities) because spaCy's entity recognizer respects entities already set on a Doc: on
@@ -34,6 +34,7 @@ COMPONENT_NAME = "prx_ner"
 TENSOR_ARCH = "prextract.GinzaTensor.v1"
 FEATURES_ARCH = "prextract.GinzaTensorAndHashEmbed.v1"
 EMBED_ARCH = "prextract.TokenFeatureEmbed.v1"
+GINZA_COPY = "ginza_copy"  # the name of the fine-tuned copy of ja_ginza's tok2vec
 FEATURES_KEY = "prx_features"  # shadow Doc user_data: uint64 hashes, one row per token
 #: the token strings the trainable embedding sees, besides ja_ginza's tensor
 FEATURE_NAMES = ("text", "first_char", "last_char", "last_2_chars", "tag", "ene", "char_classes", "pos_dep")
@@ -78,6 +79,17 @@ def _register_architectures() -> None:
 
         return Model("ginza_tensor", forward, dims={"nO": width})
 
+    def ginza_tok2vec_copy(width: int):
+        """A model of ja_ginza's own tok2vec (spacy.Tok2Vec.v2: ORTH and SHAPE hashes with the
+        static vectors, an 8-layer window CNN), run on the shadow Doc; ``GINZA_COPY`` names it."""
+        from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed, build_Tok2Vec_model
+
+        model = build_Tok2Vec_model(
+            MultiHashEmbed(width=width, attrs=["ORTH", "SHAPE"], rows=[5000, 2500], include_static_vectors=True),
+            MaxoutWindowEncoder(width=width, depth=8, window_size=1, maxout_pieces=3))
+        model.name = GINZA_COPY
+        return model
+
     @registry.architectures(EMBED_ARCH)
     def token_feature_embed(width: int, rows: list[int]):
         """Hashed embeddings of the token strings of FEATURE_NAMES (see ``token_features``),
@@ -98,13 +110,16 @@ def _register_architectures() -> None:
 
     @registry.architectures(FEATURES_ARCH)
     def ginza_tensor_and_hash_embed(tensor_width: int, width: int, embed, encode_depth: int,
-                                    window_size: int = 1, maxout_pieces: int = 3):
-        """ja_ginza's frozen tensor beside a small trainable embedding of the token itself,
-        mixed by a Maxout layer and a shallow CNN."""
+                                    window_size: int = 1, maxout_pieces: int = 3,
+                                    ginza_copy: bool = False):
+        """ja_ginza's tok2vec output beside a small trainable embedding of the token itself,
+        mixed by a Maxout layer and a shallow CNN. The tok2vec output is ja_ginza's frozen
+        tensor, or with ``ginza_copy`` a copy of ja_ginza's tok2vec that the training starts from
+        ja_ginza's weights and fine-tunes for these entities (scripts/train_ner.py)."""
         from spacy.ml.models.tok2vec import MaxoutWindowEncoder
         from thinc.api import Maxout, chain, concatenate, with_array
 
-        tensor = ginza_tensor(tensor_width)
+        tensor = ginza_tok2vec_copy(tensor_width) if ginza_copy else ginza_tensor(tensor_width)
         mix = Maxout(width, nP=maxout_pieces, normalize=True)  # input width inferred at init
         layers = [concatenate(tensor, embed), with_array(mix)]
         if encode_depth > 0:
@@ -121,7 +136,7 @@ def _register_architectures() -> None:
 
 def component_config(hidden_width: int = 64, width: int = 128, encode_depth: int = 2,
                      embed_width: int = 64, embed_rows: Sequence[int] = (5000, 2000, 2000, 4000, 500, 500, 200, 1000),
-                     tensor_width: int = 256) -> dict[str, Any]:
+                     tensor_width: int = 256, ginza_copy: bool = False) -> dict[str, Any]:
     """The spaCy config of the component (an ``ner`` whose tok2vec is FEATURES_ARCH)."""
     return {
         "model": {
@@ -136,6 +151,7 @@ def component_config(hidden_width: int = 64, width: int = 128, encode_depth: int
                 "tensor_width": tensor_width,
                 "width": width,
                 "encode_depth": encode_depth,
+                **({"ginza_copy": True} if ginza_copy else {}),
                 "embed": {
                     "@architectures": EMBED_ARCH,
                     "width": embed_width,
@@ -160,6 +176,9 @@ def shadow_doc(doc, vocab=None):
     from spacy.strings import hash_string
     from spacy.tokens import Doc
 
+    if len(doc) and (doc.tensor is None or getattr(doc.tensor, "size", 0) == 0):
+        # the token features (tags, GiNZA's ENE labels, dependencies) exist only after ja_ginza ran
+        raise ValueError("the Doc carries no ja_ginza tok2vec tensor: run ja_ginza first")
     shadow = Doc(vocab or doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     shadow.tensor = doc.tensor
     shadow.user_data[FEATURES_KEY] = numpy.array(
@@ -312,13 +331,13 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
     meta = read_meta(path)
     _check_versions(nlp, meta)
     components = []
-    for member in members(meta):
-        component = create_component(nlp, meta["component_config"])
+    for member, config in members(meta):
+        component = create_component(nlp, config)
         try:
             component.from_disk(path / member, exclude=["vocab"])
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
-        components.append(ready_for_inference(component, meta["component_config"]))
+        components.append(ready_for_inference(component, config))
     return Recognizer(components, meta, vote=int(meta.get("vote", 1)))
 
 
@@ -330,9 +349,11 @@ def ready_for_inference(component, config: dict[str, Any]):
     return component
 
 
-def members(meta: dict[str, Any]) -> list[str]:
-    """The folders of the ensemble's members (a model of one member has only ``component``)."""
-    return [m["dir"] for m in meta.get("members", [])] or ["component"]
+def members(meta: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The folder and config of each of the ensemble's members (a model of one member has only
+    ``component``); a member's own ``component_config`` wins over the model's."""
+    listed = meta.get("members") or [{"dir": "component"}]
+    return [(m["dir"], m.get("component_config", meta["component_config"])) for m in listed]
 
 
 @lru_cache(maxsize=1)
