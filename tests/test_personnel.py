@@ -843,13 +843,13 @@ def test_rows_under_a_body_heading_take_the_post_of_the_column_header(extractor,
             "１　町立学校長の人事異動（令和8年4月1日付）\n　（校名／新校長／前任）\n"
             "■梓川町立北小学校\n　　大谷 千里　　前任：梓川町立南小学校 教頭\n"
             "■梓川町立南小学校\n　　村越 健太　　前任：同校 教頭\n\n以上\n")
-    _, result = _run(extractor, text, monkeypatch)
+    ctx, result = _run(extractor, text, monkeypatch)
     north, south = org_key("梓川町立北小学校"), org_key("梓川町立南小学校")
     assert _picked(result, 0, 1, 2, 3, 5) >= {
         ("大谷千里", "校長", north, "教頭", "2026-04-01"),
         ("村越健太", "校長", south, "教頭", "2026-04-01")}
     # 前任：同校 教頭: the same school as the heading's
-    _, _, previous_org = next(r for r in _roles(*_run(extractor, text, monkeypatch)) if r[0] == "村越健太" and r[1] == "教頭")
+    _, _, previous_org = next(r for r in _roles(ctx, result) if r[0] == "村越健太" and r[1] == "教頭")
     assert previous_org == south
 
 
@@ -862,7 +862,7 @@ def test_a_board_table_with_glossed_posts_and_a_second_line_of_posts(extractor, 
             "■社外取締役の主な兼職\n"
             "仁科 宏　　仁科総合法律事務所 代表弁護士\n"
             "　　　　　　株式会社ハルカゼ工業 社外監査役\n")
-    ctx, result = _run(extractor, text, monkeypatch)
+    _, result = _run(extractor, text, monkeypatch)
     picked = _picked(result, 0, 1)
     # the bracket glosses the post: CFO is one post, Chief Financial Officer no second one; and a
     # name a single space after the gloss is the row's person

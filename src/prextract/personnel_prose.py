@@ -55,8 +55,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     if named:
         # 新会長に松岡義昭氏、副会長に堤由紀子氏及び戸川修氏が選任: each post names its own people
         status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
-        when = doc.date_value(clause_start, trig.start, effective_only=True) or \
-            doc.date_value(s, trig.start, effective_only=True)
+        when = _effective_day(doc, clause_start, s, trig)
         kind = change if change != "retirement" else "appointment"
         posts: list[Post] = []
         for t, _ in named:
@@ -70,8 +69,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     paired = _subjects_each_with_posts(doc, toks, clause_start, trig) if person is not None else []
     if paired:
         status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
-        when = doc.date_value(clause_start, trig.start, effective_only=True) or \
-            doc.date_value(s, trig.start, effective_only=True) or _day_of_a_labelled_row(doc, text[s:trig.start])
+        when = _effective_day(doc, clause_start, s, trig) or _day_of_a_labelled_row(doc, text[s:trig.start])
         kind = change if change != "retirement" else "appointment"
         out = []
         for p, posts in paired:
@@ -119,8 +117,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         chain = []
     status = _prose_status(doc, trig, toks, text[clause_start:trig.start])
     clause = text[clause_start:trig.start]
-    shared_date = doc.date_value(clause_start, trig.start, effective_only=True) or \
-        doc.date_value(s, trig.start, effective_only=True)
+    shared_date = _effective_day(doc, clause_start, s, trig)
     if shared_date is None and re.search(r"同日(?:付|をもって)", clause):
         shared_date = last_date
     if shared_date is None:
@@ -167,6 +164,12 @@ def _day_of_a_labelled_row(doc: PersonnelDoc, clause: str) -> str | None:
 
 _MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")
 _MEETING_HELD = re.compile(r"開催(?:予定)?(?:の|した|された)[^、。]{0,16}?株主総会(?:で|での|において|にて)")
+
+
+def _effective_day(doc: PersonnelDoc, clause_start: int, sentence_start: int, trig: Token) -> str | None:
+    """The day a change takes effect written in its clause, else earlier in its sentence."""
+    return doc.date_value(clause_start, trig.start, effective_only=True) or \
+        doc.date_value(sentence_start, trig.start, effective_only=True)
 
 
 def _gloss_end(text: str, pos: int) -> int:
@@ -223,6 +226,7 @@ def _subjects_each_with_posts(doc: PersonnelDoc, toks: list[Token], clause_start
     """``AがORGのTITLE1に、現TITLEのB氏がTITLE2に、それぞれ就任``: two or more subjects, each with the
     posts marked by に that follow it before the next subject; empty unless every subject has one."""
     sent_start = toks[0].start if toks else clause_start
+    # the name itself marked (AがX社の社長に), not a name with its post (星野由美子社長（54）が副社長に)
     subjects = [p for p in doc.people_in(sent_start, trig.start) if _marked_as_subject(doc, p) == "が"]
     if len(subjects) < 2:
         return []
