@@ -13,7 +13,7 @@ from .people import body_heading
 from .person_names import PersonMention
 from .personnel_doc import (SPACES, Entry, Note, PersonnelDoc, Post, Section, cue, cue_words, cues,
                             later_than_release, skip_spaces)
-from .personnel_prose import _gloss_end, is_change_predicate
+from .personnel_prose import gloss_end, is_change_predicate
 
 #: Ⅰ．/ Ⅱ．or I．/ II． : the top level of a disclosure's 記 list
 _ROMAN = r"(?:[\u2160-\u216B\u2170-\u217B](?:\s*[．.、]|[ \u3000])|[IVX]{1,4}\s*[．.])"
@@ -214,8 +214,8 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
     heading_body: OrgMention | None = None     # ■秋津野市立南中学校 over its people's rows
     for s, e in lines:
         line = doc.text[s:e]
-        if _body_heading(doc, s, e) is not None:
-            heading_body = _body_heading(doc, s, e)
+        if (named_body := _body_heading(doc, s, e)) is not None:
+            heading_body = named_body
             continue
         if line.lstrip(SPACES).startswith("※"):
             if block is not None:
@@ -278,7 +278,8 @@ def _at_heading_body(doc: PersonnelDoc, entry: Entry, body: OrgMention) -> Entry
     """Under ■BODY, a new post that names no body is at that body, and so is a previous one
     written 同校 / 同社 (the same body)."""
     entry.new = [p if p.org is not None else Post(p.title, body) for p in entry.new]
-    entry.previous = [Post(p.title, body) if p.org is None and _SAME_BODY_BEFORE.search(doc.text[:p.title.start])
+    entry.previous = [Post(p.title, body) if p.org is None
+                      and _SAME_BODY_BEFORE.search(doc.text, max(0, p.title.start - 12), p.title.start)
                       else p for p in entry.previous]
     return entry
 
@@ -532,7 +533,7 @@ def _posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
     inherited: OrgMention | None = None
     last_end = s
     for t in doc.titles_in(s, e):
-        if out and _gloss_end(doc.text, last_end) > t.start and not any(
+        if out and gloss_end(doc.text, last_end) > t.start and not any(
                 last_end <= o.start < t.end for o in doc.orgs):
             continue        # COO（Chief Operating Officer）: the bracket glosses the post before it
         org = doc.org_of(t)

@@ -89,7 +89,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     titles = [t for t in doc.titles_in(clause_start, trig.start + len(trig.text))
               if (t.start, t.end) not in own_spans and t.end <= trig.start + len(trig.text)]
     # 執行役員CTO（最高技術責任者）に: the bracket glosses the post before it
-    glosses = [(u.end, _gloss_end(text, u.end)) for u in titles]
+    glosses = [(u.end, gloss_end(text, u.end)) for u in titles]
     titles = [t for t in titles if not any(a < t.start and t.end < b for a, b in glosses)]
     new: list[tuple[list[Post], str | None]] = []
     left: list[Post] = [p for p in own]
@@ -97,7 +97,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
     chain: list[Post] = []      # posts a space apart (常務執行役員 生産本部長): one change
     chain_date: str | None = None
     for k, t in enumerate(titles):
-        after = text[_gloss_end(text, t.end):][:3]
+        after = text[gloss_end(text, t.end):][:3]
         # the date of a post is written in its own comma-delimited segment (…、2019年6月に当社取締役、…)
         seg_start = max(seg_start, text.rfind("、", seg_start, t.start) + 1)
         if not chain:
@@ -172,7 +172,7 @@ def _effective_day(doc: PersonnelDoc, clause_start: int, sentence_start: int, tr
         doc.date_value(sentence_start, trig.start, effective_only=True)
 
 
-def _gloss_end(text: str, pos: int) -> int:
+def gloss_end(text: str, pos: int) -> int:
     """Past a bracket right after a post that glosses it (CTO（最高技術責任者））, else ``pos``."""
     # CEO（Chief Executive Officer）; not （現 西日本営業部長）, the post held before
     m = re.match(r"[（(](?![ \u3000]*[現前旧元新])[^（）()、。]{1,30}[）)]", text[pos:pos + 34])
@@ -234,7 +234,7 @@ def _subjects_each_with_posts(doc: PersonnelDoc, toks: list[Token], clause_start
     for p, nxt in zip(subjects, subjects[1:] + [None]):
         end = _own_posts_start(doc, nxt) if nxt is not None else trig.start
         posts = [_post_of(doc, t) for t in doc.titles_in(p.end, end)
-                 if doc.text.startswith("に", skip_spaces(doc.text, _gloss_end(doc.text, t.end)))]
+                 if doc.text.startswith("に", skip_spaces(doc.text, gloss_end(doc.text, t.end)))]
         if not posts:
             return []
         out.append((p, posts))
