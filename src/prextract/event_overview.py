@@ -356,7 +356,7 @@ def _grant_list_drafts(doc: _Doc) -> list[Draft]:
     person, with the row's amount; the grant's round (第36回) is the one the release names."""
     if doc.issuer is None:
         return []
-    ordinal = next((int(m.group(1).translate(_FULLWIDTH_DIGITS)) for m in _GRANT_ORDINAL.finditer(doc.text)), None)
+    ordinal = next((int(m.group(1)) for m in _GRANT_ORDINAL.finditer(doc.text)), None)   # int() reads ３６ too
     out: list[Draft] = []
     in_list = False
     for m in re.finditer(r"[^\n]+", doc.text):
@@ -381,9 +381,6 @@ def _grant_list_drafts(doc: _Doc) -> list[Draft]:
         d.ordinal = ordinal
         out.append(d)
     return out
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 # 大賞には、…北陸運輸株式会社（富山市）が選ばれた / …株式会社A（…）と、…B株式会社の2社が優秀賞に選ばれた
