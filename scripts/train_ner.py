@@ -14,10 +14,11 @@ averaging; the averaged parameters are saved.
     python scripts/train_ner.py ../shared/data/ner-wikipedia/ner.json --epochs 12 --synthetic 400 --seed 0 --ginza-copy
     python scripts/train_ner.py PATH/ner.json --dev --dev-fold 3 --epochs 12 --synthetic 400 --ginza-copy   # tuning run
 
-The first command made the shipped model (writes models/ner/component and meta.json).
 ``--ginza-copy`` gives the component a copy of ja_ginza's tok2vec, started from ja_ginza's weights
 and fine-tuned with it, instead of ja_ginza's frozen tensor (``--ginza-copy-seeds`` with
-``--seeds``: only some members); see models/ner/README.md for what it gained.
+``--seeds``: only some members). The shipped model joins three frozen members (``--seeds 0,1,2``)
+and the fine-tuned one of the first command in a weighted vote, by ``scripts/compose_ner.py``;
+models/ner/README.md gives the commands and what each part gained.
 ``--synthetic N`` adds N press-release-like sentences composed from
 models/ner/synthetic_releases.json (see ``ReleaseSentences``).
 

@@ -38,9 +38,11 @@ def test_meta_pins_versions_and_names_its_data(recognizer):
 
 
 def test_model_is_small():
+    """Three small members (6 MB each) and one with its own copy of ja_ginza's tok2vec (34 MB):
+    well under ja_ginza's own package."""
     path = ner_model._model_path()
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    assert size < 30 * 1024 * 1024
+    assert size < 64 * 1024 * 1024
 
 
 def test_shadow_doc_keeps_words_and_tensor_but_no_entities(nlp):
@@ -188,11 +190,18 @@ def test_trim_span(name, kept):
     assert (text[cut[0]:cut[1]] if cut else None) == kept
 
 
-def test_the_shipped_model_is_an_ensemble_that_votes(recognizer):
+def test_the_shipped_model_is_a_weighted_ensemble(recognizer):
+    """Three members read ja_ginza's frozen tensor, one fine-tunes a copy of its tok2vec and
+    weighs two; a span needs the fine-tuned one and a frozen one (or all frozen ones), and is
+    confirmed with two frozen ones beside it."""
     meta = recognizer.meta
-    assert len(recognizer.components) == len(meta["members"]) >= 3
-    assert recognizer.vote == meta["vote"] == 2
-    assert sorted(m["seed"] for m in meta["members"]) == meta["training"]["seeds"]
+    assert len(recognizer.components) == len(meta["members"]) == 4
+    assert recognizer.weights == [1.0, 1.0, 1.0, 2.0]
+    assert (recognizer.vote, recognizer.confirm) == (meta["vote"], meta["confirm"]) == (3.0, 4.0)
+    tuned = [m for m in meta["members"] if m["component_config"]["model"]["tok2vec"].get(ner_model.GINZA_COPY)]
+    assert [m["weight"] for m in tuned] == [2.0]
+    for member in meta["members"]:  # each member says how it was trained
+        assert member["training"]["data_license"] == "CC-BY-SA-3.0" and member["training"]["epochs"] == 12
 
 
 class _FixedMember:
@@ -223,6 +232,50 @@ def test_a_span_counts_when_enough_members_predict_it(nlp, monkeypatch):
     found = ner_model.Recognizer(members, {}, vote=1).find([doc])[0]
     assert {(doc.text[s.start:s.end], s.label, round(s.agreement, 2)) for s in found} == {
         ("山田太郎", "PERSON", 1.0), ("東北大学", "ORGANIZATION", 0.33), ("東北大学", "LOCATION", 0.33)}
+
+
+def test_members_vote_with_their_weights_and_a_span_is_confirmed_at_its_level(nlp, monkeypatch):
+    monkeypatch.setattr(ner_model, "greedy_parse", lambda member, docs: member.predict(docs))
+    doc = nlp("山田太郎氏は東北大学の教授です。")
+    words = [t.text for t in doc]
+    name, univ = (words.index("山田"), words.index("太郎") + 1), (words.index("東北大学"), words.index("東北大学") + 1)
+    heavy = _FixedMember([(*name, "PERSON"), (*univ, "ORGANIZATION")])
+    members = [heavy, _FixedMember([(*name, "PERSON")]), _FixedMember([(*name, "PERSON")]),
+               _FixedMember([(*univ, "ORGANIZATION")])]
+    found = ner_model.Recognizer(members, {}, vote=3, weights=[2, 1, 1, 1], confirm=4).find([doc])[0]
+    assert [(doc.text[s.start:s.end], s.label, s.agreement, s.confirmed) for s in found] == [
+        ("山田太郎", "PERSON", 0.8, True), ("東北大学", "ORGANIZATION", 0.6, False)]
+    alone = ner_model.Recognizer([heavy, *members[1:3]], {}, vote=3, weights=[2, 1, 1]).find([doc])[0]
+    assert [(doc.text[s.start:s.end], s.confirmed) for s in alone] == [("山田太郎", True)]  # 東北大学: 2 < 3
+    with pytest.raises(ModelError, match="weights"):
+        ner_model.Recognizer(members, {}, weights=[1, 1])
+
+
+def test_compose_ner_joins_trained_models_with_weights(tmp_path):
+    import importlib.util
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "scripts" / "compose_ner.py"
+    spec = importlib.util.spec_from_file_location("compose_ner", script)
+    compose_ner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compose_ner)
+    base = {"name": "prextract-ner", "labels": ["PERSON"], "component_config": {"a": 1},
+            "requires": {"ja_ginza": "5.3.0"}, "trained_with": {},
+            "training": {"data": "d", "data_sha256": "x", "data_license": "CC-BY-SA-3.0", "gold_classes": {}}}
+    for name, members, config in (("frozen", [{"dir": "component", "seed": 0}, {"dir": "component-1", "seed": 1}], {"a": 1}),
+                                  ("tuned", [{"dir": "component", "seed": 0}], {"a": 2})):
+        (tmp_path / name).mkdir()
+        for m in members:
+            (tmp_path / name / m["dir"]).mkdir()
+            (tmp_path / name / m["dir"] / "model").write_text(name + m["dir"])
+        meta = dict(base, members=members, component_config=config, training=dict(base["training"], seeds=[0]))
+        (tmp_path / name / "meta.json").write_text(json.dumps(meta))
+    out = tmp_path / "out"
+    out.mkdir()
+    composed = compose_ner.compose(out, [(tmp_path / "frozen", 1.0), (tmp_path / "tuned", 2.0)], vote=2, confirm=3)
+    assert [(m["dir"], m["weight"], m["component_config"]) for m in composed["members"]] == [
+        ("component", 1.0, {"a": 1}), ("component-1", 1.0, {"a": 1}), ("component-2", 2.0, {"a": 2})]
+    assert (out / "component-2" / "model").read_text() == "tunedcomponent"
+    assert json.loads((out / "meta.json").read_text())["confirm"] == 3
 
 
 def test_a_missing_member_is_a_model_error(nlp, tmp_path):
@@ -261,3 +314,20 @@ def test_a_member_can_fine_tune_a_copy_of_ginza_tok2vec(nlp):
     meta = {"component_config": ner_model.component_config(),
             "members": [{"dir": "component", "component_config": config}, {"dir": "component-1"}]}
     assert ner_model.members(meta) == [("component", config), ("component-1", meta["component_config"])]
+
+
+def test_the_tuned_members_tok2vec_runs_apart_with_the_same_spans(nlp, recognizer):
+    """ready_for_inference lifts a member's own tok2vec out of its parser model (so that its
+    activations are freed layer by layer, not held through the parse): the spans stay the same."""
+    from prextract.ginza_fast import greedy_parse
+    k = next(i for i, own in enumerate(recognizer.own_tok2vecs) if own is not None)
+    member, config = ner_model.members(recognizer.meta)[k]
+    whole = ner_model.create_component(nlp, config)
+    whole.from_disk(ner_model._model_path() / member, exclude=["vocab"])
+    doc = nlp("ノルドリス・エナジー（本社：ノルウェー・オスロ）と東雲精機株式会社は、2026年4月1日付で提携した。"
+              "同社CEOのアンナ・リンドクヴィスト氏が来日し、鈴木一郎社長と署名した。")
+    shadow = ner_model.shadow_doc(doc)
+    whole.set_annotations([shadow], greedy_parse(whole, [shadow]))
+    lifted = ner_model.Recognizer([recognizer.components[k]], {}).find([doc])[0]
+    assert [(e.start_char, e.end_char, e.label_) for e in shadow.ents] == [(s.start, s.end, s.label) for s in lifted]
+    assert lifted

@@ -57,7 +57,8 @@ class Entity:
     end: int
     label: str
     text: str
-    agreement: float = 1.0  # prx: labels: the share of the NER ensemble's members that found it
+    agreement: float = 1.0  # prx: labels: the share of the NER ensemble's weight that found it
+    confirmed: bool = True  # prx: labels: enough of the ensemble found it (ner_model.Recognizer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +318,8 @@ def _build(text: str, docs, prx_spans: list[list[NerSpan]] | None = None,
                 ent_of[t.i] = ent.label_
         for found in (prx_spans[k] if prx_spans else ()):
             start, end = span(found.start, found.end)
-            entities.append(Entity(start, end, prefixed(found.label), text[start:end], found.agreement))
+            entities.append(Entity(start, end, prefixed(found.label), text[start:end], found.agreement,
+                                   found.confirmed))
         for t in doc:
             if t.is_space:
                 continue
@@ -352,6 +354,23 @@ def _remap_heads(tokens: list[Token], first: int, doc) -> None:
         if new_head != tok.head:
             tokens[k] = Token(tok.i, tok.text, tok.start, tok.end, tok.tag, tok.pos, tok.dep, new_head,
                               tok.lemma, tok.reading, tok.ent, tok.bunsetu_start)
+
+
+def common_words_only(tokens: Iterable[Token], joiners: frozenset[str] = frozenset("・")) -> bool:
+    """Every word (``joiners`` aside) is a common noun or suffix SudachiPy's dictionary knows, none
+    Latin or a number: リンゴ・ブドウ・モモ, 製鉄・化学・エネルギー関連 are words, not a name."""
+    words = [t for t in tokens if t.text not in joiners]
+    return bool(words) and all(
+        t.tag.startswith(("名詞-普通名詞", "接尾辞")) and not re.search(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]", t.text)
+        and in_dictionary(t.text) for t in words)
+
+
+@lru_cache(maxsize=8192)
+def in_dictionary(word: str) -> bool:
+    """Whether SudachiPy's dictionary knows every part of ``word`` (read alone): a katakana word it
+    does not know (ボウスキー, カラマンリス) is a new name more likely than a loanword (イノベーション)."""
+    morphemes = load_nlp().tokenizer.tokenizer.tokenize(word)
+    return len(morphemes) > 0 and not any(m.is_oov() for m in morphemes)
 
 
 # -- readings -------------------------------------------------------------------------------------

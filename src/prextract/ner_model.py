@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .errors import ModelError
-from .ginza_fast import greedy_parse, numpy_matmul
+from .ginza_fast import greedy_parse, lean_predict, numpy_matmul
 
 #: the component's classes; Analysis carries them as ``prx:PERSON`` etc.
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
@@ -35,6 +35,7 @@ TENSOR_ARCH = "prextract.GinzaTensor.v1"
 FEATURES_ARCH = "prextract.GinzaTensorAndHashEmbed.v1"
 EMBED_ARCH = "prextract.TokenFeatureEmbed.v1"
 GINZA_COPY = "ginza_copy"  # the name of the fine-tuned copy of ja_ginza's tok2vec
+OWN_TOK2VEC = "prx_own_tok2vec"  # model attr: the copy, lifted out for inference
 FEATURES_KEY = "prx_features"  # shadow Doc user_data: uint64 hashes, one row per token
 #: the token strings the trainable embedding sees, besides ja_ginza's tensor
 FEATURE_NAMES = ("text", "first_char", "last_char", "last_2_chars", "tag", "ene", "char_classes", "pos_dep")
@@ -47,7 +48,8 @@ class NerSpan:
     start: int
     end: int
     label: str      # one of LABELS (or another label the model was trained with)
-    agreement: float = 1.0  # the share of the ensemble's members that predicted this span
+    agreement: float = 1.0  # the share of the ensemble's weight that predicted this span
+    confirmed: bool = True  # enough of the ensemble predicted it to stand without a sign in the text
 
 
 # -- architectures ----------------------------------------------------------------------------
@@ -243,18 +245,29 @@ def read_meta(path: Path | None = None) -> dict[str, Any]:
 class Recognizer:
     """The loaded members: ``find(docs)`` gives each ja_ginza Doc's entities.
 
-    The shipped model is a small ensemble: the same component trained with different seeds
-    (``meta["members"]``). A span (start, end, label) is kept when at least ``vote`` members
-    predict it exactly: the members' errors differ more than their hits, so a majority cuts
-    false entities with few lost (measured on a held-out part of train, see models/ner/README.md).
+    The shipped model is a small ensemble (``meta["members"]``), each member with a weight
+    (``weight``, default 1). A span (start, end, label) is kept when the members that predict it
+    exactly weigh at least ``vote``: the members' errors differ more than their hits, so a
+    weighted majority cuts false entities with few lost (measured on a held-out part of train,
+    see models/ner/README.md). A kept span is *confirmed* when they weigh at least ``confirm``
+    (default: all members); the rules take a confirmed span with less evidence from the text.
     """
 
-    def __init__(self, components: Sequence[Any], meta: dict[str, Any], vote: int = 1) -> None:
+    def __init__(self, components: Sequence[Any], meta: dict[str, Any], vote: float = 1,
+                 weights: Sequence[float] | None = None, confirm: float | None = None) -> None:
         if not components:
             raise ModelError("prextract's NER model has no members")
         self.components = list(components)
         self.meta = meta
-        self.vote = max(1, min(vote, len(self.components)))
+        self.weights = [float(w) for w in weights] if weights is not None else [1.0] * len(self.components)
+        if len(self.weights) != len(self.components):
+            raise ModelError(f"prextract's NER model has {len(self.components)} members but "
+                             f"{len(self.weights)} weights")
+        total = sum(self.weights)
+        self.vote = min(float(vote), total)
+        self.confirm = total if confirm is None else min(float(confirm), total)
+        # a member's own copy of ja_ginza's tok2vec, run before its parse (see ``ready_for_inference``)
+        self.own_tok2vecs = [_own_tok2vec(c) for c in self.components]
 
     def find(self, docs: Sequence[Any]) -> list[list[NerSpan]]:
         """Each Doc's spans (they do not depend on the other Docs of the batch: see ``_pad_windows``)."""
@@ -263,18 +276,49 @@ class Recognizer:
             return []
         votes: list[Counter[tuple[int, int, str]]] = [Counter() for _ in shadows]
         texts = [s.text for s in shadows]  # Doc.text joins every token again on each read: once per Doc
-        for component in self.components:
-            for s in shadows:
+        ginza_tensors = [s.tensor for s in shadows]
+        for component, weight, own in zip(self.components, self.weights, self.own_tok2vecs):
+            for s, tensor in zip(shadows, ginza_tensors):
                 s.ents = []
+                # the member reads its own tok2vec's output where the others read ja_ginza's
+                s.tensor = lean_predict(own, [s])[0] if own is not None and len(s) else tensor
             component.set_annotations(shadows, greedy_parse(component, shadows))
             for s, text, counts in zip(shadows, texts, votes):
                 for e in s.ents:
                     cut = trim_span(text, e.start_char, e.end_char)
                     if cut is not None:
-                        counts[(cut[0], cut[1], e.label_)] += 1
-        members = len(self.components)
-        return [[NerSpan(start, end, label, n / members) for (start, end, label), n in sorted(counts.items())
-                 if n >= self.vote] for counts in votes]
+                        counts[(cut[0], cut[1], e.label_)] += weight
+        total = sum(self.weights)
+        return [[NerSpan(start, end, label, w / total, w >= self.confirm)
+                 for (start, end, label), w in sorted(counts.items()) if w >= self.vote]
+                for counts in votes]
+
+
+def _own_tok2vec(component):
+    """The copy of ja_ginza's tok2vec that ``ready_for_inference`` lifted out of a member, or None."""
+    model = getattr(component, "model", None)
+    return model.attrs.get(OWN_TOK2VEC) if model is not None and hasattr(model, "attrs") else None
+
+
+def _lift_own_tok2vec(component) -> None:
+    """Take a member's copy of ja_ginza's tok2vec out of its model and read its output from the
+    Doc's tensor instead, as the frozen members read ja_ginza's (``Recognizer.find`` runs the
+    copy first). The output is the same; the memory is not: inside spaCy's parser model the
+    tok2vec keeps every layer's activations until the parse ends (about 57 KB a token through the
+    copy's eight encoder blocks), where ``lean_predict`` frees each block's as the next starts."""
+    from spacy.util import registry
+
+    model = component.model
+    for node in model.walk():
+        # concatenate(tensor source, token features): the source is the copy unless it reads
+        # ja_ginza's tensor (the copy took ja_ginza's layer names with its weights, so its own
+        # name GINZA_COPY is gone from a trained member)
+        if len(node.layers) == 2 and node.layers[1].name.startswith("prx_token_features"):
+            source = node.layers[0]
+            if source.name != "ginza_tensor":
+                node.layers[0] = registry.architectures.get(TENSOR_ARCH)(source.get_dim("nO"))
+                model.attrs[OWN_TOK2VEC] = source
+            return
 
 
 def _pad_windows(component, config: dict[str, Any]) -> None:
@@ -338,7 +382,9 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
         components.append(ready_for_inference(component, config))
-    return Recognizer(components, meta, vote=int(meta.get("vote", 1)))
+    listed = meta.get("members") or [{}]
+    return Recognizer(components, meta, vote=float(meta.get("vote", 1)),
+                      weights=[float(m.get("weight", 1)) for m in listed], confirm=meta.get("confirm"))
 
 
 def ready_for_inference(component, config: dict[str, Any]):
@@ -346,6 +392,7 @@ def ready_for_inference(component, config: dict[str, Any]):
     products as for ja_ginza's own components); returned for chaining."""
     _pad_windows(component, config)
     numpy_matmul(component)
+    _lift_own_tok2vec(component)
     return component
 
 

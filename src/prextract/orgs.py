@@ -16,10 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import gazetteer, lexicons
-from .analyse import Analysis, Entity, Token, place_levels
+from .analyse import Analysis, Entity, Token, common_words_only, place_levels
 from .normalize import parse_kanji_number
 
 #: GiNZA ENE labels that name organisations
@@ -177,8 +177,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_university_parts(analysis, candidates))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
-    candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(c, analysis), text), analysis),
-                                        title_spans) for c in candidates]
+    candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(
+        _without_lead_words(c, analysis), analysis), text), analysis), title_spans) for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
             and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)
@@ -187,8 +187,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
             and not lexicons.funding_round_pattern().fullmatch(c.text)]      # シリーズAのリード投資家
     # the trained NER corrects GiNZA's spans, never the rule-found names (legal forms, suffixes,
     # places, lexicon): where it overlaps one of those, the rule wins
-    # (except a suffix name that every member of the ensemble reads on to a longer name)
-    kept, longer = _unanimous_names_past_suffixes(kept, analysis)
+    # (except a suffix name that the ensemble, confirmed, reads on to a longer name)
+    kept, longer = _confirmed_names_past_suffixes(kept, analysis)
     ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
     kept = [c for c in kept if c.source != "prx" or (c.start, c.end) in longer
             or not any(r.start < c.end and c.start < r.end for r in ruled)]
@@ -348,17 +348,17 @@ def _without_title_at_end(m: OrgMention, title_spans: list[tuple[int, int]]) -> 
     return m
 
 
-def _unanimous_names_past_suffixes(mentions: list[OrgMention], analysis: Analysis
+def _confirmed_names_past_suffixes(mentions: list[OrgMention], analysis: Analysis
                                    ) -> tuple[list[OrgMention], set[tuple[int, int]]]:
-    """Where every member of the ensemble reads a longer name from the start of a suffix name
+    """Where the ensemble confirms a longer name from the start of a suffix name
     (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司), the suffix name gives way and the
     longer one takes its kind. Returns the mentions and the spans of the longer names."""
     suffix = [m for m in mentions if m.source == "suffix"]
-    unanimous = _unanimous_org_spans(analysis)
+    confirmed = _confirmed_org_spans(analysis)
     out, longer, shorter = [], set(), set()
     for m in mentions:
         inside = [r for r in suffix if r.start == m.start and r.end < m.end]
-        if m.source == "prx" and (m.start, m.end) in unanimous and inside:
+        if m.source == "prx" and (m.start, m.end) in confirmed and inside:
             longer.add((m.start, m.end))
             shorter.update((r.start, r.end) for r in inside)
             if m.kind == "other":
@@ -413,6 +413,18 @@ def _without_country(m: OrgMention, text: str) -> OrgMention:
     if country is None or country.end() >= m.end:
         return m
     return replace(m, start=country.end(), text=text[country.end():m.end])
+
+
+def _without_lead_words(m: OrgMention, analysis: Analysis) -> OrgMention:
+    """A name starts after a word of time before it (元|厚生労働省の官僚, 現|三井情報株式会社) and after
+    a hiragana word with its particle (ちなみに|フジテレビ): neither is ever part of a name."""
+    toks = analysis.tokens_in(m.start, m.end)
+    start = m.start
+    if len(toks) >= 2 and toks[0].text in ("元", "現", "前") and len(toks[1].text) >= 2:
+        start = toks[1].start
+    elif len(toks) >= 3 and re.fullmatch(r"[\u3041-\u309F]+", toks[0].text) and toks[1].tag.startswith("助詞"):
+        start = toks[2].start
+    return m if start == m.start else replace(m, start=start, text=analysis.text[start:m.end])
 
 
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
@@ -591,7 +603,12 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
             weak = m.group() in lexicons.weak_org_suffixes() and not _kana_name_at_boundary(stem, text, start)
             weak = weak or _splits_a_word(head[:k + 1], start + m.start(), start + m.end())
             # in a list of bodies (東雲市・東雲信用金庫) the list itself says these are names
-            if weak and not in_list and not _has_proper(stem_toks):
+            # a proper noun of the dictionary that ends in the suffix is a name (東京証券取引所), where
+            # no NER reads a body of other bounds there
+            whole_proper = head[k].start < start + m.start() and head[k].tag.startswith("名詞-固有名詞") \
+                and "地名" not in head[k].tag and not head[k].is_person_name \
+                and not any(s < head[-1].end and start < e for s, e in bodies)
+            if weak and not in_list and not _has_proper(stem_toks) and not whole_proper:
                 continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
             # a hiragana name only where the suffix ends the chunk (not ものづくり|省|エネ大賞)
             named = _has_name(stem, head[:k + 1]) or k == len(head) - 1 and _hiragana_name(stem, head[:k + 1])
@@ -940,10 +957,11 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     """Whether a span of the trained NER (Wikipedia-trained) is taken as an organisation: where
     GiNZA also sees a body there, or where the span reads as a body's name by itself (a legal
     form or an organisation suffix ends it, an acronym that acts, or, unless a noun continues the
-    compound, all members of the ensemble agree or it is a proper name of proper nouns and
+    compound, the ensemble confirms it or it is a proper name of proper nouns and
     katakana), never in a product's or price's context or alone in 「」. On its own the model
     reads too many release words (製品名, 価格, 体験会) as organisations."""
-    if _place_of_origin(ent, analysis):
+    if _place_of_origin(ent, analysis) or _latin_spelling_of_name(ent, analysis.text) \
+            or (not ent.confirmed and _part_of_a_dotted_name(ent, analysis)):
         return False
     if any(e.start < ent.end and ent.start < e.end and e.label in ORG_LABELS
            and not e.label.startswith("prx:") for e in analysis.entities):
@@ -962,11 +980,61 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # an acronym that acts (IPICは, LKABが): a body; a Latin word elsewhere is a product or technique
     if _ACTING_ACRONYM.fullmatch(ent.text) and _ACTOR_AFTER.match(text, ent.end):
         return True
-    if _compound_goes_on(analysis, ent.end):
+    # a noun glued after makes the span a modifier, unless the ensemble confirms a proper noun
+    # there: a body owns or qualifies the noun (東宝|映画, 大林組|傘下, 天満屋|女子陸上部)
+    if _compound_goes_on(analysis, ent.end) and not (ent.confirmed and _all_proper(toks)):
         return False
-    # where every member of the ensemble reads a body (NBA, 大倉組, 第17軍, BSA社) its precision is
-    # high enough to stand without a sign in the name (models/ner/README.md)
-    return ent.agreement >= 1.0 or _proper_name(toks)
+    # where the ensemble confirms a body (NBA, 大倉組, 第17軍, BSA社) its precision is
+    # high enough to stand without a sign in the name (models/ner/README.md), unless it lists
+    # common words (製鉄・化学・エネルギー関連) or names a professor's field (教授（農業水利学）)
+    if _list_of_common_words(ent.text, toks) or _field_of_study(ent, text):
+        return False
+    return ent.confirmed or (_proper_name(toks) and not _first_name_first(ent, toks, analysis))
+
+
+# エリカ・ショーストレム（Erika Sjöström）: a katakana name spelt out in Latin letters in brackets
+_KATAKANA_NAME_BRACKET = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:・[\u30A1-\u30FA\u30FC]+)+[（(]$")
+
+
+def _latin_spelling_of_name(ent: Entity, text: str) -> bool:
+    """A Latin span in brackets right after a katakana name of as many parts spells that name."""
+    before = _KATAKANA_NAME_BRACKET.search(text, max(0, ent.start - 40), ent.start)
+    return before is not None and bool(re.fullmatch(r"[A-Za-zÀ-ɏ.'’ -]+", ent.text)) \
+        and len(ent.text.split()) == before.group().count("・") + 1
+
+
+def _part_of_a_dotted_name(ent: Entity, analysis: Analysis) -> bool:
+    """A katakana span that is a piece of a longer name written with ・: the text elsewhere goes
+    on from it with ・ (ライフサイエンス・イノベーション|・ネットワーク・ジャパン), or it ends a person's
+    name a NER reads there (エミリー・ハートウェル … ハートウェルは)."""
+    if "・" in ent.text and ent.text + "・" in analysis.text:
+        return True
+    return any(e.label in ("Person", "prx:PERSON") and e.text.endswith("・" + ent.text) for e in analysis.entities)
+
+
+def _first_name_first(ent: Entity, toks: Sequence[Token], analysis: Analysis) -> bool:
+    """A katakana name with ・ that opens with a given name SudachiPy knows, where GiNZA reads a
+    person from the same start (ヘンリク・ソールバッケン; not ワーナー・ブラザース): a person's name."""
+    return len(toks) >= 3 and toks[1].text == "・" and toks[0].is_person_name \
+        and bool(re.fullmatch(r"[\u30A1-\u30FA\u30FC]+", toks[0].text)) \
+        and any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
+
+
+def _list_of_common_words(name: str, toks: Sequence[Token]) -> bool:
+    """Words joined by ・ that are all common nouns or suffixes SudachiPy's dictionary knows, some
+    of them kanji (no Latin, no numbers): a list of fields or goods, not a name. (Katakana words
+    joined by ・ are often a foreign body's name: ウェスタン・デジタル.)"""
+    return "・" in name and re.search(r"[\u4E00-\u9FFF]", name) is not None \
+        and common_words_only(toks, frozenset(_CONNECTORS))
+
+
+# 教授（農業水利学）, 准教授（分子生物学）: the bracket after an academic's title gives the field
+_FIELD_AFTER_TITLE = re.compile(r"(?:教授|准教授|助教|講師|研究員|博士)[（(]$")
+
+
+def _field_of_study(ent: Entity, text: str) -> bool:
+    return ent.text.endswith("学") and not ent.text.endswith("大学") \
+        and bool(_FIELD_AFTER_TITLE.search(text, max(0, ent.start - 4), ent.start))
 
 
 def _place_of_origin(span: OrgMention | Entity, analysis: Analysis) -> bool:
@@ -984,13 +1052,21 @@ def _place_of_origin(span: OrgMention | Entity, analysis: Analysis) -> bool:
 
 
 def _names_an_event(name: str) -> bool:
-    """工場見学会, 新製品発表会: an event word ends the name, longer than any organisation suffix
-    that ends it too (日本医学会 is a body: 学会 is both), and no legal form is there."""
-    head = next((w for w in lexicons.event_heads("event") if name.endswith(w)), None)
+    """工場見学会, 新製品発表会, …イノベーション大賞: an event's or an award's word ends the name,
+    longer than any organisation suffix that ends it too (日本医学会 is a body: 学会 is both), and
+    no legal form is there."""
+    head = next((w for w in lexicons.event_heads("event") + lexicons.event_heads("award") if name.endswith(w)), None)
     if head is None or _legal_form_match(name):
         return False
     suffix = lexicons.org_suffix_pattern().search(name)
     return suffix is None or len(suffix.group()) < len(head)
+
+
+def _all_proper(toks: Sequence[Token]) -> bool:
+    """Every word a proper noun that is no place or person (日活, 大林|組 aside: 組 is a suffix)."""
+    words = [t for t in toks if t.text not in _CONNECTORS]
+    return bool(words) and all(t.tag.startswith("名詞-固有名詞") and "地名" not in t.tag and not t.is_person_name
+                               or (k > 0 and t.tag.startswith("接尾辞")) for k, t in enumerate(words))
 
 
 def _compound_goes_on(analysis: Analysis, end: int) -> bool:
@@ -1408,9 +1484,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if _DATED_START.match(name):
         return False  # 2002年UFJインターナショナル, 第87回全国高等学校(サッカー選手権大会): a date or an event's number opens it
     generic_head = lexicons.org_generic_heads().search(name)
-    if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) and not (
-            m.source == "prx" and generic_head.group() in lexicons.org_suffixes()
-            and _has_proper([t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + generic_head.start()])):
+    if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) \
+            and not (m.source == "prx" and _named_before_generic_head(m, generic_head, analysis)):
         return False  # ライフサイエンス団体, 医療機器産業; a name before an industry word is kept (日本たばこ産業)
     if m.source in ("ner", "prx", "suffix", "title_prefix") and not _legal_form_match(name):
         toks = analysis.tokens_in(m.start, m.end)
@@ -1447,6 +1522,18 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     return True
 
 
+def _named_before_generic_head(m: OrgMention, head: re.Match[str], analysis: Analysis) -> bool:
+    """The trained NER reads a body whose words before its generic head (会社, グループ, 産業) name
+    it: a proper noun before an organisation suffix (日本たばこ|産業), or, where the ensemble
+    confirms the span, a proper noun or a katakana word before any head (東インド|会社,
+    ユナイテッドヘルス・|グループ)."""
+    before = [t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + head.start()]
+    if head.group() in lexicons.org_suffixes() and _has_proper(before):
+        return True
+    return (m.start, m.end) in _confirmed_org_spans(analysis) and any(
+        t.tag.startswith("名詞-固有名詞") or re.fullmatch(r"[\u30A1-\u30FA\u30FC]{3,}", t.text) for t in before)
+
+
 _FACULTY_END = re.compile(r"(?:学部|研究科|研究院|学群|学域)$")
 #: department words of a company's own units; a place before one names the unit, not a body
 _UNIT_WORDS = frozenset({"部", "課", "室", "係", "班", "支店", "支社", "営業所", "事業所", "事業部", "事業本部",
@@ -1477,15 +1564,15 @@ def _named_before(toks: tuple[Token, ...], pos: int, text: str) -> bool:
 
 
 def _one_body_by_both_ners(m: OrgMention, analysis: Analysis) -> bool:
-    """GiNZA reads the word as a state body (海軍, 幕府) and every member of the ensemble agrees:
+    """GiNZA reads the word as a state body (海軍, 幕府) and the ensemble confirms it:
     the one body the text is about, not a kind of body (消防署, 放送局)."""
     return any((e.start, e.end) == (m.start, m.end) and e.label in _ONE_BODY_LABELS for e in analysis.entities) \
-        and (m.start, m.end) in _unanimous_org_spans(analysis)
+        and (m.start, m.end) in _confirmed_org_spans(analysis)
 
 
-def _unanimous_org_spans(analysis: Analysis) -> set[tuple[int, int]]:
-    """The spans every member of the trained NER ensemble reads as an organisation."""
-    return {(e.start, e.end) for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.agreement >= 1.0}
+def _confirmed_org_spans(analysis: Analysis) -> set[tuple[int, int]]:
+    """The organisation spans the trained NER ensemble confirms (``NerSpan.confirmed``)."""
+    return {(e.start, e.end) for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.confirmed}
 
 
 def _is_place_body_name(name: str) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
-from .analyse import Analysis, Token
+from .analyse import Analysis, Token, common_words_only, in_dictionary
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -358,12 +358,16 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
 
 
+# は/が closing the word (not はじめ, がある): it acts or is spoken of, as a person does (メイウェザーは, ライスが)
+_ACTS_AFTER = re.compile(r"[はが](?![\u3041-\u309F])")
+
+
 def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
     """prextract's own NER (models/ner) proposes names; one is taken where the dictionary
     agrees: two or more words with a 人名 word among them, or a katakana name written with ・,
     is a full name; a single word UniDic reads as a person's name, or GiNZA reads as a Person
-    with the same bounds (伏見, レイトナー), or a span every member of the ensemble finds with a
-    人名 word in it (ワトソン), is a short one kept on its own. (Trained on Wikipedia, the model
+    with the same bounds (伏見, レイトナー), or a span the ensemble confirms with a 人名 word in it
+    (ワトソン), is a short one kept on its own. (Trained on Wikipedia, the model
     alone reads too many release words as names.)"""
     out = []
     text = analysis.text
@@ -371,15 +375,34 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
             continue
         toks = analysis.tokens_in(ent.start, ent.end)
+        if len(toks) >= 2 and toks[-1].text in _people_suffixes():
+            # 進藤|本人, 草彅|一人, 太田|派: the word after the name is no part of it
+            toks = toks[:-1]
+            ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
+        ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
         if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
-                re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text):
+                (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
+                 and (ginza_person_from_start or not common_words_only(toks, frozenset("・=＝")))):
+            out.append((ent.start, ent.end, FULL))  # not リンゴ・ブドウ・モモ, words GiNZA reads as things
+        elif ent.confirmed and ginza_person_from_start and 2 <= len(toks) <= 4 \
+                and re.fullmatch(rf"[{_KANJI}]{{3,5}}", ent.text) and "地名" in toks[0].tag:
+            # a surname SudachiPy knows only as a place, with a given name it does not know as
+            # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
             out.append((ent.start, ent.end, FULL))
         elif len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
                 (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
                 any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
             out.append((ent.start, ent.end, AGREED))  # UniDic or GiNZA agrees: 伏見, レイトナー
-        elif ent.agreement >= 1.0 and any(t.is_person_name for t in toks):
-            # every member of the ensemble and UniDic agree, whatever GiNZA says: ワトソン, 徳三郎
+        elif ent.confirmed and any(t.is_person_name for t in toks):
+            # the ensemble confirms it and UniDic agrees, whatever GiNZA says: ワトソン, 徳三郎
+            out.append((ent.start, ent.end, AGREED))
+        elif ent.confirmed and len(toks) == 1 and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) \
+                and (not (in_dictionary(ent.text) or _other_entity(toks[0].ent))
+                     or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
+                         and toks[0].ent not in PLACE_LABELS)) \
+                and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
+            # a katakana word the dictionary does not know, confirmed as a person: a foreign
+            # surname (ボウスキー, カラマンリス), not a loanword
             out.append((ent.start, ent.end, AGREED))
     return out
 

@@ -12,6 +12,7 @@ from .orgs import OrgMention, kind_of
 from .records import Organization
 
 _KIND_STRENGTH = {"other": 0, "company": 1, "association": 1, "research": 1, "university": 1, "government": 1}
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9]+")
 _TOPIC_AFTER = re.compile(r"\s*(?:[（(][^）)\n]{0,300}[）)])?\s*(?:は|が)")
 
 
@@ -65,10 +66,13 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
                 head = long[:-len(short)]
                 if lexicons.org_suffix_pattern().search(head) or head in lexicons.prefectures():
                     union(long, short)
-    # 独Kessler社 after Kessler Medizintechnik GmbH: the press writes a foreign body by its first word and 社
+    # 独Kessler社 after Kessler Medizintechnik GmbH: the press writes a foreign body by its first
+    # word and 社, or by the first word alone where the full name has its legal form (Nordwind
+    # after Nordwind Systems AB)
     for m in mentions:
-        if m.source == "foreign_sha":
-            longer = {org_key(o.text) for o in mentions if o.text.startswith(m.text + " ")}
+        if m.source == "foreign_sha" or _LATIN_WORD.fullmatch(m.text):
+            longer = {org_key(o.text) for o in mentions if o.text.startswith(m.text + " ")
+                      and (m.source == "foreign_sha" or lexicons.legal_form_pattern().search(o.text))}
             if len(longer) == 1:
                 union(longer.pop(), org_key(m.text))
     groups: dict[str, list[OrgMention]] = {}
