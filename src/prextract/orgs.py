@@ -993,7 +993,8 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
 
 
 # エリカ・ショーストレム（Erika Sjöström）: a katakana name spelt out in Latin letters in brackets
-_KATAKANA_NAME_BRACKET = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:・[\u30A1-\u30FA\u30FC]+)+[（(]$")
+# (the katakana side: _LATIN_PERSON_AFTER in _plausible)
+_KATAKANA_NAME_BRACKET = re.compile(_KATAKANA_NAME.pattern + r"[（(]$")
 
 
 def _latin_spelling_of_name(ent: Entity, text: str) -> bool:
@@ -1526,7 +1527,7 @@ def _named_before_generic_head(m: OrgMention, head: re.Match[str], analysis: Ana
     """The trained NER reads a body whose words before its generic head (会社, グループ, 産業) name
     it: a proper noun before an organisation suffix (日本たばこ|産業), or, where the ensemble
     confirms the span, a proper noun or a katakana word before any head (東インド|会社,
-    ユナイテッドヘルス・|グループ)."""
+    ザパタ石油|会社)."""
     before = [t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + head.start()]
     if head.group() in lexicons.org_suffixes() and _has_proper(before):
         return True

@@ -401,8 +401,8 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
                      or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
                          and toks[0].ent not in PLACE_LABELS)) \
                 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
-            # a katakana word the dictionary does not know, confirmed as a person: a foreign
-            # surname (ボウスキー, カラマンリス), not a loanword
+            # a katakana word confirmed as a person that the dictionary does not know (ボウスキー,
+            # カラマンリス) or that acts (メイウェザーは; a loanword GiNZA calls a thing): a surname
             out.append((ent.start, ent.end, AGREED))
     return out
 
