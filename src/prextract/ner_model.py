@@ -382,9 +382,9 @@ def load_recognizer_from(nlp, path: Path) -> Recognizer:
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"prextract's NER model is incomplete: {path / member} cannot be read ({exc})") from exc
         components.append(ready_for_inference(component, config))
-    listed = meta.get("members") or [{}]
     return Recognizer(components, meta, vote=float(meta.get("vote", 1)),
-                      weights=[float(m.get("weight", 1)) for m in listed], confirm=meta.get("confirm"))
+                      weights=[float(m.get("weight", 1)) for m in _listed_members(meta)],
+                      confirm=meta.get("confirm"))
 
 
 def ready_for_inference(component, config: dict[str, Any]):
@@ -399,8 +399,12 @@ def ready_for_inference(component, config: dict[str, Any]):
 def members(meta: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The folder and config of each of the ensemble's members (a model of one member has only
     ``component``); a member's own ``component_config`` wins over the model's."""
-    listed = meta.get("members") or [{"dir": "component"}]
-    return [(m["dir"], m.get("component_config", meta["component_config"])) for m in listed]
+    return [(m["dir"], m.get("component_config", meta["component_config"])) for m in _listed_members(meta)]
+
+
+def _listed_members(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """``meta["members"]``, or the one member of a model that lists none."""
+    return meta.get("members") or [{"dir": "component"}]
 
 
 @lru_cache(maxsize=1)
