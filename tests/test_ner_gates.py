@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from prextract import orgs, person_names
-from prextract.analyse import Entity, analyse, common_words_only, in_dictionary
+from prextract.analyse import Entity, analyse, common_words_only, in_dictionary, one_unidic_word
 from prextract.orgs import OrgMention
 from prextract.resolve import resolve_organizations
 
@@ -171,3 +171,62 @@ def test_a_confirmed_katakana_loanword_that_acts_is_a_surname():
     assert _names(acting, "メイウェザー", confirmed=False) == []
     thing = "当店のライスの量は選べます。"  # a loanword the dictionary knows, not acting
     assert _names(thing, "ライス", confirmed=True) == []
+
+
+def test_a_confirmed_full_name_ends_the_run_of_nouns_before_a_body():
+    text = "式典には山下健一郎経済産業省製造産業局長が出席した。"
+    an, _ = _with_span(text, "山下健一郎", "prx:PERSON", confirmed=True)
+    mentions = orgs.find_org_mentions(an, [])
+    assert mentions and not any("山下" in m.text for m in mentions)
+    assert "山下健一郎" in [p.text for p in person_names.find_person_mentions(an, [], mentions)]
+    # only a name the ensemble confirms cuts the run
+    an, _ = _with_span(text, "山下健一郎", "prx:PERSON", confirmed=False)
+    assert any(m.text.startswith("山下健一郎") for m in orgs.find_org_mentions(an, []))
+
+
+@pytest.mark.parametrize("text, word, names", [
+    ("両社の交渉には金載昊社長が当たった。", "金載昊", [("金載昊", person_names.FULL)]),
+    ("式典は許炯俊理事長のあいさつで始まった。", "許炯俊", [("許炯俊", person_names.FULL)]),
+    ("大会は金沢市で開かれる。", "金沢市", []),      # a place, whatever the NER says
+])
+def test_a_chinese_or_korean_family_name_with_a_given_name(text, word, names):
+    assert _names(text, word, confirmed=True) == names
+    assert _names(text, word, confirmed=False) == []
+
+
+def test_a_latin_name_the_ensemble_confirms_is_a_person():
+    text = "ピアノ独奏はWiebke Harmsが務める。"
+    an, _ = _with_span(text, "Wiebke Harms", "prx:PERSON", confirmed=True, ginza=False)
+    assert [p.text for p in person_names.find_person_mentions(an, [], [])] == ["Wiebke Harms"]
+    an, _ = _with_span(text, "Wiebke Harms", "prx:PERSON", confirmed=False, ginza=False)
+    assert person_names.find_person_mentions(an, [], []) == []
+
+
+def test_a_name_joined_to_a_body_is_no_person():
+    text = "ソ連共産党マルクス=レーニン主義研究所が編集した全集を寄贈した。"
+    an, _ = _with_span(text, "マルクス=レーニン", "prx:PERSON", confirmed=True)
+    start = text.index("レーニン主義研究所")
+    institute = OrgMention(start, start + 9, "レーニン主義研究所", "research", "suffix")
+    assert [p.text for p in person_names.find_person_mentions(an, [], [institute])] == []
+
+
+def test_a_word_for_kin_after_a_name_lets_it_end_there():
+    text = "創業者のハーゲンドルフ兄弟が設立した工房である。"
+    assert _names(text, "ハーゲンドルフ", confirmed=True) == [("ハーゲンドルフ", person_names.AGREED)]
+
+
+def test_a_katakana_name_unidic_cuts_into_pieces_is_a_surname():
+    assert one_unidic_word("イノベーション") and not one_unidic_word("ダリューゲ")
+    text = "交渉の場でダリューゲはこれを拒んだ。"     # SudachiPy knows it, as a common noun
+    assert in_dictionary("ダリューゲ")
+    assert _names(text, "ダリューゲ", confirmed=True) == [("ダリューゲ", person_names.AGREED)]
+    assert _names(text, "ダリューゲ", confirmed=False) == []
+
+
+def test_a_confirmed_hiragana_head_joins_the_legal_name():
+    text = "ゆいまーる観光株式会社は、那覇市に本社を置く旅行会社です。"
+    an, _ = _with_span(text, "ゆいまーる観光株式会社", "prx:ORGANIZATION", confirmed=True)
+    assert [m.text for m in orgs.find_org_mentions(an, [])][0] == "ゆいまーる観光株式会社"
+    # unconfirmed, the head read as a filler and a copula stays out
+    an, _ = _with_span(text, "ゆいまーる観光株式会社", "prx:ORGANIZATION", confirmed=False)
+    assert [m.text for m in orgs.find_org_mentions(an, [])][0] == "観光株式会社"

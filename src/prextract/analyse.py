@@ -358,11 +358,12 @@ def _remap_heads(tokens: list[Token], first: int, doc) -> None:
 
 def common_words_only(tokens: Iterable[Token], joiners: frozenset[str] = frozenset("・")) -> bool:
     """Every word (``joiners`` aside) is a common noun or suffix SudachiPy's dictionary knows, none
-    Latin or a number: リンゴ・ブドウ・モモ, 製鉄・化学・エネルギー関連 are words, not a name."""
+    Latin or a number, and UniDic reads each katakana word as one word: リンゴ・ブドウ・モモ,
+    製鉄・化学・エネルギー関連 are words, not a name (ビル・ロマス is one: ロマス is no word of UniDic)."""
     words = [t for t in tokens if t.text not in joiners]
     return bool(words) and all(
         t.tag.startswith(("名詞-普通名詞", "接尾辞")) and not re.search(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]", t.text)
-        and in_dictionary(t.text) for t in words)
+        and in_dictionary(t.text) and (not _KATAKANA.match(t.text) or one_unidic_word(t.text)) for t in words)
 
 
 @lru_cache(maxsize=8192)
@@ -371,6 +372,15 @@ def in_dictionary(word: str) -> bool:
     does not know (ボウスキー, カラマンリス) is a new name more likely than a loanword (イノベーション)."""
     morphemes = load_nlp().tokenizer.tokenizer.tokenize(word)
     return len(morphemes) > 0 and not any(m.is_oov() for m in morphemes)
+
+
+@lru_cache(maxsize=8192)
+def one_unidic_word(word: str) -> bool:
+    """Whether UniDic (fugashi) reads ``word`` alone as one known word: it cuts a katakana name it
+    does not know into pieces (ダリューゲ → ダリュー|ゲ) where SudachiPy, which knows many names as
+    common nouns, may keep it whole."""
+    words = _tagger()(word)
+    return len(words) == 1 and not words[0].is_unk
 
 
 # -- readings -------------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     ends = {t.end for t in analysis.tokens}
     title_spans = [(s, e) for s, e in title_spans if s in starts and e in ends]
     title_starts = {s for s, _ in title_spans}
-    chunks = noun_chunks(analysis.tokens, text)
+    chunks = _split_after_people(noun_chunks(analysis.tokens, text), analysis)
     # spans that an NER reads as a body: a list of them joined with ・ is no single name
     bodies = {(e.start, e.end) for e in analysis.entities if e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"}
     for chunk in chunks:
@@ -189,13 +189,16 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     # places, lexicon): where it overlaps one of those, the rule wins
     # (except a suffix name that the ensemble, confirmed, reads on to a longer name)
     kept, longer = _confirmed_names_past_suffixes(kept, analysis)
+    # where both NERs see a body, the trained one draws its bounds (GiNZA glues on branch and
+    # department words: みずほ銀行赤坂支店, 昭和シェル石油全店; posts: 米国製造業評議会政策顧問),
+    # also where a rule-found name then stands for the trained one; where both draw the same
+    # bounds, GiNZA's span stays and may outrun a rule-found name cut short (一般社団法人真砂スタートアップ|・…機構)
+    trained = [c for c in kept if c.source == "prx"]
     ruled = [c for c in kept if SOURCE_RANK.get(c.source, 9) < SOURCE_RANK["prx"]]
     kept = [c for c in kept if c.source != "prx" or (c.start, c.end) in longer
             or not any(r.start < c.end and c.start < r.end for r in ruled)]
-    # where both NERs see a body, the trained one draws its bounds (GiNZA glues on branch and
-    # department words: みずほ銀行赤坂支店, 昭和シェル石油全店)
-    trained = [c for c in kept if c.source == "prx"]
-    kept = [c for c in kept if c.source != "ner" or not any(p.start < c.end and c.start < p.end for p in trained)]
+    kept = [c for c in kept if c.source != "ner" or not any(p.start < c.end and c.start < p.end and
+                                                              (p.start, p.end) != (c.start, c.end) for p in trained)]
     # GiNZA runs over an abbreviation's bracket into the next noun (日本学術振興会（JSPS）科学研究費助成事業):
     # the rule-found name before the bracket stands
     kept = [c for c in kept if c.source != "ner" or not re.search(r"[（(]", c.text)
@@ -394,14 +397,18 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     head = run + re.match(r"[\u3041-\u309F]*", m.text).group()  # the run may go on inside the mention (あ|さなぎ)
     if len(head) < 2 or head.startswith(_DEMONSTRATIVES):
         return m
-    if any(t.tag.startswith(_NOT_IN_A_NAME) for t in analysis.tokens_in(start, m.start)):
+    if any(t.tag.startswith(_NOT_IN_A_NAME) for t in analysis.tokens_in(start, m.start)) \
+            and (start, m.end) not in _confirmed_org_spans(analysis):
         return m  # こうして|東京横浜電鉄, もともと|トヨタグループ: an adverb or a verb, not a name
+        # (unless the ensemble confirms the whole: てぃーだ観光株式会社, its だ read as a copula)
     return replace(m, start=start, text=text[start:m.end])
 
 
 def _hiragana_run_start(text: str, pos: int) -> int:
-    """Where the run of hiragana that ends at ``pos`` starts (``pos`` if none does)."""
-    while pos > 0 and re.match(r"[\u3041-\u309F]", text[pos - 1]):
+    """Where the run of hiragana that ends at ``pos`` starts (``pos`` if none does); a long-vowel
+    mark after hiragana is part of it (てぃーだ観光株式会社)."""
+    while pos > 0 and (re.match(r"[\u3041-\u309F]", text[pos - 1]) or (
+            text[pos - 1] == "ー" and pos > 1 and re.match(r"[\u3041-\u309F]", text[pos - 2]))):
         pos -= 1
     return pos
 
@@ -528,6 +535,34 @@ def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
             c = c[:-1]
         if c:
             out.append(c)
+    return out
+
+
+def _split_after_people(chunks: list[list[Token]], analysis: Analysis) -> list[list[Token]]:
+    """伊野本孝一|ら高校, 太田耐造|司法省刑事局, フランク・ノックス|海軍長官: a full name that
+    prextract's NER confirms and the dictionary spells as a person's (a family and a given name,
+    or katakana name words joined by ・, or a ・-name GiNZA also reads as a person with the
+    same bounds) ends the run of nouns, so that no body's name takes in
+    the person standing before it. Not where the NER reads a body over the name."""
+    bodies = [e for e in analysis.entities if e.label == "prx:ORGANIZATION"]
+    ends = set()
+    for ent in analysis.entities:
+        if ent.label != "prx:PERSON" or not ent.confirmed or any(b.start < ent.end and ent.start < b.end for b in bodies):
+            continue
+        words = [t for t in analysis.tokens_in(ent.start, ent.end) if t.text not in _CONNECTORS]
+        kinds = {t.tag.rsplit("-", 1)[-1] for t in words if t.is_person_name}
+        ginza_person = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
+        if len(words) >= 2 and ({"姓", "名"} <= kinds or (_KATAKANA_NAME.fullmatch(ent.text) and (
+                ginza_person or all(t.is_person_name for t in words)))):
+            ends.add(ent.end)
+    out = []
+    for chunk in chunks:
+        k = 0
+        for i, tok in enumerate(chunk[:-1]):
+            if tok.end in ends:
+                out.append(chunk[k:i + 1])
+                k = i + 1
+        out.append(chunk[k:])
     return out
 
 
@@ -1531,8 +1566,8 @@ def _named_before_generic_head(m: OrgMention, head: re.Match[str], analysis: Ana
     before = [t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + head.start()]
     if head.group() in lexicons.org_suffixes() and _has_proper(before):
         return True
-    return (m.start, m.end) in _confirmed_org_spans(analysis) and any(
-        t.tag.startswith("名詞-固有名詞") or re.fullmatch(r"[\u30A1-\u30FA\u30FC]{3,}", t.text) for t in before)
+    return (m.start, m.end) in _confirmed_org_spans(analysis) and (len(before) >= 2 or any(
+        t.tag.startswith("名詞-固有名詞") or re.fullmatch(r"[\u30A1-\u30FA\u30FC]{3,}", t.text) for t in before))
 
 
 _FACULTY_END = re.compile(r"(?:学部|研究科|研究院|学群|学域)$")

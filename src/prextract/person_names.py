@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
-from .analyse import Analysis, Token, common_words_only, in_dictionary
+from .analyse import Analysis, Token, common_words_only, in_dictionary, one_unidic_word
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -37,6 +37,7 @@ class PersonMention:
 
 
 _SPACES = " \u3000\t"
+_JOINERS = ("・", "=", "＝")
 #: how sure a name candidate is: a full name; a short one (a surname) that must join a full name
 #: or stand before an honorific; a short one GiNZA and UniDic agree on, kept on its own
 FULL, SHORT, AGREED = 2, 1, 0
@@ -85,7 +86,11 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     title_starts = {t.start for t in titles}
     chosen: list[tuple[int, int, int]] = []
     for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        start, end = _trim_name(text, *_cut_blocked(start, end, blocked))
+        cut_start, cut_end = _cut_blocked(start, end, blocked)
+        if (cut_end < end and text[cut_end - 1:cut_end] in _JOINERS) or \
+                (start < cut_start < end and text[cut_start:cut_start + 1] in _JOINERS):
+            continue        # マルクス=|レーニン主義研究所: the name is part of the body's
+        start, end = _trim_name(text, cut_start, cut_end)
         if end in title_starts and end - start > 2 and text[end - 1] in lexicons.title_parts("temporal"):
             end -= 1        # 真鍋新院長: the new post's 新, not a given name
         if end - start < 1 or not _NAME_CHARS.match(_REGNAL.sub("", text[start:end])):
@@ -353,8 +358,8 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
     t = toks[g + 1]
     if t.start != toks[g].end:
         return False
-    if t.text in lexicons.honorifics() or lexicons.title_pattern().match(text, t.start):
-        return False
+    if t.text in lexicons.honorifics() or t.text in _people_suffixes() or lexicons.title_pattern().match(text, t.start):
+        return False        # 氏, 兄弟 (パスケル兄弟), 社長: the name ends before them
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
 
 
@@ -389,6 +394,10 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             # a surname SudachiPy knows only as a place, with a given name it does not know as
             # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
             out.append((ent.start, ent.end, FULL))
+        elif ent.confirmed and _east_asian_name(ent.text) and toks[0].start == ent.start and toks[-1].end == ent.end \
+                and not any("地名" in t.tag for t in toks) and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
+            # 金載昊, 薄熙来: a Chinese or Korean family name and a given name UniDic does not know
+            out.append((ent.start, ent.end, FULL))
         elif len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
                 (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
                 any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
@@ -397,7 +406,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             # the ensemble confirms it and UniDic agrees, whatever GiNZA says: ワトソン, 徳三郎
             out.append((ent.start, ent.end, AGREED))
         elif ent.confirmed and len(toks) == 1 and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) \
-                and (not (in_dictionary(ent.text) or _other_entity(toks[0].ent))
+                and (((not in_dictionary(ent.text) or not one_unidic_word(ent.text)) and not _other_entity(toks[0].ent))
                      or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
                          and toks[0].ent not in PLACE_LABELS)) \
                 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
@@ -405,6 +414,17 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             # カラマンリス) or that acts (メイウェザーは; a loanword GiNZA calls a thing): a surname
             out.append((ent.start, ent.end, AGREED))
     return out
+
+
+@lru_cache(maxsize=None)
+def _east_asian_surnames() -> frozenset[str]:
+    return load_column("east_asian_surnames.tsv", "surname")
+
+
+def _east_asian_name(name: str) -> bool:
+    """Three kanji after a one-character Chinese or Korean family name (金載昊), or four after a
+    two-character one (欧陽修之)."""
+    return bool(re.fullmatch(rf"[{_KANJI}]{{3,4}}", name)) and name[:len(name) - 2] in _east_asian_surnames()
 
 
 def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
@@ -567,6 +587,8 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
     title_ends = {t.end for t in titles}
     name_tokens = {(t.start, t.end) for t in analysis.tokens if t.is_person_name}
     other = [(t.start, t.end) for t in analysis.tokens if _other_entity(t.ent)]
+    # a Latin name where prextract's NER confirms a person with the same bounds (Theodor Szanto)
+    confirmed = {(e.start, e.end) for e in analysis.entities if e.label == "prx:PERSON" and e.confirmed}
     for rx in (_KANA_NAME, _LATIN_NAME):
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
@@ -579,7 +601,8 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
             joined = "・" in m.group() or rx is _LATIN_NAME
             tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
                 any(s <= a and b <= e for a, b in name_tokens) and not any(s <= a and b <= e for a, b in other)
-            if joined and (near_title or near_honorific or tagged):
+            named = rx is _LATIN_NAME and (s, e) in confirmed
+            if joined and (near_title or near_honorific or tagged or named):
                 out.append((s, e, FULL))
             elif near_honorific:
                 out.append((s, e, SHORT))
