@@ -230,3 +230,24 @@ def test_a_confirmed_hiragana_head_joins_the_legal_name():
     # unconfirmed, the head read as a filler and a copula stays out
     an, _ = _with_span(text, "ゆいまーる観光株式会社", "prx:ORGANIZATION", confirmed=False)
     assert [m.text for m in orgs.find_org_mentions(an, [])][0] == "観光株式会社"
+
+
+def _org_texts(text: str) -> list[str]:
+    return [m.text for m in orgs.find_org_mentions(analyse(text), [])]
+
+
+def test_a_word_with_its_particle_is_no_head_of_a_name():
+    assert _org_texts("ちなみに東雲放送株式会社も同じ方針である。") == ["東雲放送株式会社"]
+    # a hiragana name ending in の stays whole
+    assert _org_texts("・むさしの未来創生ファンド投資事業有限責任組合") == ["むさしの未来創生ファンド投資事業有限責任組合"]
+
+
+def test_a_verbal_noun_after_a_legal_name_is_no_part_of_it():
+    assert _org_texts("1998年に株式会社青葉造園設計事務所設立。") == ["株式会社青葉造園設計事務所"]
+    # after a weak suffix (電子) the verbal noun may be the name's own last word
+    assert _org_texts("当社は株式会社中部電子計測と契約した。") == ["株式会社中部電子計測"]
+
+
+def test_a_latin_legal_form_opens_no_name():
+    assert _org_texts("同社は無線LAN製品やPLCアダプタ製品を展開する。") == []
+    assert _org_texts("英Acme Holdings PLCは日本法人を設立した。") == ["Acme Holdings PLC"]

@@ -178,7 +178,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(
-        _without_lead_words(c, analysis), analysis), text), analysis), title_spans) for c in candidates]
+        _without_lead_words(_without_verbal_noun(c, analysis), analysis), analysis), text), analysis), title_spans)
+        for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
             and not _in_listing_code(c, text) and not _place_of_origin(c, analysis)
@@ -397,9 +398,12 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     head = run + re.match(r"[\u3041-\u309F]*", m.text).group()  # the run may go on inside the mention (あ|さなぎ)
     if len(head) < 2 or head.startswith(_DEMONSTRATIVES):
         return m
-    if any(t.tag.startswith(_NOT_IN_A_NAME) for t in analysis.tokens_in(start, m.start)) \
+    run_tokens = analysis.tokens_in(start, m.start)
+    if (any(t.tag.startswith(_NOT_IN_A_NAME) for t in run_tokens)
+            or (len(run_tokens) >= 2 and run_tokens[-1].tag.startswith("助詞") and run_tokens[-1].text != "の")) \
             and (start, m.end) not in _confirmed_org_spans(analysis):
-        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ: an adverb or a verb, not a name
+        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ, ちなみに|フジテレビ: an adverb, a verb or a word
+        # with its particle, not a name
         # (unless the ensemble confirms the whole: てぃーだ観光株式会社, its だ read as a copula)
     return replace(m, start=start, text=text[start:m.end])
 
@@ -420,6 +424,28 @@ def _without_country(m: OrgMention, text: str) -> OrgMention:
     if country is None or country.end() >= m.end:
         return m
     return replace(m, start=country.end(), text=text[country.end():m.end])
+
+
+def _without_verbal_noun(m: OrgMention, analysis: Analysis) -> OrgMention:
+    """A verbal noun glued to a body's name is no part of it (環境庁|入庁, 三住商事|設立,
+    株式会社大塚造園設計事務所|設立). An NER's span gives way where the words before the verbal
+    noun name a body; a rule-found one only where they end in a legal form or a strong suffix, or
+    the ensemble confirms them as a name (not 株式会社電通国際情報|サービス, 株式会社中部電子|計測)."""
+    inside = analysis.tokens_in(m.start, m.end)
+    last = inside[-1] if inside else None
+    if last is None or last.end != m.end or last.start <= m.start or "サ変" not in last.tag:
+        return m
+    before = analysis.text[m.start:last.start]
+    if m.source in ("ner", "prx"):
+        named = bool(_kind_from_name(before))
+    else:
+        suffix = lexicons.org_suffix_pattern().search(before)
+        named = before.endswith(tuple(lexicons.legal_form_texts())) \
+            or (suffix is not None and suffix.group() not in lexicons.weak_org_suffixes()) \
+            or (m.start, last.start) in _confirmed_org_spans(analysis)
+    if not named:
+        return m
+    return replace(m, end=last.start, text=analysis.text[m.start:last.start])
 
 
 def _without_lead_words(m: OrgMention, analysis: Analysis) -> OrgMention:
@@ -719,10 +745,18 @@ def _hiragana_name(stem: str, toks: list[Token]) -> bool:
         and all(t.tag.startswith("名詞") for t in head)
 
 
+@lru_cache(maxsize=1)
+def _legal_form_positions() -> dict[str, str]:
+    return {r["form"]: r["position"] for r in lexicons.legal_forms()}
+
+
 def _legal_form_match(span_text: str) -> str | None:
     for m in lexicons.legal_form_pattern().finditer(span_text):
         if re.match(r"[A-Za-z]", m.group()) and (_ascii_alnum(span_text, m.start() - 1) or _ascii_alnum(span_text, m.end())):
             continue  # AS in NASA, SE in SEGA: letters of a word, not a legal form
+        if re.match(r"[A-Za-z]", m.group()) and _legal_form_positions().get(m.group()) == "suffix" \
+                and span_text[m.end():].strip(" .,"):
+            continue  # PLC|アダプタ製品: a Latin form closes a name, it opens none
         rest = (span_text[:m.start()] + span_text[m.end():]).strip(" ・")
         if rest and not _NOT_A_NAME_REST.fullmatch(rest):
             return lexicons.legal_form_kind(m.group()) or "company"
@@ -976,11 +1010,6 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
             end -= 1  # 大隅新|センター長: the word of time belongs to the post
         while end > start and text[end - 1] in " \u3000\t":
             end -= 1
-        inside = analysis.tokens_in(start, end)
-        last = inside[-1] if inside else None
-        if last is not None and last.end == end and last.start > start and "サ変" in last.tag \
-                and _kind_from_name(text[start:last.start]):
-            end = last.start  # a verbal noun glued to a body (環境庁|入庁, 三住商事|設立)
         name = text[start:end]
         if not name or _BAD_INSIDE.search(name) or (_is_place_body_name(name) and not _long_suffix(name)):
             continue  # prefectures and cities are bodies only when they act: see _from_places
@@ -1463,6 +1492,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     name = m.text.strip()
     if "@" in name or "$" in name or name.casefold() in lexicons.latin_stopwords():
         return False
+    if name in lexicons.legal_form_texts():
+        return False  # PLC, GmbH alone: a legal form names no body
     if _LATIN_DEPARTMENT.fullmatch(name):
         return False  # 広報IR課: a department, not a body
     form = lexicons.legal_form_pattern().match(name)
