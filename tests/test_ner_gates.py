@@ -251,3 +251,19 @@ def test_a_verbal_noun_after_a_legal_name_is_no_part_of_it():
 def test_a_latin_legal_form_opens_no_name():
     assert _org_texts("同社は無線LAN製品やPLCアダプタ製品を展開する。") == []
     assert _org_texts("英Acme Holdings PLCは日本法人を設立した。") == ["Acme Holdings PLC"]
+
+
+def test_a_dotted_chain_ending_in_two_common_words_is_no_person():
+    text = "今年は第5回ミナト・ライト・ミュージック・コンテストに出場した。"   # ライト: a given name in UniDic
+    assert person_names.find_person_mentions(analyse(text), [], []) == []
+    named = "研究を率いたエミリー・ハートウェルが説明した。"
+    assert [p.text for p in person_names.find_person_mentions(analyse(named), [], [])] == ["エミリー・ハートウェル"]
+
+
+def test_a_word_for_the_person_after_a_ginza_name_is_no_part_of_it():
+    text = "一方、村井本人はこの件について何も語っていない。"
+    an = analyse(text)
+    start = text.index("村井")
+    ginza = Entity(start, start + 4, "Person", "村井本人")
+    an = replace(an, entities=(ginza,))
+    assert [(text[s:e], k) for s, e, k in person_names._names_from_entities(an)] == [("村井", person_names.AGREED)]

@@ -79,7 +79,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates += _names_after_titles(analysis, titles)
     candidates += _foreign_names(analysis, titles, honorific_at)
     candidates += _names_before_spaced_readings(text)
-    candidates = [_whole_katakana_name(text, c) for c in candidates]
+    candidates = [_whole_katakana_name(analysis, c) for c in candidates]
     candidates = [part for c in candidates if c is not None for part in _listed_names(text, c)]
     agreed = {(s, e) for s, e, strength in candidates if strength == AGREED}
     candidates = [(s, e, max(strength, SHORT)) for s, e, strength in candidates]
@@ -152,9 +152,11 @@ _KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 _KATAKANA_CHAIN = re.compile(rf"[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
 
 
-def _whole_katakana_name(text: str, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
+def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
     """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ); a chain
-    with a body or place word (ギブソン・ギター・コーポレーション) is no person."""
+    with a body or place word (ギブソン・ギター・コーポレーション) or that ends in two common words
+    of the dictionary (ヤマハ・ライト・ミュージック・コンテスト) is no person."""
+    text = analysis.text
     s, e, strength = cand
     if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]):
         return cand
@@ -162,6 +164,8 @@ def _whole_katakana_name(text: str, cand: tuple[int, int, int]) -> tuple[int, in
         if m.start() <= s and e <= m.end():
             parts = re.split(r"[・=＝]", m.group())
             if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
+                return None
+            if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts):
                 return None
             if len(parts) > 1:
                 return (m.start(), m.end(), FULL)
@@ -465,6 +469,8 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
                 out.append((prev.start, first.end, FULL))
                 continue
         names = [t for t in toks if t.start >= first.start]
+        while len(names) > 1 and names[-1].text in _people_suffixes():
+            names = names[:-1]      # 進藤|本人, 太田|派: GiNZA takes the word after the name in
         kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
         span = text[first.start:names[-1].end]
         katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
@@ -599,14 +605,31 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
                 or _post_in_bracket_after(text, e, title_ends)
             near_honorific = e in honorific_at
             joined = "・" in m.group() or rx is _LATIN_NAME
+            # (a family name closes it: not a word of the dictionary, ヤマハ・ライト・ミュージック・コンテスト)
             tagged = joined and rx is _KANA_NAME and _ends_name(text, e) and \
-                any(s <= a and b <= e for a, b in name_tokens) and not any(s <= a and b <= e for a, b in other)
+                any(s <= a and b <= e for a, b in name_tokens) and not any(s <= a and b <= e for a, b in other) \
+                and not _common_word_last(analysis, s, e)
             named = rx is _LATIN_NAME and (s, e) in confirmed
             if joined and (near_title or near_honorific or tagged or named):
                 out.append((s, e, FULL))
             elif near_honorific:
                 out.append((s, e, SHORT))
     return out
+
+
+def _ends_in_common_words(analysis: Analysis, start: int, parts: list[str]) -> bool:
+    """The last two parts of a ・-chain starting at ``start`` are each a common word (…ステート・シアター)."""
+    pos, spans = start, []
+    for part in parts:
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return all(_common_word_last(analysis, a, b) and len(analysis.tokens_in(a, b)) == 1 for a, b in spans[-2:])
+
+
+def _common_word_last(analysis: Analysis, start: int, end: int) -> bool:
+    """The last word of the span is a common word of the dictionary, not a name (…コンテスト, …シアター)."""
+    toks = analysis.tokens_in(start, end)
+    return bool(toks) and not toks[-1].is_person_name and common_words_only(toks[-1:])
 
 
 def _glossed_title_ends(text: str, pos: int, title_ends: set[int]) -> bool:
