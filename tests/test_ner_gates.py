@@ -267,3 +267,14 @@ def test_a_word_for_the_person_after_a_ginza_name_is_no_part_of_it():
     ginza = Entity(start, start + 4, "Person", "村井本人")
     an = replace(an, entities=(ginza,))
     assert [(text[s:e], k) for s, e, k in person_names._names_from_entities(an)] == [("村井", person_names.AGREED)]
+
+
+def test_a_short_given_name_after_a_family_name_needs_a_second_reader():
+    tomb = "長塚古墳は丘陵の南東に位置する。"
+    an = replace(analyse(tomb), entities=(Entity(0, 4, "Person", "長塚古墳"),))
+    assert ("長塚古墳", person_names.FULL) not in [(tomb[s:e], k) for s, e, k in person_names._names_from_entities(an)]
+    text = "中国側からは楊秀麗が出席した。"
+    start = text.index("楊秀麗")
+    ginza, prx = Entity(start, start + 3, "Person", "楊秀麗"), Entity(start, start + 3, "prx:PERSON", "楊秀麗")
+    found = [(text[s:e], k) for s, e, k in person_names._names_from_entities(replace(analyse(text), entities=(ginza, prx)))]
+    assert found == [("楊秀麗", person_names.FULL)]

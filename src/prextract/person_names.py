@@ -444,6 +444,7 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
     out = []
     text = analysis.text
     tokens = analysis.tokens
+    prx_people = {e.start: e.end for e in analysis.entities if e.label == "prx:PERSON"}
     for ent in analysis.entities:
         if ent.label != "Person":
             continue
@@ -479,8 +480,11 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
                         not (glued and "名" not in kinds)):
             out.append((first.start, names[-1].end, FULL))
         elif len(names) >= 2 and _is_family_token(names[0]) and not glued and \
-                re.fullmatch(rf"[{_KANJI}]{{1,2}}", span[len(names[0].text):]) and len(names) <= 3:
-            out.append((first.start, names[-1].end, FULL))       # 徐平, 楊秀麗: a short given name
+                re.fullmatch(rf"[{_KANJI}]{{1,2}}", span[len(names[0].text):]) and len(names) <= 3 \
+                and (prx_people.get(first.start) == names[-1].end or any(t.is_person_name for t in names[1:])):
+            # 徐平, 楊秀麗: a short given name, where prextract's NER reads the same name or UniDic
+            # knows it as one (not 長塚|古墳, 岩崎|山砦: a tomb or a fort named after a family)
+            out.append((first.start, names[-1].end, FULL))
         elif all(t.is_person_name for t in names) and not glued:
             out.append((first.start, names[-1].end, AGREED))       # agreed short name: kept on its own
         else:
