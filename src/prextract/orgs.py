@@ -1593,7 +1593,7 @@ def _named_before_generic_head(m: OrgMention, head: re.Match[str], analysis: Ana
     """The trained NER reads a body whose words before its generic head (会社, グループ, 産業) name
     it: a proper noun before an organisation suffix (日本たばこ|産業), or, where the ensemble
     confirms the span, a proper noun or a katakana word before any head (東インド|会社,
-    ザパタ石油|会社)."""
+    ザパタ石油|会社) or two words or more (世界|保健|機関)."""
     before = [t for t in analysis.tokens_in(m.start, m.end) if t.end <= m.start + head.start()]
     if head.group() in lexicons.org_suffixes() and _has_proper(before):
         return True

@@ -391,7 +391,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
         if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
                 (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
-                 and (ginza_person_from_start or not common_words_only(toks, frozenset("・=＝")))):
+                 and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
             out.append((ent.start, ent.end, FULL))  # not リンゴ・ブドウ・モモ, words GiNZA reads as things
         elif ent.confirmed and ginza_person_from_start and 2 <= len(toks) <= 4 \
                 and re.fullmatch(rf"[{_KANJI}]{{3,5}}", ent.text) and "地名" in toks[0].tag:
