@@ -1571,11 +1571,16 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         # 「あさなぎ沿岸レジリエンス研究センター」（以下「センター」）: a name the text introduces
         # (there or anywhere else in the text)
         introduced = re.search(f"「{re.escape(name)}」[（(]以下", text) is not None
-        if dept and not government_office and not faculty and not introduced \
+        # ボストン・コンサルティング・グループ: a foreign name written out word by word, the group
+        # word its last (a unit's name does not dot its word off: デジタルソリューショングループ)
+        foreign_group = bool(dept) and dept.group() == "グループ" and name[dept.start() - 1:dept.start()] == "・" \
+            and _KATAKANA_NAME.fullmatch(name) is not None and (m.start, m.end) in _confirmed_org_spans(analysis)
+        if dept and not government_office and not faculty and not introduced and not foreign_group \
                 and not _named_before(toks, m.start + dept.start(), analysis.text):
             return False  # 広報部, 総務企画部広報課, 第2工場: part of a body, not a body
         if dept and not government_office and not faculty and dept.group() in _UNIT_WORDS \
-                and _only_places_before(toks, m.start + dept.start()):
+                and _only_places_before(toks, m.start + dept.start()) \
+                and not _state_ministry(toks, m, dept.start(), analysis):
             return False  # 東日本営業部, 大阪支店, 岡崎工場: a unit named by where it works
         if m.source == "ner" and not _has_proper(toks) and not lexicons.org_suffix_pattern().search(name):
             return False  # 電気自動車, 発行済株式総数: GiNZA calls common nouns companies
@@ -1611,6 +1616,15 @@ def _only_places_before(toks: Iterable[Token], pos: int) -> bool:
     """The proper nouns before ``pos`` are all place names (東日本|営業部, 大阪|支店)."""
     proper = [t for t in toks if t.end <= pos and (t.tag.startswith("名詞-固有名詞") or re.search(r"[A-Za-z]", t.text))]
     return bool(proper) and all("地名" in t.tag for t in proper)
+
+
+def _state_ministry(toks: tuple[Token, ...], m: OrgMention, dept_start: int, analysis: Analysis) -> bool:
+    """A country and the ministry's own words before 部 (韓国|国防|部, 中国|商務|部), read as one
+    body by the ensemble: a state's ministry, not a company's unit for that country (中国|事業部,
+    which the ensemble does not confirm)."""
+    proper = [t for t in toks if t.end <= m.start + dept_start and t.tag.startswith("名詞-固有名詞")]
+    return bool(proper) and all(t.tag.startswith("名詞-固有名詞-地名-国") for t in proper) \
+        and (m.start, m.end) in _confirmed_org_spans(analysis)
 
 
 _ONE_BODY_LABELS = frozenset({"Military", "Government", "Political_Organization_Other", "Political_Party"})
