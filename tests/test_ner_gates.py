@@ -278,3 +278,49 @@ def test_a_short_given_name_after_a_family_name_needs_a_second_reader():
     ginza, prx = Entity(start, start + 3, "Person", "楊秀麗"), Entity(start, start + 3, "prx:PERSON", "楊秀麗")
     found = [(text[s:e], k) for s, e, k in person_names._names_from_entities(replace(analyse(text), entities=(ginza, prx)))]
     assert found == [("楊秀麗", person_names.FULL)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("同日、韓国国防部は新型潜水艦の配備計画を発表した。", "韓国国防部"),
+    ("中国商務部は反ダンピング調査を開始すると発表した。", "中国商務部"),
+])
+def test_a_country_and_its_ministry_confirmed_is_a_body(text, word):
+    an, _ = _with_span(text, word, "prx:ORGANIZATION", confirmed=True)
+    assert word in [m.text for m in orgs.find_org_mentions(an, [])]
+    # unconfirmed, 国名+部 reads as a company's unit for that country (中国事業部)
+    an, _ = _with_span(text, word, "prx:ORGANIZATION", confirmed=False)
+    assert word not in [m.text for m in orgs.find_org_mentions(an, [])]
+
+
+def test_a_confirmed_full_name_before_a_post_leaves_it():
+    from prextract.titles import find_titles, without_names_ahead
+    text = "中華人民共和国公安部の徐平副部長は記者会見で述べた。"   # UniDic: 徐|平 (a common noun)|副部長
+    an, _ = _with_span(text, "徐平", "prx:PERSON", confirmed=True)
+    assert [t.text for t in without_names_ahead(find_titles(text), an)] == ["副部長"]
+    an, _ = _with_span(text, "徐平", "prx:PERSON", confirmed=False)
+    assert [t.text for t in without_names_ahead(find_titles(text), an)] == ["徐平副部長"]
+    # a name of one word may be the place a plant is named by
+    plant = "当社の松本工場長は述べた。"
+    an, _ = _with_span(plant, "松本", "prx:PERSON", confirmed=True)
+    assert [t.text for t in without_names_ahead(find_titles(plant), an)] == ["松本工場長"]
+
+
+def test_a_foreign_name_dotted_before_its_group_word_is_a_body():
+    text = "同年、ユナイテッドヘルス・グループの売上高は過去最高となった。"
+    an, _ = _with_span(text, "ユナイテッドヘルス・グループ", "prx:ORGANIZATION", confirmed=True)
+    assert "ユナイテッドヘルス・グループ" in [m.text for m in orgs.find_org_mentions(an, [])]
+    an, _ = _with_span(text, "ユナイテッドヘルス・グループ", "prx:ORGANIZATION", confirmed=False)
+    assert "ユナイテッドヘルス・グループ" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    # no dot: a team inside the company
+    unit = "同年、デジタルソリューショングループの人員を倍増した。"
+    an, _ = _with_span(unit, "デジタルソリューショングループ", "prx:ORGANIZATION", confirmed=True)
+    assert "デジタルソリューショングループ" not in [m.text for m in orgs.find_org_mentions(an, [])]
+
+
+def test_an_honorary_post_after_a_company_is_no_part_of_its_name():
+    from prextract.titles import find_titles
+    # 社友: the status a company gives its former officers (titles.tsv)
+    text = "2018年より北辰スチール社友。"
+    an, _ = _with_span(text, "北辰スチール社友", "prx:ORGANIZATION", confirmed=True)
+    title_spans = [(t.start, t.end) for t in find_titles(text)]
+    assert [m.text for m in orgs.find_org_mentions(an, title_spans)] == ["北辰スチール"]

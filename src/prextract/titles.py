@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import lexicons
 
 if TYPE_CHECKING:  # titles are found in the text alone; only the without_* steps read tokens
-    from .analyse import Analysis
+    from .analyse import Analysis, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +210,9 @@ def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
     # 小松原 智課長: the given name written a space after the surname
     after_surname = before is not None and before.tag.endswith("人名-姓") and (
         before.end == title.start or before.end + 1 == title.start and analysis.text[before.end] in " \u3000")
+    read = _person_read_ahead(title, toks, analysis)
+    if read is not None:
+        return read
     if not (toks[0].tag.endswith("人名-姓") or after_surname):
         return title.start
     given = 0 if after_surname else 1
@@ -224,6 +227,18 @@ def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
         and tokens[tok.i + 1].tag.endswith("人名-名") and text[tok.end:tokens[tok.i + 1].start] in ("", " ", "\u3000")
         for tok in tokens)
     return toks[0].end if written_in_full else title.start
+
+
+def _person_read_ahead(title: TitleMention, toks: tuple[Token, ...], analysis: Analysis) -> int | None:
+    """Where a full name the trained NER confirms at the title's start ends (徐平|副部長: UniDic
+    reads 平 as a common noun, so the token rule above misses it), if the rest is a title. A name
+    of one word is left to that rule: a surname is often a place (松本|工場長)."""
+    for e in analysis.entities:
+        if e.label == "prx:PERSON" and e.confirmed and e.start == title.start and e.end < title.end \
+                and sum(1 for t in toks if t.end <= e.end) >= 2 and any(t.end == e.end for t in toks) \
+                and lexicons.title_pattern().fullmatch(analysis.text, e.end, title.end):
+            return e.end
+    return None
 
 
 def without_team_words(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
