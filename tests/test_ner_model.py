@@ -276,6 +276,12 @@ def test_compose_ner_joins_trained_models_with_weights(tmp_path):
         ("component", 1.0, {"a": 1}), ("component-1", 1.0, {"a": 1}), ("component-2", 2.0, {"a": 2})]
     assert (out / "component-2" / "model").read_text() == "tunedcomponent"
     assert json.loads((out / "meta.json").read_text())["confirm"] == 3
+    # a member added to a composed ensemble: the old members keep their weights and records
+    composed = compose_ner.compose(out, [(out, None), (tmp_path / "tuned", 2.0)], vote=3, confirm=4)
+    assert [(m["dir"], m["weight"]) for m in composed["members"]] == [
+        ("component", 1.0), ("component-1", 1.0), ("component-2", 2.0), ("component-3", 2.0)]
+    assert all(m["training"]["seeds"] == [0] for m in composed["members"])
+    assert (out / "component-2" / "model").read_text() == "tunedcomponent"
 
 
 def test_a_missing_member_is_a_model_error(nlp, tmp_path):
