@@ -324,3 +324,15 @@ def test_an_honorary_post_after_a_company_is_no_part_of_its_name():
     an, _ = _with_span(text, "北辰スチール社友", "prx:ORGANIZATION", confirmed=True)
     title_spans = [(t.start, t.end) for t in find_titles(text)]
     assert [m.text for m in orgs.find_org_mentions(an, title_spans)] == ["北辰スチール"]
+
+
+def test_an_army_the_ensemble_confirms_is_one_body():
+    text = "1863年、南軍はゲティスバーグで敗れた。"   # GiNZA reads 南軍 as a post
+    an, _ = _with_span(text, "南軍", "prx:ORGANIZATION", confirmed=True)
+    assert "南軍" in [m.text for m in orgs.find_org_mentions(an, [])]
+    an, _ = _with_span(text, "南軍", "prx:ORGANIZATION", confirmed=False)
+    assert "南軍" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    # another one-word kind of body stays a kind, confirmed or not
+    station = "火災の通報を受けて消防署が出動した。"
+    an, _ = _with_span(station, "消防署", "prx:ORGANIZATION", confirmed=True)
+    assert "消防署" not in [m.text for m in orgs.find_org_mentions(an, [])]

@@ -248,7 +248,8 @@ NOT_BODIES = [
     ("word-ending-in-a-prefecture-suffix", "市域内の上水道は一部を除き、新潟市水道局が管理しています。", "上水道"),
     ("person-before-a-title", "基調講演はマリ・キュリー教授の研究を紹介するものです。", "キュリー"),
     ("nationality-before-a-title", "大会にはアルゼンチン人選手も出場します。", "アルゼンチン"),
-    ("lexicon-name-heading-a-compound", "連合軍の補給路をたどる企画展を開催します。", "連合"),
+    # (連合軍 itself is a body, one army: not this case)
+    ("lexicon-name-heading-a-compound", "部員不足のため、3校による連合チームで大会に出場します。", "連合"),
     ("lexicon-name-inside-an-event-name", "第41回NHK紅白歌合戦の出場歌手が決まりました。", "NHK"),
     ("dictionary-company-that-is-a-word", "本製品は出力レベルを自動で設定します。", "レベル"),
     ("dictionary-company-inside-a-name", "同社は、ルイス・シボレーの名を冠した記念館を開館しました。", "シボレー"),

@@ -1559,9 +1559,10 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         if len(toks) == 1 and toks[0].start == m.start and toks[0].end == m.end \
                 and toks[0].tag.startswith("名詞-普通名詞") and re.fullmatch(r"[\u4E00-\u9FFF]+", name) \
                 and lexicons.org_suffix_pattern().search(name, 1) and not name.endswith(("省", "庁")) \
-                and not _one_body_by_both_ners(m, analysis):
+                and not _one_body_by_both_ners(m, analysis) \
+                and not (name.endswith("軍") and (m.start, m.end) in _confirmed_org_spans(analysis)):
             return False  # 消防署, 放送局, 公立中学校, 労働組合: one word of the dictionary, a kind of body
-            # (a ministry's word names the one body: 文部省)
+            # (a ministry's word names the one body: 文部省; an army the ensemble confirms, one army: 南軍)
         dept = lexicons.department_words().search(name)
         # a department of a city or prefecture is a government office (東雲市企画政策部デジタル戦略課)
         government_office = bool(re.match(r"[^\s]{1,6}?(?:都|道|府|県|市|区|町|村)(?!立)", name)) and dept
