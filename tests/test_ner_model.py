@@ -183,6 +183,8 @@ def test_synthetic_release_sentences_have_consistent_gold():
     ("、", None),
     ("John Smith）最高技術責任者", None),  # out of a bracket into the text: no name
     ("東雲精機(株)本社", "東雲精機(株)本社"),
+    ("川村　直樹\n　管理本部", None),  # over a line break: a misread
+    ("\n東雲精機", "東雲精機"),
 ])
 def test_trim_span(name, kept):
     text = "前置き" + name + "後書き"

@@ -350,8 +350,13 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A predicted span without what cannot be part of a name: an opening bracket and what
     follows (``BIOCOM(`` , ``Oxford University Innovation(OUI)``: an abbreviation or reading in
     brackets is a second name) unless it opens a legal form (``三井不動産(株)``), and punctuation
-    or space at either end. None if nothing is left, or if the span runs out of a bracket."""
+    or space at either end. None if nothing is left, if the span runs out of a bracket, or if it
+    runs over a line break (``川村　直樹\n　管理本部``: a misread, not a name cut short)."""
     forms = _bracketed_legal_forms()
+    while start < end and text[start].isspace():
+        start += 1
+    if "\n" in text[start:end].rstrip():
+        return None
     for i in range(start + 1, end):
         if text[i] in _OPENERS and not any(text.startswith(f, i) for f in forms):
             end = i
