@@ -336,3 +336,13 @@ def test_an_army_the_ensemble_confirms_is_one_body():
     station = "火災の通報を受けて消防署が出動した。"
     an, _ = _with_span(station, "消防署", "prx:ORGANIZATION", confirmed=True)
     assert "消防署" not in [m.text for m in orgs.find_org_mentions(an, [])]
+
+
+def test_an_unconfirmed_span_over_a_layout_space_is_no_body():
+    text = "連携事項\n　　ウ　大学・研究機関間の人材交流及び共同研究の促進"   # ウ: an item's letter
+    an, _ = _with_span(text, "ウ　大学", "prx:ORGANIZATION", confirmed=False)
+    assert "ウ　大学" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    # a legal form written a space before the name opens it
+    body = "主催：一般社団法人　みなと海洋未来協会"
+    an, _ = _with_span(body, "一般社団法人　みなと海洋未来協会", "prx:ORGANIZATION", confirmed=False)
+    assert [m.text for m in orgs.find_org_mentions(an, [])] == ["一般社団法人　みなと海洋未来協会"]

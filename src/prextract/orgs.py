@@ -1538,8 +1538,10 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # 場所 岡山県庁 3階, 実施場所　本学キャンパス、…ラボ: a venue or an address, not a party
     if any(u.start() < m.end and m.start < u.end() for u in _URL.finditer(text, max(0, line_start), m.end + 200)):
         return False  # www.smart-factory-japan.example.jp: part of an address on the web
-    if m.source == "ner" and re.search(r"[^\sA-Za-z][\s\u3000]+[^\sA-Za-z]", name):
-        return False  # GiNZA ran over the spaces of a layout line (岡山県 産業労働部 …)
+    if re.search(r"[^\sA-Za-z][\s\u3000]+[^\sA-Za-z]", name) and (m.source == "ner" or (
+            m.source == "prx" and (m.start, m.end) not in _confirmed_org_spans(analysis)
+            and not lexicons.legal_form_pattern().match(name))):
+        return False  # an NER ran over the spaces of a layout line (岡山県 産業労働部 …, ウ　大学・…)
     if m.source == "ner" and ("・" in name or "、" in name):
         parts = re.split(r"[・、]", name)
         if sum(1 for p in parts if lexicons.org_suffix_pattern().search(p) or _PLACE_NAME.fullmatch(p)) >= 2:
