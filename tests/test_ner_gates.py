@@ -346,3 +346,12 @@ def test_an_unconfirmed_span_over_a_layout_space_is_no_body():
     body = "主催：一般社団法人　みなと海洋未来協会"
     an, _ = _with_span(body, "一般社団法人　みなと海洋未来協会", "prx:ORGANIZATION", confirmed=False)
     assert [m.text for m in orgs.find_org_mentions(an, [])] == ["一般社団法人　みなと海洋未来協会"]
+
+
+def test_a_regnal_number_after_a_name_is_part_of_it():
+    text = "ジャヤ・パラメーシュヴァラヴァルマン2世は寺院を建てた。"
+    assert _names(text, "ジャヤ・パラメーシュヴァラヴァルマン2世", confirmed=False) == [
+        ("ジャヤ・パラメーシュヴァラヴァルマン2世", person_names.FULL)]
+    # the name before the number still has to pass: dictionary words do not
+    things = "リンゴ・ブドウ2世の苗を植えた。"
+    assert _names(things, "リンゴ・ブドウ2世", confirmed=False) == []

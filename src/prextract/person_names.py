@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
-from .analyse import Analysis, Token, common_words_only, in_dictionary, one_unidic_word
+from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, one_unidic_word
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -54,7 +54,7 @@ _READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000
 #: a contact label: the surname after it names a desk, not a person the release is about
 # the label of a contact's surname, with the surnames listed before this one (担当：佐々木、板垣)
 _CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*(?:[^、：:\n]{1,6}、)*$")
-_REGNAL = re.compile(r"(?<=[^\s0-9０-９])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
+_REGNAL = re.compile(r"(?<=[^\s0-9０-９一二三四五六七八九十])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+|[一二三四五六七八九十]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
 # 事　業　内　容 / 設 立 年 月 日: a row label spaced out one character at a time (its last two
 # characters are no spaced name)
 _LETTER_SPACED_LABEL = re.compile(r"(?<![^\s）)】．.：:])[^\s](?P<sep>[ \u3000])(?:[^\s](?P=sep))+[^\s](?![^\s：:])")
@@ -388,36 +388,53 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             # 進藤|本人, 草彅|一人, 太田|派: the word after the name is no part of it
             toks = toks[:-1]
             ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
-        ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
-        if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
-                (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
-                 and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
-            out.append((ent.start, ent.end, FULL))  # not リンゴ・ブドウ・モモ, words GiNZA reads as things
-        elif ent.confirmed and ginza_person_from_start and 2 <= len(toks) <= 4 \
-                and re.fullmatch(rf"[{_KANJI}]{{3,5}}", ent.text) and "地名" in toks[0].tag:
-            # a surname SudachiPy knows only as a place, with a given name it does not know as
-            # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
-            out.append((ent.start, ent.end, FULL))
-        elif ent.confirmed and _east_asian_name(ent.text) and toks[0].start == ent.start and toks[-1].end == ent.end \
-                and not any("地名" in t.tag for t in toks) and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
-            # 金載昊, 薄熙来: a Chinese or Korean family name and a given name UniDic does not know
-            out.append((ent.start, ent.end, FULL))
-        elif len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
-                (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
-                any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
-            out.append((ent.start, ent.end, AGREED))  # UniDic or GiNZA agrees: 伏見, レイトナー
-        elif ent.confirmed and any(t.is_person_name for t in toks):
-            # the ensemble confirms it and UniDic agrees, whatever GiNZA says: ワトソン, 徳三郎
-            out.append((ent.start, ent.end, AGREED))
-        elif ent.confirmed and len(toks) == 1 and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) \
-                and (((not in_dictionary(ent.text) or not one_unidic_word(ent.text)) and not _other_entity(toks[0].ent))
-                     or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
-                         and toks[0].ent not in PLACE_LABELS)) \
-                and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
-            # a katakana word confirmed as a person that the dictionary does not know (ボウスキー,
-            # カラマンリス) or that acts (メイウェザーは; a loanword GiNZA calls a thing): a surname
-            out.append((ent.start, ent.end, AGREED))
+        kind = _trained_name_kind(analysis, ent, toks)
+        regnal = _REGNAL.search(ent.text)
+        if kind is None and regnal and len(toks) >= 2 and toks[-1].end == ent.end:
+            # シャッダム四世, …ヴァルマン2世: the name before the regnal number decides
+            base = [t for t in toks if t.end <= ent.start + regnal.start()]
+            if base and base[-1].end == ent.start + regnal.start():
+                kind = _trained_name_kind(analysis, replace(ent, end=base[-1].end, text=text[ent.start:base[-1].end]),
+                                          tuple(base))
+        if kind is not None:
+            out.append((ent.start, ent.end, kind))
     return out
+
+
+def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> int | None:
+    """FULL or AGREED where the dictionary or GiNZA agrees with a trained-NER person span (the
+    rules of ``_names_from_trained_ner``), None where nothing does."""
+    text = analysis.text
+    ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
+    if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
+            (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
+             and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
+        return FULL  # not リンゴ・ブドウ・モモ, words GiNZA reads as things
+    if ent.confirmed and ginza_person_from_start and 2 <= len(toks) <= 4 \
+            and re.fullmatch(rf"[{_KANJI}]{{3,5}}", ent.text) and "地名" in toks[0].tag:
+        # a surname SudachiPy knows only as a place, with a given name it does not know as
+        # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
+        return FULL
+    if ent.confirmed and _east_asian_name(ent.text) and toks[0].start == ent.start and toks[-1].end == ent.end \
+            and not any("地名" in t.tag for t in toks) and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
+        # 金載昊, 薄熙来: a Chinese or Korean family name and a given name UniDic does not know
+        return FULL
+    if len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
+            (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
+            any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
+        return AGREED  # UniDic or GiNZA agrees: 伏見, レイトナー
+    if ent.confirmed and any(t.is_person_name for t in toks):
+        # the ensemble confirms it and UniDic agrees, whatever GiNZA says: ワトソン, 徳三郎
+        return AGREED
+    if ent.confirmed and len(toks) == 1 and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) \
+            and (((not in_dictionary(ent.text) or not one_unidic_word(ent.text)) and not _other_entity(toks[0].ent))
+                 or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
+                     and toks[0].ent not in PLACE_LABELS)) \
+            and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
+        # a katakana word confirmed as a person that the dictionary does not know (ボウスキー,
+        # カラマンリス) or that acts (メイウェザーは; a loanword GiNZA calls a thing): a surname
+        return AGREED
+    return None
 
 
 @lru_cache(maxsize=None)
