@@ -236,6 +236,12 @@ def _org_texts(text: str) -> list[str]:
     return [m.text for m in orgs.find_org_mentions(analyse(text), [])]
 
 
+def _org_kept(text: str, word: str, *, confirmed: bool) -> bool:
+    """Whether ``word``, one prextract-NER organisation span, comes out as an organisation mention."""
+    an, _ = _with_span(text, word, "prx:ORGANIZATION", confirmed=confirmed)
+    return word in [m.text for m in orgs.find_org_mentions(an, [])]
+
+
 def test_a_word_with_its_particle_is_no_head_of_a_name():
     assert _org_texts("ちなみに東雲放送株式会社も同じ方針である。") == ["東雲放送株式会社"]
     # a hiragana name ending in の stays whole
@@ -285,11 +291,9 @@ def test_a_short_given_name_after_a_family_name_needs_a_second_reader():
     ("中国商務部は反ダンピング調査を開始すると発表した。", "中国商務部"),
 ])
 def test_a_country_and_its_ministry_confirmed_is_a_body(text, word):
-    an, _ = _with_span(text, word, "prx:ORGANIZATION", confirmed=True)
-    assert word in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert _org_kept(text, word, confirmed=True)
     # unconfirmed, 国名+部 reads as a company's unit for that country (中国事業部)
-    an, _ = _with_span(text, word, "prx:ORGANIZATION", confirmed=False)
-    assert word not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert not _org_kept(text, word, confirmed=False)
 
 
 def test_a_confirmed_full_name_before_a_post_leaves_it():
@@ -307,14 +311,11 @@ def test_a_confirmed_full_name_before_a_post_leaves_it():
 
 def test_a_foreign_name_dotted_before_its_group_word_is_a_body():
     text = "同年、ユナイテッドヘルス・グループの売上高は過去最高となった。"
-    an, _ = _with_span(text, "ユナイテッドヘルス・グループ", "prx:ORGANIZATION", confirmed=True)
-    assert "ユナイテッドヘルス・グループ" in [m.text for m in orgs.find_org_mentions(an, [])]
-    an, _ = _with_span(text, "ユナイテッドヘルス・グループ", "prx:ORGANIZATION", confirmed=False)
-    assert "ユナイテッドヘルス・グループ" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert _org_kept(text, "ユナイテッドヘルス・グループ", confirmed=True)
+    assert not _org_kept(text, "ユナイテッドヘルス・グループ", confirmed=False)
     # no dot: a team inside the company
     unit = "同年、デジタルソリューショングループの人員を倍増した。"
-    an, _ = _with_span(unit, "デジタルソリューショングループ", "prx:ORGANIZATION", confirmed=True)
-    assert "デジタルソリューショングループ" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert not _org_kept(unit, "デジタルソリューショングループ", confirmed=True)
 
 
 def test_an_honorary_post_after_a_company_is_no_part_of_its_name():
@@ -328,20 +329,16 @@ def test_an_honorary_post_after_a_company_is_no_part_of_its_name():
 
 def test_an_army_the_ensemble_confirms_is_one_body():
     text = "1863年、南軍はゲティスバーグで敗れた。"   # GiNZA reads 南軍 as a post
-    an, _ = _with_span(text, "南軍", "prx:ORGANIZATION", confirmed=True)
-    assert "南軍" in [m.text for m in orgs.find_org_mentions(an, [])]
-    an, _ = _with_span(text, "南軍", "prx:ORGANIZATION", confirmed=False)
-    assert "南軍" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert _org_kept(text, "南軍", confirmed=True)
+    assert not _org_kept(text, "南軍", confirmed=False)
     # another one-word kind of body stays a kind, confirmed or not
     station = "火災の通報を受けて消防署が出動した。"
-    an, _ = _with_span(station, "消防署", "prx:ORGANIZATION", confirmed=True)
-    assert "消防署" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert not _org_kept(station, "消防署", confirmed=True)
 
 
 def test_an_unconfirmed_span_over_a_layout_space_is_no_body():
     text = "連携事項\n　　ウ　大学・研究機関間の人材交流及び共同研究の促進"   # ウ: an item's letter
-    an, _ = _with_span(text, "ウ　大学", "prx:ORGANIZATION", confirmed=False)
-    assert "ウ　大学" not in [m.text for m in orgs.find_org_mentions(an, [])]
+    assert not _org_kept(text, "ウ　大学", confirmed=False)
     # a legal form written a space before the name opens it
     body = "主催：一般社団法人　みなと海洋未来協会"
     an, _ = _with_span(body, "一般社団法人　みなと海洋未来協会", "prx:ORGANIZATION", confirmed=False)
