@@ -54,7 +54,7 @@ _READING = re.compile(rf"[（(][ \u3000]*([{_HIRA}{_KATA}][{_HIRA}{_KATA} \u3000
 #: a contact label: the surname after it names a desk, not a person the release is about
 # the label of a contact's surname, with the surnames listed before this one (担当：佐々木、板垣)
 _CONTACT_LABEL = re.compile(r"(?:担当|担当者|窓口|連絡先|問い?合わせ先?)[ \u3000]*[:：]?[ \u3000]*(?:[^、：:\n]{1,6}、)*$")
-_REGNAL = re.compile(r"(?<=[^\s0-9０-９一二三四五六七八九十])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+|[一二三四五六七八九十]+)世$")  # ルイ15世, ジョゼ1世: the number is part of the name
+_REGNAL = re.compile(r"(?<=[^\s0-9０-９一二三四五六七八九十])(?:[0-9０-９]+|[IVXⅠ-Ⅻ]+|[一二三四五六七八九十]+)世$")  # ルイ15世, ジョゼ1世, ルイ十四世: the number is part of the name
 # 事　業　内　容 / 設 立 年 月 日: a row label spaced out one character at a time (its last two
 # characters are no spaced name)
 _LETTER_SPACED_LABEL = re.compile(r"(?<![^\s）)】．.：:])[^\s](?P<sep>[ \u3000])(?:[^\s](?P=sep))+[^\s](?![^\s：:])")
@@ -391,7 +391,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         kind = _trained_name_kind(analysis, ent, toks)
         regnal = _REGNAL.search(ent.text)
         if kind is None and regnal and len(toks) >= 2 and toks[-1].end == ent.end:
-            # シャッダム四世, …ヴァルマン2世: the name before the regnal number decides
+            # ジャヤ・パラメーシュヴァラヴァルマン2世: the name before the regnal number decides
             base = [t for t in toks if t.end <= ent.start + regnal.start()]
             if base and base[-1].end == ent.start + regnal.start():
                 kind = _trained_name_kind(analysis, replace(ent, end=base[-1].end, text=text[ent.start:base[-1].end]),
