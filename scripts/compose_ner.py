@@ -8,9 +8,8 @@ joins the ensemble with that weight, its own ``component_config`` and its traini
 ``DIR`` without a weight keeps each member's own (an ensemble composed before, such as
 ``models/ner``, to add members to it). A span counts when the members predicting it weigh at
 least ``--vote``; it is confirmed (the rules need less evidence for it) at ``--confirm`` (see
-``ner_model.Recognizer``). The
-members are copied into OUT as ``component``, ``component-1``, …; OUT's old members go first, so
-OUT may be one of the inputs only if it is the first.
+``ner_model.Recognizer``). The members are copied into OUT as ``component``, ``component-1``, …;
+OUT's old members go first, so OUT may be one of the inputs only if it is the first.
 """
 from __future__ import annotations
 
