@@ -352,3 +352,47 @@ def test_a_regnal_number_after_a_name_is_part_of_it():
     # the name before the number still has to pass: dictionary words do not
     things = "リンゴ・ブドウ2世の苗を植えた。"
     assert _names(things, "リンゴ・ブドウ2世", confirmed=False) == []
+
+
+
+def test_a_legal_name_with_kana_ends_before_a_particle_or_a_verb():
+    assert _org_texts("本製品は株式会社ひばり工房よりリリースされている知育玩具です。") == ["株式会社ひばり工房"]
+    assert _org_texts("株式会社ひばり工房から発売された。") == ["株式会社ひばり工房"]
+
+
+
+def test_a_legal_name_ends_with_the_confirmed_name_inside_it():
+    text = "当会は「一般社団法人北斗地域医療協会倫理規程」を改定した。"
+    assert _org_kept(text, "北斗地域医療協会", confirmed=True) is False   # the legal form stays on
+    an, _ = _with_span(text, "北斗地域医療協会", "prx:ORGANIZATION", confirmed=True)
+    assert [m.text for m in orgs.find_org_mentions(an, [])] == ["一般社団法人北斗地域医療協会"]
+    # a confirmed name closed by no strong suffix does not cut the legal name
+    m = OrgMention(0, 16, "株式会社電通国際情報サービス", "company", "legal")
+    an, _ = _with_span("株式会社電通国際情報サービスは発表した。", "電通国際情報", "prx:ORGANIZATION", confirmed=True)
+    assert orgs._without_words_past_name(m, an) == m
+
+
+
+def test_a_descriptor_set_apart_by_a_dot_is_no_part_of_the_name():
+    text = "新潟県の酒造会社・越後白嶺酒造と共同で開発した。"
+    an, _ = _with_span(text, "越後白嶺酒造", "prx:ORGANIZATION", confirmed=True)
+    start = text.index("酒造会社")
+    m = OrgMention(start, start + 11, "酒造会社・越後白嶺酒造", "company", "suffix")
+    assert orgs._without_descriptor(m, an).text == "越後白嶺酒造"
+    text = "シーグラス・ベンチャーズ株式会社と提携した。"     # katakana before the ・: a name's own
+    an, _ = _with_span(text, "ベンチャーズ株式会社", "prx:ORGANIZATION", confirmed=True)
+    m = OrgMention(0, 16, "シーグラス・ベンチャーズ株式会社", "company", "suffix")
+    assert orgs._without_descriptor(m, an) == m
+
+
+
+def test_a_former_name_starts_after_its_dot():
+    text = "旧・北洋相互銀行の系列企業が参入した。"
+    m = OrgMention(0, 8, "旧・北洋相互銀行", "company", "suffix")
+    assert orgs._without_lead_words(m, analyse(text)).text == "北洋相互銀行"
+
+
+
+def test_a_span_cut_after_a_joiner_is_no_name():
+    text = "初回のみなと・ジャズ&ブルース・フェスティバルには3万人が集まった。"
+    assert not orgs._plausible(OrgMention(4, 12, "みなと・ジャズ&", "other", "ner"), analyse(text))

@@ -178,7 +178,8 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(
-        _without_lead_words(_without_verbal_noun(c, analysis), analysis), analysis), text), analysis), title_spans)
+        _without_lead_words(_without_words_past_name(_without_verbal_noun(c, analysis), analysis), analysis),
+        analysis), text), analysis), title_spans)
         for c in candidates]
     kept = [c for c in candidates if _plausible(c, analysis) and not _inside(c, skip)
             and not _overlaps_title(c, title_spans) and not _joins_bodies(c, bodies)
@@ -449,15 +450,39 @@ def _without_verbal_noun(m: OrgMention, analysis: Analysis) -> OrgMention:
 
 
 def _without_lead_words(m: OrgMention, analysis: Analysis) -> OrgMention:
-    """A name starts after a word of time before it (元|厚生労働省の官僚, 現|三井情報株式会社) and after
+    """A name starts after a word of time before it (元|厚生労働省の官僚, 現|三井情報株式会社, 旧・|山一証券) and after
     a hiragana word with its particle (ちなみに|フジテレビ): neither is ever part of a name."""
     toks = analysis.tokens_in(m.start, m.end)
     start = m.start
     if len(toks) >= 2 and toks[0].text in ("元", "現", "前") and len(toks[1].text) >= 2:
         start = toks[1].start
+    elif len(toks) >= 3 and toks[0].text in ("元", "現", "前", "旧") and toks[1].text == "・":
+        start = toks[2].start   # 旧・|山一証券
     elif len(toks) >= 3 and re.fullmatch(r"[\u3041-\u309F]+", toks[0].text) and toks[1].tag.startswith("助詞"):
         start = toks[2].start
     return m if start == m.start else replace(m, start=start, text=analysis.text[start:m.end])
+
+
+def _without_words_past_name(m: OrgMention, analysis: Analysis) -> OrgMention:
+    """A legal form's name that runs on past a name the ensemble confirms, closed by a strong
+    suffix (公益社団法人日本女子プロ将棋協会|棋士規程), ends with that name: the nouns after it
+    name a thing of the body, not the body."""
+    if m.source != "legal":
+        return m
+    text = analysis.text
+    for start, end in _confirmed_org_spans(analysis):
+        if not (m.start <= start and end < m.end) or not _on_token_bounds(analysis, start, end):
+            continue
+        lead = text[m.start:start].strip(" \u3000")
+        suffix = lexicons.org_suffix_pattern().search(text[start:end])
+        if (lead and lead not in lexicons.legal_form_texts()) or suffix is None \
+                or suffix.group() in lexicons.weak_org_suffixes() \
+                or lexicons.legal_form_pattern().search(text, end, m.end):
+            continue
+        if not lead and not lexicons.legal_form_pattern().match(text, start):
+            continue  # the legal form must stay inside the name that remains
+        return replace(m, end=end, text=text[m.start:end])
+    return m
 
 
 def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
@@ -472,11 +497,16 @@ def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
         if e.end != m.end or not m.start < e.start or not (e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"):
             continue
         lead = analysis.tokens_in(m.start, e.start)
+        # 酒造会社・|賀茂鶴酒造: a ・ sets a descriptor of kanji words apart, whatever word closes it
+        # (not シーグラス・|ベンチャーズ株式会社: katakana words before a ・ are a name's)
+        set_apart = len(lead) >= 2 and lead[-1].text == "・" \
+            and re.fullmatch(r"[\u4E00-\u9FFF々]+", analysis.text[m.start:lead[-1].start]) is not None
+        words = lead[:-1] if set_apart else lead
         forms = lexicons.legal_form_pattern().finditer(analysis.text, m.start, m.end)
-        if lead and lead[-1].end == e.start and all(t.tag.startswith("名詞-普通名詞") for t in lead) \
+        if lead and lead[-1].end == e.start and all(t.tag.startswith("名詞-普通名詞") for t in words) \
                 and not re.fullmatch(r"[\u3041-\u309F]+", analysis.text[m.start:e.start]) \
                 and not any(f.start() < e.start for f in forms) \
-                and not lexicons.org_suffix_pattern().search(analysis.text[m.start:e.start]) \
+                and (set_apart or not lexicons.org_suffix_pattern().search(analysis.text[m.start:e.start])) \
                 and any(_name_like(t) for t in analysis.tokens_in(e.start, e.end)):  # not …投資事業|有限責任組合
             return replace(m, start=e.start, text=analysis.text[e.start:m.end])
     return m
@@ -807,6 +837,10 @@ _NAME_RUN = r"[\u3040-\u309F\u30A0-\u30FF\u4E00-\u9FFF々A-Za-z0-9・ー&＆]"
 _CONJUNCTIONS = "(?:及び|および|並びに|ならびに|又は|または)"
 
 
+# particles of two kana and verb endings, which no name holds (株式会社タミヤ|よりリリースされている…)
+_VERBAL_STOPS = "(?:より|から|まで|など|さ[れせ]|し[たてま]|する)"
+
+
 @lru_cache(maxsize=1)
 def _legal_prefix_regex() -> re.Pattern[str]:
     forms = sorted((r["form"] for r in lexicons.legal_forms()
@@ -815,7 +849,7 @@ def _legal_prefix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(f) for f in forms)
     # the name runs to the first particle-like stop; used where the tokenizer cut a name that
     # holds hiragana (株式会社よつば製菓 -> 株式会社|よ|つば製菓)
-    return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|{_CONJUNCTIONS}|[、。，．（(「」）)\s:：]|$)")
+    return re.compile(rf"(?<![\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9])(?:{alternation})\s?(?![はがとのをにもへでや及])({_NAME_RUN}+?)(?=[はがとのをにもへでや]|{_CONJUNCTIONS}|{_VERBAL_STOPS}|[、。，．（(「」）)\s:：]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -1494,6 +1528,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False
     if name in lexicons.legal_form_texts():
         return False  # PLC, GmbH alone: a legal form names no body
+    if name.endswith(("&", "＆", "・")):
+        return False  # ニューオーリンズ・ジャズ&|ヘリテッジ…: a piece of a longer name, cut after its joiner
     if _LATIN_DEPARTMENT.fullmatch(name):
         return False  # 広報IR課: a department, not a body
     form = lexicons.legal_form_pattern().match(name)
