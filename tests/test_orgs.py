@@ -11,6 +11,7 @@ FOUND = [
     ("acting-city-with-hiragana-name", "さいたま市と協定を締結しました。", "さいたま市", "government"),
     ("one-state-body-both-ners-read", "これに幕府は不満を抱き、1648年に使節を送った。", "幕府", "government"),
     ("team-after-a-country", "同選手は日本代表の活動にも参加しています。", "日本代表", "association"),
+    ("team-before-a-post", "ウルグアイ代表監督を務めた経験を持つ人物が就任します。", "ウルグアイ代表", "association"),
     ("title-after-a-hiragana-name", "株式会社みどり商事代表の山田太郎が挨拶しました。", "株式会社みどり商事", "company"),
     ("lexicon-name-of-one-word", "国連は新たな支援計画を発表しました。", "国連", "government"),
     ("verbal-noun-glued-to-a-body", "東京大学法学部卒業後、環境庁入庁。", "環境庁", "government"),

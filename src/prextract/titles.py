@@ -242,12 +242,17 @@ def _person_read_ahead(title: TitleMention, toks: tuple[Token, ...], analysis: A
 
 
 def without_team_words(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
-    """The titles without a bare 代表 glued to a place name before it (a country's or a
-    prefecture's team: orgs reads 日本代表 as a body through its suffix)."""
+    """The titles without a 代表 glued to a place name before it (a country's or a prefecture's
+    team: orgs reads 日本代表 as a body through its suffix); a post after the team word stays
+    (イングランド代表|監督), unless the two make a post of the lexicon (代表取締役)."""
     out = []
     for t in titles:
         before = analysis.tokens_in(max(0, t.start - 12), t.start)
-        if t.text == TEAM_WORD and before and before[-1].end == t.start and "地名" in before[-1].tag:
-            continue
+        if t.text.startswith(TEAM_WORD) and before and before[-1].end == t.start and "地名" in before[-1].tag:
+            rest = t.start + len(TEAM_WORD)
+            if t.text == TEAM_WORD:
+                continue
+            if t.text not in lexicons.titles() and lexicons.title_pattern().fullmatch(analysis.text, rest, t.end):
+                t = TitleMention(rest, t.end, analysis.text[rest:t.end])
         out.append(t)
     return out
