@@ -354,11 +354,9 @@ def test_a_regnal_number_after_a_name_is_part_of_it():
     assert _names(things, "リンゴ・ブドウ2世", confirmed=False) == []
 
 
-
 def test_a_legal_name_with_kana_ends_before_a_particle_or_a_verb():
     assert _org_texts("本製品は株式会社ひばり工房よりリリースされている知育玩具です。") == ["株式会社ひばり工房"]
     assert _org_texts("株式会社ひばり工房から発売された。") == ["株式会社ひばり工房"]
-
 
 
 def test_a_legal_name_ends_with_the_confirmed_name_inside_it():
@@ -370,7 +368,6 @@ def test_a_legal_name_ends_with_the_confirmed_name_inside_it():
     m = OrgMention(0, 16, "株式会社電通国際情報サービス", "company", "legal")
     an, _ = _with_span("株式会社電通国際情報サービスは発表した。", "電通国際情報", "prx:ORGANIZATION", confirmed=True)
     assert orgs._without_words_past_name(m, an) == m
-
 
 
 def test_a_descriptor_set_apart_by_a_dot_is_no_part_of_the_name():
@@ -385,14 +382,56 @@ def test_a_descriptor_set_apart_by_a_dot_is_no_part_of_the_name():
     assert orgs._without_descriptor(m, an) == m
 
 
-
 def test_a_former_name_starts_after_its_dot():
     text = "旧・北洋相互銀行の系列企業が参入した。"
     m = OrgMention(0, 8, "旧・北洋相互銀行", "company", "suffix")
     assert orgs._without_lead_words(m, analyse(text)).text == "北洋相互銀行"
 
 
+@pytest.mark.parametrize("text, word, confirmed, lone", [
+    ("会見に臨んだ菅は、次のように述べた。", "菅", True, True),
+    ("会見に臨んだ菅は、次のように述べた。", "菅", False, False),   # the ensemble must confirm it
+    ("改札を出た駅は、次のように混んでいた。", "駅", True, False),    # UniDic reads no surname
+])
+def test_a_lone_one_kanji_surname(text, word, confirmed, lone):
+    an, ent = _with_span(text, word, "prx:PERSON", confirmed=confirmed)
+    assert ((ent.start, ent.end) in person_names._lone_surnames(an)) is lone
+    people = [p.text for p in person_names.find_person_mentions(an, [], [])]
+    assert (word in people) is lone
+
+
+def test_a_full_name_both_ners_draw_alike_stands_without_the_dictionary():
+    text = "監修は編集者の小前亮が務めた。"                 # UniDic: 小前|亮, two common nouns
+    start = text.index("小前亮")
+    person = Entity(start, start + 3, "Person", "小前亮")
+    an, _ = _with_span(text, "小前亮", "prx:PERSON", confirmed=True, extra=(person,), ginza=False)
+    assert person_names._names_from_trained_ner(an) == [(start, start + 3, person_names.FULL)]
+    an, _ = _with_span(text, "小前亮", "prx:PERSON", confirmed=True, ginza=False)   # GiNZA sees no person
+    assert person_names._names_from_trained_ner(an) == []
+
 
 def test_a_span_cut_after_a_joiner_is_no_name():
     text = "初回のみなと・ジャズ&ブルース・フェスティバルには3万人が集まった。"
     assert not orgs._plausible(OrgMention(4, 12, "みなと・ジャズ&", "other", "ner"), analyse(text))
+
+
+@pytest.mark.parametrize("text, word, whole", [
+    ("決勝点は捕手J・ロドリゲスの二塁打だった。", "ロドリゲス", "J・ロドリゲス"),   # an initial before the name
+    ("路線はノルテビアスが運行している。", "ビアス", None),                   # a piece of a longer word
+    ("主演のロッキー・ロメロが登壇した。", "ロメロ", "ロッキー・ロメロ"),
+])
+def test_a_katakana_name_is_the_whole_chain_it_sits_in(text, word, whole):
+    an = analyse(text)
+    start = text.index(word)
+    found = person_names._whole_katakana_name(an, (start, start + len(word), person_names.AGREED))
+    assert (text[found[0]:found[1]] if found else None) == whole
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("同年に発足した森川信一内閣で大臣を務めた。", "森川信一内閣", "森川信一"),      # a noun after the given name
+    ("式典には高円宮御夫妻が臨席された。", "高円宮御", "高円宮"),                  # a prefix
+    ("当日はカルポフソ連代表が演説した。", "カルポフソ連", "カルポフ"),             # a country
+    ("投手の田中正義が先発した。", "田中正義", "田中正義"),                        # 正義 after a surname: a given name
+])
+def test_a_word_after_a_name_is_cut_from_the_span(text, word, name):
+    assert [n for n, _ in _names(text, word, confirmed=True)] == [name]

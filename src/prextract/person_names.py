@@ -75,6 +75,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates += _names_from_tokens(analysis)
     candidates += _names_from_entities(analysis)
     candidates += _names_from_trained_ner(analysis)
+    lone = _lone_surnames(analysis)
+    candidates += [(s, e, AGREED) for s, e in lone]
     candidates += _names_before_honorifics(analysis, honorific_at)
     candidates += _names_after_titles(analysis, titles)
     candidates += _foreign_names(analysis, titles, honorific_at)
@@ -118,7 +120,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             out.append(PersonMention(s, e, text[s:e], target))
         elif e in honorific_at and len(short) >= 2 and not _only_given_name(analysis, s, e):
             out.append(PersonMention(s, e, text[s:e], short))
-        elif (s, e) in agreed and len(short) >= 2 and not _CONTACT_LABEL.search(text, max(0, s - 24), s) \
+        elif (s, e) in agreed and (len(short) >= 2 or (s, e) in lone) and not _CONTACT_LABEL.search(text, max(0, s - 24), s) \
                 and short not in place_stems:
             out.append(PersonMention(s, e, text[s:e], short))
     out.sort(key=lambda p: p.start)
@@ -149,11 +151,12 @@ def _listed_names(text: str, cand: tuple[int, int, int]) -> list[tuple[int, int,
 _KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 
 
-_KATAKANA_CHAIN = re.compile(rf"[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
+_KATAKANA_CHAIN = re.compile(rf"(?:(?<![A-Za-z])[A-Z]\.?[・=＝])?[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
 
 
 def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
-    """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ); a chain
+    """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ, モリーナ
+    in Y・モリーナ), and no piece of a longer katakana word (ビアス in メトロビアス); a chain
     with a body or place word (ギブソン・ギター・コーポレーション) or that ends in two common words
     of the dictionary (ヤマハ・ライト・ミュージック・コンテスト) is no person."""
     text = analysis.text
@@ -169,6 +172,8 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
                 return None
             if len(parts) > 1:
                 return (m.start(), m.end(), FULL)
+            if (m.start(), m.end()) != (s, e):
+                return None   # ビアス in メトロビアス: a piece of a longer katakana word
             return cand
     return cand
 
@@ -382,10 +387,10 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
     text = analysis.text
     for ent in analysis.entities:
         if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
-            continue
+            continue  # one kanji: see _lone_surnames
         toks = analysis.tokens_in(ent.start, ent.end)
-        if len(toks) >= 2 and toks[-1].text in _people_suffixes():
-            # 進藤|本人, 草彅|一人, 太田|派: the word after the name is no part of it
+        if len(toks) >= 2 and (toks[-1].text in _people_suffixes() or _word_after_a_name(toks[-2], toks[-1])):
+            # 進藤|本人, 草彅|一人, 太田|派, 田中義一|内閣, アンドロポフ|ソ連: the word after the name is no part of it
             toks = toks[:-1]
             ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
         kind = _trained_name_kind(analysis, ent, toks)
@@ -401,6 +406,37 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
     return out
 
 
+# a particle after a lone surname (菅は, 銭も, 菅の): it is spoken of as a person is
+_PARTICLE_AFTER = re.compile(r"[はがもをのと](?![\u3041-\u309F])")
+
+
+def _lone_surnames(analysis: Analysis) -> set[tuple[int, int]]:
+    """One-kanji spans the ensemble confirms as a person: surnames standing alone (菅は, 銭も)
+    where UniDic reads that very word as a surname and a particle closes it."""
+    out = set()
+    for ent in analysis.entities:
+        if ent.label != "prx:PERSON" or not ent.confirmed or len(ent.text) != 1:
+            continue
+        toks = analysis.tokens_in(ent.start, ent.end)
+        if len(toks) == 1 and (toks[0].start, toks[0].end) == (ent.start, ent.end) and "人名-姓" in toks[0].tag \
+                and not _other_entity(toks[0].ent) and _PARTICLE_AFTER.match(analysis.text, ent.end):
+            out.add((ent.start, ent.end))
+    return out
+
+
+def _word_after_a_name(name_end: Token, last: Token) -> bool:
+    """The span's last word follows a name and is none of it: a prefix (秋篠宮|御), a country
+    (アンドロポフ|ソ連), or a common noun of kanji after a given or foreign name (田中義一|内閣;
+    not after a surname: 田中|正義 is a name)."""
+    if last.tag.startswith("接頭辞"):
+        return True
+    if not name_end.is_person_name:
+        return False
+    return last.tag.startswith("名詞-固有名詞-地名-国") or (
+        last.tag.startswith("名詞-普通名詞") and re.fullmatch(rf"[{_KANJI}]{{2,}}", last.text) is not None
+        and not name_end.tag.endswith("人名-姓"))
+
+
 def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> int | None:
     """FULL or AGREED where the dictionary or GiNZA agrees with a trained-NER person span (the
     rules of ``_names_from_trained_ner``), None where nothing does."""
@@ -414,6 +450,13 @@ def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...])
             and re.fullmatch(rf"[{_KANJI}]{{3,5}}", ent.text) and "地名" in toks[0].tag:
         # a surname SudachiPy knows only as a place, with a given name it does not know as
         # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
+        return FULL
+    if ent.confirmed and any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities) \
+            and 2 <= len(toks) <= 4 and toks[0].start == ent.start and toks[-1].end == ent.end \
+            and re.fullmatch(rf"[{_KANJI}]{{2,3}}(?:[{_KANJI}]{{1,2}}|[{_HIRA}]{{2,3}})", ent.text) \
+            and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
+        # both NERs draw the same full name where UniDic knows its words only as common nouns
+        # (小前|亮, 宮内|あすか): the ensemble's confirmation and GiNZA's bounds agree
         return FULL
     if ent.confirmed and _east_asian_name(ent.text) and toks[0].start == ent.start and toks[-1].end == ent.end \
             and not any("地名" in t.tag for t in toks) and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
