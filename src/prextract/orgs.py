@@ -450,14 +450,15 @@ def _without_verbal_noun(m: OrgMention, analysis: Analysis) -> OrgMention:
 
 
 def _without_lead_words(m: OrgMention, analysis: Analysis) -> OrgMention:
-    """A name starts after a word of time before it (元|厚生労働省の官僚, 現|三井情報株式会社, 旧・|山一証券) and after
-    a hiragana word with its particle (ちなみに|フジテレビ): neither is ever part of a name."""
+    """A name starts after a word of time before it (元|厚生労働省の官僚, 現|三井情報株式会社,
+    旧・|山一証券) and after a hiragana word with its particle (ちなみに|フジテレビ): neither is ever
+    part of a name."""
     toks = analysis.tokens_in(m.start, m.end)
     start = m.start
     if len(toks) >= 2 and toks[0].text in ("元", "現", "前") and len(toks[1].text) >= 2:
         start = toks[1].start
     elif len(toks) >= 3 and toks[0].text in ("元", "現", "前", "旧") and toks[1].text == "・":
-        start = toks[2].start   # 旧・|山一証券
+        start = toks[2].start
     elif len(toks) >= 3 and re.fullmatch(r"[\u3041-\u309F]+", toks[0].text) and toks[1].tag.startswith("助詞"):
         start = toks[2].start
     return m if start == m.start else replace(m, start=start, text=analysis.text[start:m.end])
