@@ -442,6 +442,7 @@ def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...])
     rules of ``_names_from_trained_ner``), None where nothing does."""
     text = analysis.text
     ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
+    ginza_person_alike = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
     if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
             (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
              and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
@@ -451,7 +452,7 @@ def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...])
         # a surname SudachiPy knows only as a place, with a given name it does not know as
         # one (梶原|一騎, 中野|雅|至): the ensemble confirms and GiNZA reads a person from there
         return FULL
-    if ent.confirmed and any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities) \
+    if ent.confirmed and ginza_person_alike \
             and 2 <= len(toks) <= 4 and toks[0].start == ent.start and toks[-1].end == ent.end \
             and re.fullmatch(rf"[{_KANJI}]{{2,3}}(?:[{_KANJI}]{{1,2}}|[{_HIRA}]{{2,3}})", ent.text) \
             and not _noun_goes_on(analysis.tokens, toks[-1].i, text):
@@ -464,7 +465,7 @@ def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...])
         return FULL
     if len(toks) == 1 and not _noun_goes_on(analysis.tokens, toks[0].i, text) and (
             (toks[0].is_person_name and not _other_entity(toks[0].ent)) or
-            any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)):
+            ginza_person_alike):
         return AGREED  # UniDic or GiNZA agrees: 伏見, レイトナー
     if ent.confirmed and any(t.is_person_name for t in toks):
         # the ensemble confirms it and UniDic agrees, whatever GiNZA says: ワトソン, 徳三郎
