@@ -350,7 +350,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A predicted span without what cannot be part of a name: an opening bracket and what
     follows (``BIOCOM(`` , ``Oxford University Innovation(OUI)``: an abbreviation or reading in
     brackets is a second name) unless it opens a legal form (``三井不動産(株)``), and punctuation
-    or space at either end. None if nothing is left, if the span runs out of a bracket, or if it
+    or space (a line break too) at either end. None if nothing is left, if the span runs out of a bracket, or if it
     runs over a line break (``川村　直樹\n　管理本部``: a misread, not a name cut short)."""
     forms = _bracketed_legal_forms()
     while start < end and text[start].isspace():
@@ -366,8 +366,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # John Smith）最高技術責任者: the span runs out of a bracket into the text
     while start < end and text[start] in _EDGE_PUNCT + ")）":
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT + _OPENERS:
-        end -= 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT + _OPENERS or text[end - 1].isspace()):
+        end -= 1  # 臼井　正道\n: the line's end is no part of the name
     if end > start and text[end - 1] in ")）" and not any(text.endswith(f, start, end) for f in forms):
         end -= 1  # a closing bracket whose opening one is outside the span
         while end > start and text[end - 1] in _EDGE_PUNCT:
