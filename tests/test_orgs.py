@@ -427,3 +427,35 @@ def test_a_contact_surname_a_region_and_a_lab_after_its_university(extractor):
     (murase,) = [p for p in doc.people if p.name == "村瀬由紀子"]
     assert [(r.title, doc.organization(r.organization).name) for r in murase.roles] == [
         ("教授", "東海農生命大学発酵食品学研究室")]
+
+
+def test_a_katakana_name_before_its_original_legal_name_is_that_body(extractor):
+    text = ("精密機器の東雲精機株式会社は、スウェーデンの計測機器メーカー、リンドクヴィスト・メトロロジー"
+            "（Lindqvist Metrology AB、本社：ヨーテボリ）を買収すると発表した。リンドクヴィスト・メトロロジーの"
+            "エリック・ベリCEOは続投する。")
+    orgs = {o.name: o for o in extractor.extract(text).organizations}
+    body = orgs.get("リンドクヴィスト・メトロロジー") or orgs.get("Lindqvist Metrology AB")
+    assert body is not None and {body.name, *body.aliases} >= {"リンドクヴィスト・メトロロジー", "Lindqvist Metrology AB"}
+    # a loanword before the bracket is no name: メーカー（…AB）
+    text = "同社は、計測機器メーカー（Lindqvist Metrology AB）と提携した。"
+    assert "メーカー" not in {o.name for o in extractor.extract(text).organizations}
+
+
+@pytest.mark.parametrize("short, full", [
+    ("みなと未来FG", "株式会社みなと未来フィナンシャルグループ"),
+    ("東雲HD", "東雲ホールディングス株式会社"),
+])
+def test_a_name_with_its_last_words_abbreviated_is_the_same_body(extractor, short, full):
+    text = f"{short}が発足　地銀2行が統合へ\n　両行は、共同持株会社「{full}」を設立すると発表した。"
+    orgs = extractor.extract(text).organizations
+    body = [o for o in orgs if o.name == full]
+    assert body and short in body[0].aliases
+    assert short not in {o.name for o in orgs}
+    # a Latin word that ends like an abbreviation is not one: ACMEHD stays its own
+    from prextract.resolve import _with_suffix_spelt_out
+    assert _with_suffix_spelt_out(org_key("ACMEHD")) == []
+
+
+def test_a_mail_address_holds_no_body(extractor):
+    text = "本件に関するお問い合わせ\n広報部　TEL：045-000-0000　E-mail：info@shinonome-seiki.example.jp\n"
+    assert not any("example" in o.name or "shinonome" in o.name for o in extractor.extract(text).organizations)

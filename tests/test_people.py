@@ -214,6 +214,10 @@ LINK_CASES = [
      "◆新会社の概要\n（1）名称　　　ひばりケミカルズ株式会社\n（3）代表者　　代表取締役社長　宮本 一郎\n"
      "　　　　　　　　取締役副社長　　村田 次郎（現 あおば商事 営業本部長）\n（4）事業内容　化学品の販売\n",
      {("宮本一郎", "代表取締役社長", "ひばりケミカルズ株式会社"), ("村田次郎", "取締役副社長", "ひばりケミカルズ株式会社")}),
+    ("bulleted-profile-rows-under-a-name-row",
+     "2026年3月2日\n株式会社しののめデータ\n\n■新会社の概要\n・名称　　　SHINONOME DATA MALAYSIA SDN. BHD.\n"
+     "・所在地　　マレーシア クアラルンプール\n・代表者　　General Director　高瀬 真一\n",
+     {("高瀬真一", "General Director", "SHINONOME DATA MALAYSIA SDN. BHD.")}),
     ("bare-mayor-in-news-on-the-city-named-first",
      "越前市とミライエアロは20日、包括連携協定を結んだ。同社は昨年、鯖江市とも協定を結んでいる。"
      "締結式には高柳雅彦市長と同社の藤堂美咲社長が出席した。",

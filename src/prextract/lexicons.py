@@ -130,6 +130,12 @@ def org_suffix_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def org_suffix_abbreviations() -> dict[str, str]:
+    """HD -> ホールディングス, FG -> フィナンシャルグループ: the press's short forms of a name's last words."""
+    return {r["abbreviation"]: r["full"] for r in load_tsv("org_suffix_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=None)
 def name_suffix_start_pattern() -> re.Pattern[str]:
     """The suffixes that close an association's or public body's name (協会, 連盟, 審議会), not the
     weak ones, matched where they start: a word right before one is part of that name."""

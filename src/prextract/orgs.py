@@ -37,7 +37,7 @@ PLACE_LABELS = {"Province", "City", "County"}
 
 # which signal a mention came from; lower settles overlaps first at equal length
 SOURCE_RANK = {"legal": 0, "lexicon": 1, "suffix": 2, "title_prefix": 3, "latin": 4, "place": 5, "office": 5, "list": 5,
-               "foreign_sha": 5, "repeat": 5, "part": 5, "news_hq": 5,
+               "foreign_sha": 5, "repeat": 5, "part": 5, "news_hq": 5, "original_name": 5,
                "prx": 6, "dictionary": 7, "ner": 8, "headline": 9}
 
 _CONNECTORS = {"・", "ー", "-", "－", "&", "＆", ".", "'", "’", "･"}
@@ -124,7 +124,8 @@ _DATE_SLOT_BEFORE = re.compile(r"(?:年|月|日|度)(?:に|には|にも)\s*$")
 _VENUE_LINE = re.compile(r"[\s\u3000・]*(?:[0-9０-９]+[．.)）][\s\u3000]*)?"
                          rf"(?:{lexicons.spaced_words('実施場所', '開催場所', '場所', '会場', '開催地')})"
                          r"[\s\u3000]*[:：]?[\s\u3000]+[^。\n]*$")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+")
+#: a web address or a mail address (pr@minato-denso.example.jp): no body's name is inside one
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>「」（）()、。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _VENUE_LABEL = re.compile(rf"(?:{lexicons.spaced_words('場所', '会場', '開催場所', '開催地', '所在地', '住所', '本社', '本店')})"
                           r"\s*[:：]?\s*$")
 _MEDIA = re.compile(r"(?:新聞|新聞社|通信|通信社|放送|テレビ|新報|日報|タイムズ|ジャーナル)$")
@@ -175,6 +176,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_letter_spaced(text))
     candidates.extend(_from_kana_inside_names(text))
     candidates.extend(_from_university_parts(analysis, candidates))
+    candidates.extend(_from_original_name_bracket(analysis, candidates))
     if headline is not None:
         candidates.extend(_from_headline(analysis, headline))
     candidates = [_without_title_at_end(_without_descriptor(_without_country(_with_kana_start(
@@ -1412,6 +1414,30 @@ def _from_kana_inside_names(text: str) -> list[OrgMention]:
 _FACULTY_WORD = re.compile(r"[\u4E00-\u9FFF]{1,8}(?:学部|研究科|研究院)")
 
 
+# the katakana before the bracket: words of katakana (and Latin) joined by ・ or a space
+_KATAKANA_BEFORE_BRACKET = re.compile(r"(?:[\u30A1-\u30FA\u30FC]+[・･\u3000 ]?)*[\u30A1-\u30FA\u30FC]+$")
+
+
+def _from_original_name_bracket(analysis: Analysis, candidates: list[OrgMention]) -> list[OrgMention]:
+    """A katakana name right before a bracket that opens with a Latin name and its legal form
+    (ハルツベルク・オプティック（Harzberg Optik GmbH、独イエナ）): the press's way of writing a foreign
+    company, its original name given in brackets; ``aliases`` then joins the two."""
+    text = analysis.text
+    out = []
+    for c in candidates:
+        if c.source != "legal" or c.start == 0 or text[c.start - 1] not in "（(" \
+                or not re.fullmatch(r"[A-Za-z0-9&.,'’ -]+", c.text):
+            continue
+        m = _KATAKANA_BEFORE_BRACKET.search(text, max(0, c.start - 41), c.start - 1)
+        if m is None or len(m.group().replace("・", "")) < 3:
+            continue
+        toks = analysis.tokens_in(m.start(), m.end())
+        if not toks or toks[0].start != m.start() or common_words_only(toks, frozenset(_CONNECTORS)):
+            continue  # the whole first word, and a name, not a loanword (メーカー（…GmbH）)
+        out.append(OrgMention(m.start(), m.end(), m.group(), "company", "original_name"))
+    return out
+
+
 def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> list[OrgMention]:
     """A faculty the dictionary knows as one word (農学部, 医学部), alone a kind of body, is the
     university's part when the university's own word is glued before it (本学農学部) or its name
@@ -1574,7 +1600,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
             and m.source != "legal":
         return False  # 場所 岡山県庁 3階, 実施場所　本学キャンパス、…ラボ: a venue or an address, not a party
     if any(u.start() < m.end and m.start < u.end() for u in _URL.finditer(text, max(0, line_start), m.end + 200)):
-        return False  # www.smart-factory-japan.example.jp: part of an address on the web
+        return False  # www.smart-factory-japan.example.jp, pr@…example.jp: part of an address on the web
     if re.search(r"[^\sA-Za-z][\s\u3000]+[^\sA-Za-z]", name) and (m.source == "ner" or (
             m.source == "prx" and (m.start, m.end) not in _confirmed_org_spans(analysis)
             and not lexicons.legal_form_pattern().match(name))):

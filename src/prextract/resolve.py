@@ -75,6 +75,11 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
                       and (m.source == "foreign_sha" or lexicons.legal_form_pattern().search(o.text))}
             if len(longer) == 1:
                 union(longer.pop(), org_key(m.text))
+    # 四国みらいFG after 四国みらいフィナンシャルグループ: a name's last words abbreviated the press's way
+    for key in keys:
+        for long in _with_suffix_spelt_out(key):
+            if long in keys:
+                union(long, key)
     groups: dict[str, list[OrgMention]] = {}
     order: list[str] = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -284,3 +289,17 @@ def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> lis
             Organization(o.id, o.name, o.kind, o.aliases, tuple(sorted(o.mentions + tuple(extra.get(o.id, ())))), o.org_key)
             for o in index.organizations]
     return found
+
+
+def _with_suffix_spelt_out(key: str) -> list[str]:
+    """The keys ``key`` would have with its abbreviated last words written out (四国みらいfg ->
+    四国みらいフィナンシャルグループ), with and without a ・ before them; none where a Latin
+    letter comes before the abbreviation (it is then part of a Latin word)."""
+    out = []
+    for short, full in lexicons.org_suffix_abbreviations().items():
+        short = short.casefold()
+        if len(key) > len(short) and key.endswith(short) and not re.match(r"[a-z0-9]", key[-len(short) - 1]):
+            stem = key[:-len(short)]
+            out.extend((stem + org_key(full), stem + "・" + org_key(full)))
+    return out
+
