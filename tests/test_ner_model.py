@@ -38,11 +38,11 @@ def test_meta_pins_versions_and_names_its_data(recognizer):
 
 
 def test_model_is_small():
-    """Three small members (6 MB each) and one with its own copy of ja_ginza's tok2vec (34 MB):
-    well under ja_ginza's own package."""
+    """Three small members (6 MB each) and two with their own copy of ja_ginza's tok2vec (34 MB
+    each): about 89 MB, a little more than ja_ginza's own 76 MB, and no more than that."""
     path = ner_model._model_path()
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    assert size < 64 * 1024 * 1024
+    assert size < 96 * 1024 * 1024
 
 
 def test_shadow_doc_keeps_words_and_tensor_but_no_entities(nlp):
@@ -185,6 +185,8 @@ def test_synthetic_release_sentences_have_consistent_gold():
     ("東雲精機(株)本社", "東雲精機(株)本社"),
     ("川村　直樹\n　管理本部", None),  # over a line break: a misread
     ("\n東雲精機", "東雲精機"),
+    ("臼井　正道\n", "臼井　正道"),   # the line's end is no part of the name
+    ("東雲精機\u3000", "東雲精機"),
 ])
 def test_trim_span(name, kept):
     text = "前置き" + name + "後書き"
@@ -193,15 +195,15 @@ def test_trim_span(name, kept):
 
 
 def test_the_shipped_model_is_a_weighted_ensemble(recognizer):
-    """Three members read ja_ginza's frozen tensor, one fine-tunes a copy of its tok2vec and
-    weighs two; a span needs the fine-tuned one and a frozen one (or all frozen ones), and is
-    confirmed with two frozen ones beside it."""
+    """Three members read ja_ginza's frozen tensor, two (seeds 0 and 1) fine-tune a copy of its
+    tok2vec and weigh two each; a span needs 4 of the 7 (both tuned ones, or one and two frozen
+    ones, ...), and is confirmed at 6 (both tuned ones and two frozen ones, ...)."""
     meta = recognizer.meta
-    assert len(recognizer.components) == len(meta["members"]) == 4
-    assert recognizer.weights == [1.0, 1.0, 1.0, 2.0]
-    assert (recognizer.vote, recognizer.confirm) == (meta["vote"], meta["confirm"]) == (3.0, 4.0)
+    assert len(recognizer.components) == len(meta["members"]) == 5
+    assert recognizer.weights == [1.0, 1.0, 1.0, 2.0, 2.0]
+    assert (recognizer.vote, recognizer.confirm) == (meta["vote"], meta["confirm"]) == (4.0, 6.0)
     tuned = [m for m in meta["members"] if m["component_config"]["model"]["tok2vec"].get(ner_model.GINZA_COPY)]
-    assert [m["weight"] for m in tuned] == [2.0]
+    assert [m["weight"] for m in tuned] == [2.0, 2.0] and sorted(m["seed"] for m in tuned) == [0, 1]
     for member in meta["members"]:  # each member says how it was trained
         assert member["training"]["data_license"] == "CC-BY-SA-3.0" and member["training"]["epochs"] == 12
 

@@ -366,6 +366,24 @@ def common_words_only(tokens: Iterable[Token], joiners: frozenset[str] = frozens
         and in_dictionary(t.text) and (not _KATAKANA.match(t.text) or one_unidic_word(t.text)) for t in words)
 
 
+_LETTER = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF々A-Za-z]")
+
+
+def named_in_own_words(tokens: Iterable[Token], joiners: frozenset[str] = frozenset("・"),
+                       latin_phrase: bool = False) -> bool:
+    """A word (kana, kanji or Latin) opens the span, and its words (``joiners`` aside) are neither
+    all common ones (``common_words_only``) nor all Latin (with ``latin_phrase``: nor one Latin
+    word alone): what a trained NER's span needs to be taken as a name where only a majority of
+    the ensemble reads it (アリガトール染色, 第57狙撃師団, Express Interfracht with ``latin_phrase``;
+    not (3, 排出量, nor TOB, which in a release is a product, a technique or a spelling)."""
+    tokens = [t for t in tokens if t.text not in joiners and t.text.strip()]
+    words = [t for t in tokens if _LETTER.search(t.text)]  # numbers and signs are no words (リンゴ・ブドウ2世)
+    latin = [t for t in words if re.fullmatch(r"[A-Za-z0-9&.'’-]+", t.text)]
+    return bool(words) and _LETTER.match(tokens[0].text) is not None \
+        and not common_words_only(words, joiners) \
+        and (len(latin) < len(words) or (latin_phrase and sum(t.text[0].isalpha() for t in latin) >= 2))
+
+
 @lru_cache(maxsize=8192)
 def in_dictionary(word: str) -> bool:
     """Whether SudachiPy's dictionary knows every part of ``word`` (read alone): a katakana word it

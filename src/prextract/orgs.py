@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import gazetteer, lexicons
-from .analyse import Analysis, Entity, Token, common_words_only, place_levels
+from .analyse import Analysis, Entity, Token, common_words_only, named_in_own_words, place_levels
 from .normalize import parse_kanji_number
 
 #: GiNZA ENE labels that name organisations
@@ -1090,7 +1090,14 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # common words (製鉄・化学・エネルギー関連) or names a professor's field (教授（農業水利学）)
     if _list_of_common_words(ent.text, toks) or _field_of_study(ent, text):
         return False
-    return ent.confirmed or (_proper_name(toks) and not _first_name_first(ent, toks, analysis))
+    if ent.confirmed:
+        return True
+    # a majority of the ensemble (not all of it): a proper name, or words that are not all common
+    # ones the dictionary knows (アリガトール染色, 第57狙撃師団, 自民党岡山県連, Europe Intermodal); not
+    # one Latin word, which in releases is a product or a technique (TOB, LTE-M), nor a bracket's or
+    # a number's piece
+    return (_proper_name(toks) or named_in_own_words(toks, frozenset(_CONNECTORS), latin_phrase=True)) \
+        and not _first_name_first(ent, toks, analysis)
 
 
 # エリカ・ショーストレム（Erika Sjöström）: a katakana name spelt out in Latin letters in brackets

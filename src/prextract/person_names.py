@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicons
-from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, one_unidic_word
+from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words, one_unidic_word
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -401,9 +401,22 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             if base and base[-1].end == ent.start + regnal.start():
                 kind = _trained_name_kind(analysis, replace(ent, end=base[-1].end, text=text[ent.start:base[-1].end]),
                                           tuple(base))
+        if kind is None and _read_as_a_name(analysis, ent, toks):
+            kind = AGREED
         if kind is not None:
             out.append((ent.start, ent.end, kind))
     return out
+
+
+def _read_as_a_name(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> bool:
+    """A span a majority of the five-member ensemble reads as a person, where neither dictionary
+    knows the name (ネブル, 神直道, シャッダム四世): taken when its words are not all common ones or
+    Latin, none is a word GiNZA reads as a body, place or thing (金沢市), no
+    noun goes on after it and no bracket closes round it (「ボウスキー」と呼ばれる: a term)."""
+    return named_in_own_words(toks, frozenset(_JOINERS)) \
+        and not any(_other_entity(t.ent) for t in toks) \
+        and not _noun_goes_on(analysis.tokens, toks[-1].i, analysis.text) \
+        and not (analysis.text[ent.start - 1:ent.start] in "「『" and ent.start > 0)
 
 
 # a particle after a lone surname (菅は, 銭も, 菅の): it is spoken of as a person is
