@@ -374,7 +374,7 @@ def named_in_own_words(tokens: Iterable[Token], joiners: frozenset[str] = frozen
     """A word (kana, kanji or Latin) opens the span, and its words (``joiners`` aside) are neither
     all common ones (``common_words_only``) nor all Latin (with ``latin_phrase``: nor one Latin
     word alone): what a trained NER's span needs to be taken as a name where only a majority of
-    the ensemble reads it (アリガトール染色, 第57狙撃師団, Express Interfracht with ``latin_phrase``;
+    the ensemble reads it (クラヴィンケル染色, 第12狙撃師団, Nordhafen Logistik with ``latin_phrase``;
     not (3, 排出量, nor TOB, which in a release is a product, a technique or a spelling)."""
     tokens = [t for t in tokens if t.text not in joiners and t.text.strip()]
     words = [t for t in tokens if _LETTER.search(t.text)]  # numbers and signs are no words (リンゴ・ブドウ2世)

@@ -350,8 +350,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A predicted span without what cannot be part of a name: an opening bracket and what
     follows (``BIOCOM(`` , ``Oxford University Innovation(OUI)``: an abbreviation or reading in
     brackets is a second name) unless it opens a legal form (``三井不動産(株)``), and punctuation
-    or space (a line break too) at either end. None if nothing is left, if the span runs out of a bracket, or if it
-    runs over a line break (``川村　直樹\n　管理本部``: a misread, not a name cut short)."""
+    or space (a line break too) at either end. None if nothing is left, if the span runs out of a
+    bracket, or if it runs over a line break (``川村　直樹\n　管理本部``: a misread, not a name cut short)."""
     forms = _bracketed_legal_forms()
     while start < end and text[start].isspace():
         start += 1

@@ -1093,7 +1093,7 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     if ent.confirmed:
         return True
     # a majority of the ensemble (not all of it): a proper name, or words that are not all common
-    # ones the dictionary knows (アリガトール染色, 第57狙撃師団, 自民党岡山県連, Europe Intermodal); not
+    # ones the dictionary knows (クラヴィンケル染色, 第12狙撃師団, 民政党山形県連, Nordhafen Logistik); not
     # one Latin word, which in releases is a product or a technique (TOB, LTE-M), nor a bracket's or
     # a number's piece
     return (_proper_name(toks) or named_in_own_words(toks, frozenset(_CONNECTORS), latin_phrase=True)) \
@@ -1421,7 +1421,7 @@ def _from_kana_inside_names(text: str) -> list[OrgMention]:
 _FACULTY_WORD = re.compile(r"[\u4E00-\u9FFF]{1,8}(?:学部|研究科|研究院)")
 
 
-# the katakana before the bracket: words of katakana (and Latin) joined by ・ or a space
+# the katakana before the bracket: katakana words joined by ・ or a space
 _KATAKANA_BEFORE_BRACKET = re.compile(r"(?:[\u30A1-\u30FA\u30FC]+[・･\u3000 ]?)*[\u30A1-\u30FA\u30FC]+$")
 
 

@@ -410,9 +410,9 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
 
 def _read_as_a_name(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> bool:
     """A span a majority of the five-member ensemble reads as a person, where neither dictionary
-    knows the name (ネブル, 神直道, シャッダム四世): taken when its words are not all common ones or
-    Latin, none is a word GiNZA reads as a body, place or thing (金沢市), no
-    noun goes on after it and no bracket closes round it (「ボウスキー」と呼ばれる: a term)."""
+    knows the name (ネブラー, 汐見直道, ヴォルカン四世): taken when its words are not all common ones or
+    Latin, none is a word GiNZA reads as a body, place or thing (金沢市), no noun goes on after it
+    and no bracket closes round it (「ボウスキー」と呼ばれる: a term)."""
     return named_in_own_words(toks, frozenset(_JOINERS)) \
         and not any(_other_entity(t.ent) for t in toks) \
         and not _noun_goes_on(analysis.tokens, toks[-1].i, analysis.text) \
