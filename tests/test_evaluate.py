@@ -352,6 +352,22 @@ def test_duration_ordinal_and_status(extra: dict[str, Any], ok: bool) -> None:
     assert events_score(gold, [event("agreement", ["青葉市"], "2024-10-01", **extra)]) == expected
 
 
+@pytest.mark.parametrize("predicted, ok", [
+    ("取締役兼常務執行役員", True),
+    ("取締役・常務執行役員", True),        # however the text joins the posts
+    ("常務執行役員", False),
+    (None, False),
+])
+def test_a_previous_title_the_gold_gives_must_agree(predicted: str | None, ok: bool) -> None:
+    gold = [{"type": "appointment", "parties": ["森田 智子"], "date": None, "person": "森田 智子",
+             "title": "代表取締役社長", "previous_title": "取締役常務執行役員"}]
+    pred = event("appointment", ["森田智子"], "2024-06-20", person="森田智子", title="代表取締役社長",
+                 previous_title=predicted)
+    assert events_score(gold, [pred]) == ((1, 0, 0) if ok else (0, 1, 1))
+    # a gold without a previous title accepts any
+    assert events_score([{**gold[0], "previous_title": None}], [pred]) == (1, 0, 0)
+
+
 def test_gold_status_must_agree() -> None:
     gold = [{"type": "product_launch", "parties": ["ハルカ"], "date": None, "status": "planned"}]
     assert events_score(gold, [event("product_launch", ["ハルカ電機"], status="planned")]) == (1, 0, 0)

@@ -427,6 +427,11 @@ def _title_key(title: str | None) -> str:
     return normalize_name(title or "").replace(" ", "").casefold()
 
 
+def _posts_key(title: str | None) -> str:
+    """An appointment's post(s), whichever way the text joins several (兼, ・, a space)."""
+    return re.sub(r"[兼・]", "", _title_key(title))
+
+
 def _score_roles(gold: _GoldDoc, pred: _PredDoc) -> FieldResult:
     gold_roles = [
         _Role(f"{p.get('name')} / {r.get('title')} / {r.get('org') or '-'}",
@@ -507,6 +512,8 @@ def _event_fits(gold: _Event, pred: _Event, issuer: frozenset[str] | None) -> bo
     if g.get("duration") is not None and g.get("duration") != p.get("duration"):
         return False
     if g.get("ordinal") is not None and str(g.get("ordinal")) != str(p.get("ordinal")):
+        return False
+    if g.get("previous_title") is not None and _posts_key(g["previous_title"]) != _posts_key(p.get("previous_title")):
         return False
     if p.get("status") is not None and (g.get("status") or "done") != p.get("status"):
         return False
