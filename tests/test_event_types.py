@@ -258,6 +258,16 @@ ESTABLISHMENTS = [
         _release("株式会社ハルカ製作所", "当社は熊本県菊陽町に新工場を建設しています。新工場は2026年4月の稼働を予定しています。"),
         dict(date="2026-04", status="planned", parties=["ハルカ製作所"], name="新工場"),
         id="plant-starts-planned"),
+    # the date before the verb, not one of the next clause
+    pytest.param(
+        _release("株式会社ハルカ製作所", "当社は、ハルカ・アジア株式会社を2025年9月1日に設立し、10月1日より営業を開始しました。"),
+        dict(date="2025-09-01", parties=["ハルカ製作所"]),
+        id="founded-then-opened-for-business"),
+    pytest.param(
+        _release("医療法人社団ハルカ会", "当法人は、2025年11月1日に「はるか台クリニック」を開院いたします。"
+                 "はるか台クリニックは当法人として4施設目の医療機関となります。"),
+        dict(date="2025-11-01", ordinal=4),
+        id="clinic-opened-and-counted"),
 ]
 
 

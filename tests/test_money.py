@@ -57,6 +57,7 @@ MONEY = [
           modifier="EQUAL_OR_LESS"),
     money("loss-triangle", "▲3億円", "▲3億円", -300_000_000, "JPY"),
     money("decimal-yen", "1.5円", "1.5円", 1.5, "JPY"),
+    money("krona-with-dot", "売上高は4億2,000万スウェーデン・クローナ", "4億2,000万スウェーデン・クローナ", 420_000_000, "SEK"),
 ]
 
 

@@ -574,7 +574,10 @@ def _frame_date(doc: _Doc, f: Frame) -> str | None:
     if not cands:
         return None
     ranges = [d for d in cands if d.kind == "range"]
-    pick = ranges[0] if ranges else min(cands, key=lambda d: abs(d.start - f.start))
+    # an argument stands before its predicate: a date after the trigger is of a later clause
+    # (2025年9月1日に設立し、10月1日より営業を開始) unless no date comes before it
+    before = [d for d in cands if d.end <= f.start]
+    pick = ranges[0] if ranges else min(before or cands, key=lambda d: abs(d.start - f.start))
     return _date_value(pick)
 
 

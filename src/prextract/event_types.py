@@ -153,8 +153,11 @@ def _count_this_deal(doc: _Doc, drafts: list[Draft]) -> None:
                and not _before(d.date, doc.ctx.release_date)]
     if len(current) != 1:
         return
+    name = current[0].fields.get("name") or current[0].fields.get("product") or ""
     for sent in doc.ctx.sentences:
-        if _THIS_DEAL.match(sent.text):
+        # 本件は…2件目, or a sentence about the new thing by its name (はるか台クリニックは…4施設目)
+        if _THIS_DEAL.match(sent.text) or (len(name) >= 2 and re.match(
+                rf"[\s\u3000]*「?{re.escape(name)}」?(?:は|が)", sent.text)):
             hits = lexicons.ordinal_pattern().findall(sent.text)
             if hits:
                 current[0].ordinal = lexicons.ordinal_number(hits[-1])
