@@ -148,6 +148,13 @@ ALIASES = [
      "芦原学院大学水素エネルギー社会実装研究センター", "H2SIセンター"),
     ("english-name-next-line", "（1）名　　称　北陵精機メディカル株式会社\n　　　　　　　（英文名：Hokuryo Seiki Medical Co., Ltd.）\n",
      "北陵精機メディカル株式会社", "Hokuryo Seiki Medical Co., Ltd."),
+    # an English name and a short name in one bracket: both aliases, the English one without the rest
+    ("english-name-then-short-name", "当社は、ハルデン・マリン・ジャパン株式会社（英文名：Halden Marine Japan K.K.、"
+     "以下「ハルデン・ジャパン」）を設立しました。ハルデン・ジャパンは神戸に本社を置きます。",
+     "ハルデン・マリン・ジャパン株式会社", "ハルデン・ジャパン"),
+    ("english-name-before-a-short-name", "当社は、ハルデン・マリン・ジャパン株式会社（英文名：Halden Marine Japan K.K.、"
+     "以下「ハルデン・ジャパン」）を設立しました。",
+     "ハルデン・マリン・ジャパン株式会社", "Halden Marine Japan K.K."),
 ]
 
 

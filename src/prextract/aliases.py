@@ -15,7 +15,8 @@ from .orgs import OrgMention
 _IKA = re.compile(r"以下[、,，\s]*[「『“\"]?([^」』”\"、，,）)]{1,30}?)[」』”\"]?\s*(?:[、，,）)]|という|と(?:いう|称)|$)")
 _RYAKU = re.compile(r"略称[：:\s]*[「『]?([^」』、，,）)\s]{1,20})")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{0,14}")
-_ENGLISH_NAME = re.compile(r"[ \u3000]*(?:英文|英語)(?:社名|商号|名称|名|表記)[ \u3000]*[：:][ \u3000]*(\S(?:.*\S)?)[ \u3000]*$")
+# up to the bracket's end or a full-width comma (a Latin name has none: Co., Ltd. uses Latin ones)
+_ENGLISH_NAME = re.compile(r"[ \u3000]*(?:英文|英語)(?:社名|商号|名称|名|表記)[ \u3000]*[：:][ \u3000]*(\S(?:[^、]*[^、\s\u3000])?)[ \u3000]*(?=、|$)")
 _KATAKANA = re.compile(r"[\u30A0-\u30FF・]{2,30}")
 #: あさなぎ沿岸レジリエンス研究センター（Asanagi Coastal Resilience Research Center）: the name in English
 _ENGLISH_TRANSLATION = re.compile(r"[A-Z][A-Za-z&.'-]*(?: (?:[A-Z][A-Za-z&.'-]*|of|and|for|the|on|in)){2,9}")
@@ -67,6 +68,11 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
         if m:
             # 北陵精機メディカル株式会社（英文名：Hokuryo Seiki Medical Co., Ltd.）: the same body
             out.append(AliasDefinition(m.group(1), english[0] + m.start(1), english[0] + m.end(1), org))
+            # and a short name after it: （英文名：…K.K.、以下「ノルドヴィック・ジャパン」）
+            ika = _IKA.search(english[1], m.end(1))
+            if ika and ika.group(1).strip() not in lexicons.org_anaphora():
+                alias = ika.group(1).strip()
+                out.append(AliasDefinition(alias, english[0] + ika.start(1), english[0] + ika.start(1) + len(alias), org))
             continue
         # a table cell's second line may hold the bracket: ・名　称　…センター / （Asanagi …、略称：ACReC）
         bracket = _bracket_after(text, org) or _bracket_after(text, org, next_line=True)
