@@ -89,6 +89,16 @@ TITLE_CASES = [
     ("governor-after-same-prefecture-word", "同県知事の談話", ["県知事"]),
     # a post word that begins a legal form names the body, not a post
     ("profession-legal-form-is-no-post", "税理士法人あかね会計 代表社員", ["代表社員"]),
+    # a teaching post written with its faculty is one post; after the university's name the
+    # faculty is the university's part, and the post is the teaching post alone
+    ("faculty-and-teaching-post", "星ヶ丘大学 教育学部准教授", ["教育学部准教授"]),
+    ("faculty-after-its-university", "星ヶ丘大学教育学部准教授の沖田", ["准教授"]),
+    ("faculty-post-and-another", "薬学研究科教授・学部長補佐", ["薬学研究科教授", "学部長補佐"]),
+    # the area a post is in charge of, before 担当, is part of the post; not the body's own word
+    ("area-in-charge", "ハルデン社北欧地域担当バイスプレジデントの", ["北欧地域担当バイスプレジデント"]),
+    ("anaphor-before-area-in-charge", "当社品質担当取締役", ["品質担当取締役"]),
+    # a short post spaced out to align a table's first column
+    ("spaced-label", "所　　長　　大熊 英司\n副 所 長　　井出 まどか", ["所長", "副所長"]),
 ]
 
 
@@ -518,3 +528,32 @@ def test_the_post_of_a_meeting_is_at_the_body_that_holds_it(extractor):
     posts = {(r.title, doc.organization(r.organization).name) for r in hamaoka.roles}
     assert ("大会長", "一般社団法人日本港湾防災学会") in posts
     assert ("大会長", "汐見海洋大学大学院工学研究科") not in posts
+
+
+def test_a_post_served_at_a_body_written_before_it(extractor):
+    doc = extractor.extract("また、取締役CTOには、株式会社みなと精機で開発本部長を務めた小島 玲が就任しました。")
+    (person,) = [p for p in doc.people if p.name == "小島玲"]
+    orgs = {o.id: o.name for o in doc.organizations}
+    assert ("開発本部長", "株式会社みなと精機") in {(r.title, orgs.get(r.organization)) for r in person.roles}
+
+
+def test_posts_spaced_out_in_a_profile_block_are_at_its_body(extractor):
+    doc = extractor.extract(
+        "2025年9月1日\n医療法人社団みさと会\n\nみさと台クリニック開院のお知らせ\n\n"
+        "　医療法人社団みさと会は、2025年10月1日にみさと台クリニックを開院いたします。\n\n"
+        "■みさと台クリニック　概要\n名　　称　　みさと台クリニック\n所 在 地　　埼玉県三郷市みさと台1-2-3\n"
+        "院　　長　　榎本 悠真\n副 院 長　　秋月 真央\n")
+    orgs = {o.id: o.name for o in doc.organizations}
+    roles = {(p.name, r.title, orgs.get(r.organization)) for p in doc.people for r in p.roles}
+    assert {("榎本悠真", "院長", "みさと台クリニック"), ("秋月真央", "副院長", "みさと台クリニック")} <= roles
+    assert [(e.type, e.date) for e in doc.events] == [("establishment", "2025-10-01")]
+
+
+
+def test_a_university_name_row_under_the_corporation_row_heads_the_posts_below(extractor):
+    doc = extractor.extract("2026年4月1日\nみさと大学\n\nみさと大学、新学部を開設\n\n　みさと大学は、本日、情報学部を開設しました。\n\n"
+                            "【大学概要】\n法人名　：学校法人みさと学園\n大学名　：みさと大学\n学長　　：堀口 哲也\n")
+    orgs = {o.id: o.name for o in doc.organizations}
+    roles = {(p.name, r.title, orgs.get(r.organization)) for p in doc.people for r in p.roles}
+    assert ("堀口哲也", "学長", "みさと大学") in roles
+    assert ("堀口哲也", "学長", "学校法人みさと学園") not in roles

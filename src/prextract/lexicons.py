@@ -52,6 +52,15 @@ def title_parts(role: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def faculty_post_pattern() -> re.Pattern[str]:
+    """A teaching post written with its faculty as one word (文学部教授, 工学研究科准教授): the
+    faculty words of title_parts.tsv, then an academic post that heads nothing (not …長)."""
+    staff = {r["title"] for r in load_tsv("titles.tsv") if r["domain"] == "academia" and not r["title"].endswith("長")}
+    return re.compile(rf"(?:(?!兼)[\u4E00-\u9FFF]){{1,12}}?(?:{alternation(title_parts('faculty'))})"
+                      rf"(?P<post>{alternation(staff)})")
+
+
+@lru_cache(maxsize=None)
 def title_pattern() -> re.Pattern[str]:
     """One post: lexicon titles concatenated without a joiner (取締役常務執行役員 is one post),
     optionally after a department name of up to 20 characters that ends in a unit word
@@ -64,7 +73,7 @@ def title_pattern() -> re.Pattern[str]:
     # (never over 兼: 執行役員兼営業統括部長 is two posts)
     dept = (rf"(?:(?:(?!兼)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]){{1,20}}?(?:{units})(?:{heads}))" if units else "")
     one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
-    unit = rf"(?:{dept}|{one})" if dept else one
+    unit = rf"(?:{dept}|{faculty_post_pattern().pattern}|{one})" if dept else one
     return re.compile(rf"{unit}(?:{one})*")
 
 

@@ -57,7 +57,7 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
     org_by_start = {o.start: o for o in orgs}
     name_starts = {p.start for p in people}
     name_ends = {p.end for p in people}
-    blocks = _labelled_blocks(text, orgs)
+    blocks = _labelled_blocks(text, orgs, set(title_by_start))
     links: list[RoleLink] = []
     for p in people:
         found = _roles_before(text, p, title_by_end, org_by_end, orgs, name_ends)
@@ -118,14 +118,21 @@ _SERVED = re.compile(r"を(?:務め|つとめ)(?:た|る|ている|ていた|て
 
 def _post_served(text: str, p: PersonMention, title_by_end, org_by_end) -> list[RoleLink]:
     """審査委員長を務めた城北経済大学の長岡真弓教授: the post is the person's, at a body the text
-    does not name (the body after it is that of the person's own post)."""
+    does not name (the body after it is that of the person's own post), or at the one written
+    before it (三ツ森産機でロボット事業部長を務めた高峰 彩)."""
     pos = _skip_back(text, p.start)
     org = org_by_end.get(pos - 1) if text[:pos].endswith("の") else None
     if org is not None:
         pos = org.start
     served = _SERVED.search(text, max(0, pos - 12), pos)
     title = title_by_end.get(served.start()) if served else None
-    return [RoleLink(p, title, None, unresolved_org=True)] if title else []
+    if title is None:
+        return []
+    # 三ツ森産機でロボット事業部長を務めた高峰 彩: the body the post was served at is written before it
+    at = org_by_end.get(title.start - 1) if text[title.start - 1:title.start] in ("で", "の") else None
+    if at is not None:
+        return [RoleLink(p, title, at)]
+    return [RoleLink(p, title, None, unresolved_org=True)]
 
 
 #: the head of a local government and the level of the body they head
@@ -438,7 +445,7 @@ def _line_end_or_break(text: str, pos: int) -> bool:
 # -- labelled blocks ----------------------------------------------------------------------------
 
 _NAME_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[・●■◆◇○□])?[\s\u3000]*"
-                         rf"(?:{lexicons.spaced_words('会社名', '社名', '商号', '名称', '団体名', '法人名', '機関名', '組織名', '企業名', '事業者名')})"
+                         rf"(?:{lexicons.spaced_words('会社名', '社名', '商号', '名称', '団体名', '法人名', '機関名', '組織名', '企業名', '事業者名', '大学名', '学校名', '病院名')})"
                          r"[\s\u3000]*[:：]?")
 _PERSON_LABEL = re.compile(r"^[\s\u3000]*(?:[(（][0-9０-９]{1,2}[)）]|[・●■◆◇○□])?[\s\u3000]*"
                            rf"(?:{lexicons.spaced_words('代表者')}(?:名|の役職(?:・|及び|および)?氏名|役職(?:・|及び)?氏名)?|代表|問合せ先|問い合わせ先|"
@@ -454,8 +461,9 @@ class _Block:
     person_lines: tuple[tuple[int, int], ...]
 
 
-def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
-    """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block; and a
+def _labelled_blocks(text: str, orgs: list[OrgMention], title_starts: set[int] = frozenset()) -> list[_Block]:
+    """``会社名 ORG`` / ``名称 ORG1 ORG2`` lines and the ``代表者…`` lines of the same block, or
+    lines that start with a post (``取締役　高峰 彩``, ``院　　長　　桐山 直樹``); and a
     body alone on its line over indented ``TITLE NAME`` lines (a research group's members:
     ``雪嶺大学 農学部`` / ``　准教授　　野々村 聡``)."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"(?m)^.*$", text)]     # blank lines too: they close
@@ -500,7 +508,8 @@ def _labelled_blocks(text: str, orgs: list[OrgMention]) -> list[_Block]:
         elif not line.strip(_SPACES) or line.strip(_SPACES) in ("以上", "以　上"):
             close()
             continue
-        elif _PERSON_LABEL.match(line) or person_lines and person_lines[-1][1] == s - 1 and \
+        elif _PERSON_LABEL.match(line) or _skip_forward(text, s) in title_starts or \
+                person_lines and person_lines[-1][1] == s - 1 and \
                 _indent(line) > _indent(text[person_lines[0][0]:person_lines[0][1]]) and not re.search(r"[:：]", line):
             person_lines.append((s, e))      # and its next lines, indented deeper (the second representative)
         current = (current[0], e, current[2])

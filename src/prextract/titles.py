@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from . import lexicons
@@ -36,6 +37,9 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
         if any(s <= m.start() < e for s, e in skip):
             continue
         start = _after_time_word(text, m.start() + _body_prefix_length(m.group()), m.end())
+        faculty = lexicons.faculty_post_pattern().fullmatch(text, start, m.end())
+        if faculty and start > m.start():
+            start = faculty.start("post")   # 東都大学医学部|教授: after a body's name the faculty is its part
         if start < m.end() and _ends_a_prefecture(text, start):
             start += 1      # 京都府|知事: the 府 of 府知事 closes the prefecture's name
         if start >= m.end() or _inside_word(text, start, m.end()):
@@ -50,7 +54,47 @@ def find_titles(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[TitleMe
                for w in (*lexicons.org_suffixes(), *lexicons.legal_form_texts())):
             continue        # 八木橋公認会計士事務所, 税理士法人みどり会計: the profession names the body, no post
         out.extend(_split_at_dots(text, start, m.end()))
-    return [_with_department_path(text, _with_spaced_unit(text, t, skip), skip) for t in out]
+    out += [t for t in _spaced_labels(text) if not any(s <= t.start < e for s, e in skip)]
+    return sorted((_with_area_in_charge(text, _with_department_path(text, _with_spaced_unit(text, t, skip), skip), skip)
+                   for t in out), key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _spaced_label() -> re.Pattern[str]:
+    short = sorted((t for t in lexicons.titles() if 2 <= len(t) <= 4), key=len, reverse=True)
+    return re.compile(r"^[ \u3000]*(?:[・●■◆◇○□][ \u3000]*)?"
+                      rf"({lexicons.spaced_words(*short)})(?=[ \u3000]{{2,}}|\t)", re.M)
+
+
+def _spaced_labels(text: str) -> list[TitleMention]:
+    """``院　　長　　桐山 直樹``, ``副 院 長``: a short post spaced out to align a table's first
+    column, as the post without its spaces."""
+    out = []
+    for m in _spaced_label().finditer(text):
+        if re.search(r"[ \u3000]", m.group(1)):
+            out.append(TitleMention(m.start(1), m.end(1), re.sub(r"[ \u3000]", "", m.group(1))))
+    return out
+
+
+# the area a post is in charge of, before 担当 (アジア太平洋地域|担当バイスプレジデント, 営業|担当取締役):
+# after a space, a bracket, a comma or の (a company's word before it is cut off: ハルデン社)
+_AREA_BEFORE = re.compile(r"(?:(?<=[\s\u3000【（(「、の])|^)[\u4E00-\u9FFF\u30A0-\u30FF・]{2,24}$", re.M)
+
+
+def _with_area_in_charge(text: str, t: TitleMention, skip: list[tuple[int, int]]) -> TitleMention:
+    """``アジア太平洋地域担当バイスプレジデント``: a post in charge of an area is one post with it."""
+    if not t.text.startswith("担当") or t.text in lexicons.titles():
+        return t
+    m = _AREA_BEFORE.search(text, max(0, t.start - 24), t.start)
+    if m is None or any(s < t.start and m.start() < e for s, e in skip):
+        return t
+    start = m.start() + max((len(w) for w in lexicons.org_anaphora() if m.group().startswith(w)), default=0)
+    company = re.search(r"[\u30A0-\u30FFA-Za-z]社", text[start:t.start])
+    if company:
+        start += company.end()      # ハルデン社|北欧地域担当…: the company's word, not the area
+    if not 2 <= t.start - start <= 15:
+        return t        # 当社|担当取締役: the body's word, no area
+    return TitleMention(start, t.end, text[start:t.start] + t.text)
 
 
 def _with_spaced_unit(text: str, t: TitleMention, skip: list[tuple[int, int]]) -> TitleMention:
