@@ -888,3 +888,93 @@ def test_each_subject_takes_the_posts_that_follow_it(extractor, monkeypatch):
     # 当社執行役員 営業本部長: posts a space apart, both at the issuer
     assert {r for r in _roles(ctx, result) if r[0] == "柚木拓海"} >= {
         ("柚木拓海", "執行役員", org_key("株式会社カザミネ通信")), ("柚木拓海", "営業本部長", org_key("株式会社カザミネ通信"))}
+
+
+def test_new_posts_with_the_previous_in_brackets_before_the_name(extractor, monkeypatch):
+    text = HEAD + ("■課長級の異動（2025年4月1日付）\n"
+                   "　新職（現職）　　　　　　　　　　　　　　　　　氏名\n"
+                   "　生産本部 製造部長（現 製造部 第二課長）　　　　新井　颯太\n"
+                   "　品質保証部長 兼 環境管理室長（現 品質保証部長）堤　千夏\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("新井颯太", "生産本部製造部長", ISSUER, "製造部第二課長", "appointment", "2025-04-01", "planned"),
+        ("堤千夏", "品質保証部長兼環境管理室長", ISSUER, "品質保証部長", "appointment", "2025-04-01", "planned"),
+    }
+
+
+def test_a_reappointment_mark_makes_the_post_its_own_previous(extractor, monkeypatch):
+    text = HEAD + ("■役員改選（2025年6月10日付）\n"
+                   "会長　　　沢村 健吾（株式会社みずほ台製作所　代表取締役社長）　※新任\n"
+                   "副会長　　大内 早苗（大内工業株式会社　代表取締役）　※再任\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert _picked(result, 0, 1, 3) == {("沢村健吾", "会長", None), ("大内早苗", "副会長", "副会長")}
+
+
+def test_a_new_column_in_a_list_of_people_leaving_is_a_post_taken(extractor, monkeypatch):
+    text = HEAD + ("3．退任予定取締役（2025年6月25日付）\n"
+                   "新役職\t氏名\t現役職\n"
+                   "顧問\t丸山 聡\t取締役 常務執行役員\n"
+                   "―\t林田 清\t常勤監査役\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("丸山聡", None, ISSUER, "取締役兼常務執行役員", "retirement", "2025-06-25", "planned"),
+        ("丸山聡", "顧問", ISSUER, "取締役兼常務執行役員", "appointment", "2025-06-25", "planned"),
+        ("林田清", None, ISSUER, "常勤監査役", "retirement", "2025-06-25", "planned"),
+    }
+
+
+def test_university_lists_under_headings_that_give_a_post_and_its_term(extractor, monkeypatch):
+    text = ("2026年1月20日\n青葉台工業大学\n\n青葉台工業大学　次期学長を選任\n\n"
+            "　青葉台工業大学は、理事会において次期学長に副学長の岸本 学を選任しました。\n\n記\n\n"
+            "１．次期学長\n"
+            "　氏　　名　　岸本 学（きしもと まなぶ）\n"
+            "　現　　職　　青葉台工業大学 副学長・工学部教授\n"
+            "　任　　期　　2026年4月1日～2030年3月31日\n\n"
+            "２．副学長（任期：2026年4月1日～2028年3月31日）\n"
+            "　担当　　　　　　　氏名　　　　　　　　　　現職\n"
+            "　研究推進　　　　　相良 真一　　　　　　　　工学部長\n"
+            "３．学部長（任期：2026年4月1日～2028年3月31日）\n"
+            "　役職　　　　　　氏名　　　　　　現職\n"
+            "　工学部長　　　　野中 遥　　　　工学部教授\n"
+            "　情報学部長　　　津田 亮　　　　情報学部長（再任）\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    univ = "青葉台工業大学"
+    assert _events(result) == {
+        ("岸本学", "学長", univ, "副学長兼工学部教授", "appointment", "2026-04-01", "planned"),
+        ("相良真一", "副学長", univ, "工学部長", "appointment", "2026-04-01", "planned"),
+        ("野中遥", "工学部長", univ, "工学部教授", "appointment", "2026-04-01", "planned"),
+        ("津田亮", "情報学部長", univ, "情報学部長", "appointment", "2026-04-01", "planned"),
+    }
+    assert ("岸本学", "工学部教授", univ) in _roles(ctx, result)
+
+
+def test_a_roster_as_of_a_day_gives_roles_and_no_change(extractor, monkeypatch):
+    text = HEAD + ("■役員一覧（2025年8月1日現在）\n"
+                   "役職　　　　氏名　　　　　　主な兼職\n"
+                   "代表取締役社長　　安西 隆　　　ひばり物流株式会社 取締役\n"
+                   "取締役　　　　　　宮前 志保　　経営企画部長\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert result.events == ()
+    assert {("安西隆", "代表取締役社長", ISSUER), ("安西隆", "取締役", "ひばり物流"),
+            ("宮前志保", "取締役", ISSUER)} <= _roles(ctx, result)
+
+
+def test_a_post_taken_is_at_the_body_of_the_post_held_now(extractor, monkeypatch):
+    text = HEAD + ("　当社は、2025年4月1日付で、ひばり物流株式会社の現代表取締役社長である大森 勝が、"
+                   "同日付で取締役会長に就任する予定であることをお知らせします。\n")
+    _, result = _run(extractor, text, monkeypatch)
+    assert _events(result) == {
+        ("大森勝", "取締役会長", "ひばり物流", "代表取締役社長", "appointment", "2025-04-01", "planned")}
+
+
+def test_a_change_told_in_a_list_and_a_sentence_keeps_the_sentences_count(extractor, monkeypatch):
+    text = ("2026年1月20日\n青葉台工業大学\n\n青葉台工業大学　次期学長を選任\n\n"
+            "　青葉台工業大学は、次期学長に副学長の岸本 学を選任しました。"
+            "岸本は、2026年4月1日に第7代学長に就任する予定です。\n\n"
+            "■次期学長\n"
+            "　氏　　名　　岸本 学（きしもと まなぶ）\n"
+            "　現　　職　　青葉台工業大学 副学長\n"
+            "　任　　期　　2026年4月1日～2030年3月31日\n")
+    _, result = _run(extractor, text, monkeypatch)
+    (event,) = [e for e in result.events if e.attribute("title") == "学長"]
+    assert (event.date, event.ordinal, event.attribute("previous_title")) == ("2026-04-01", 7, "副学長")

@@ -28,7 +28,7 @@ whole document, and one ``appointment`` event per change. The layouts are read i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicons
 from .context import DocumentContext
@@ -132,8 +132,7 @@ def _org_id(doc: PersonnelDoc, post: Post) -> str | None:
 
 
 def _events(doc: PersonnelDoc, entries: list[Entry]) -> list[Event]:
-    out: list[Event] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, Event] = {}     # each change once, by key: the event as it stands
     for entry in entries:
         groups: dict[str | None, list[Post]] = {}
         for post in entry.new:
@@ -143,7 +142,7 @@ def _events(doc: PersonnelDoc, entries: list[Entry]) -> list[Event]:
             prev_groups.setdefault(_org_id(doc, post), []).append(post)
         if entry.change == "retirement" or not groups:
             for org_id, posts in prev_groups.items():
-                out += _event(doc, entry, org_id, [], posts, seen)
+                _add_event(doc, entry, org_id, [], posts, seen)
             continue
         used: set[str | None] = set()
         for k, (org_id, posts) in enumerate(groups.items()):
@@ -153,31 +152,36 @@ def _events(doc: PersonnelDoc, entries: list[Entry]) -> list[Event]:
             elif k == 0:
                 other = [oid for oid in prev_groups if oid not in groups]
                 prev = prev_groups[other[0]] if other else []
-            out += _event(doc, entry, org_id, posts, prev, seen)
-    return out
+            _add_event(doc, entry, org_id, posts, prev, seen)
+    return list(seen.values())
 
 
 def _joined(posts: list[Post]) -> str | None:
     return "兼".join(dict.fromkeys(p.title.text for p in posts)) or None  # 会長を務め…会長を退任: one post
 
 
-def _event(doc: PersonnelDoc, entry: Entry, org_id: str | None, posts: list[Post], previous: list[Post],
-           seen: set[tuple]) -> list[Event]:
+def _add_event(doc: PersonnelDoc, entry: Entry, org_id: str | None, posts: list[Post], previous: list[Post],
+               seen: dict[tuple, Event]) -> None:
+    """The entry's event for one body into ``seen``, unless the same change is there already."""
     org_name = doc.ctx.index.name_of(org_id)
     title = _joined(posts)
     change = entry.change
     key = (entry.person.name, title, org_name, entry.date, change)
+    ordinal = _ordinal(doc, posts) if change == "appointment" else None
     if key in seen:
-        return []
-    seen.add(key)
+        # the same change told twice (a list and a sentence): the sentence may count it (第11代学長)
+        earlier = seen[key]
+        if earlier.ordinal is None and ordinal is not None:
+            seen[key] = replace(earlier, ordinal=ordinal)
+        return
     s, e = entry.evidence
     attrs = {"person": entry.person.name, "title": title, "organization": org_name,
              "previous_title": _joined(previous), "change": change}
     parties = tuple(x for x in (entry.person.name, org_name) if x)
-    return [Event(type="appointment", date=entry.date, parties=parties,
+    event = Event(type="appointment", date=entry.date, parties=parties,
                   evidence=Evidence(s, e, doc.text[s:e]), confidence=entry.confidence,
-                  status=entry.status, ordinal=_ordinal(doc, posts) if change == "appointment" else None,
-                  attributes=tuple(sorted(attrs.items())))]
+                  status=entry.status, ordinal=ordinal, attributes=tuple(sorted(attrs.items())))
+    seen[key] = event
 
 
 #: 第11代学長, 初代センター長: the holder's place in the line of holders of the post

@@ -74,6 +74,8 @@ class Section:
     change: str
     status: str
     date: str | None
+    #: a list of who holds the posts now (役員一覧（2025年8月1日現在）): roles, no change
+    roster: bool = False
 
 
 class PersonnelDoc:
@@ -126,8 +128,11 @@ class PersonnelDoc:
         return [d for d in self.dates if s <= d.start and d.end <= e]
 
     def org_before(self, pos: int) -> OrgMention | None:
-        """The organisation written right before ``pos``: ``ORG TITLE``, ``ORGの TITLE``, ``ORG・TITLE``."""
+        """The organisation written right before ``pos``: ``ORG TITLE``, ``ORGの TITLE``, ``ORG・TITLE``,
+        also over a word of time (``ORGの現TITLE``)."""
         p = back_over(self.text, pos, " \u3000")       # not across a tab: that is another cell
+        if p > 0 and self.text[p - 1] in "現前元新":
+            p -= 1
         for glue in ("の", "・"):
             if self.text[:p].endswith(glue):
                 q = back_over(self.text, p - len(glue), " \u3000")

@@ -79,22 +79,33 @@ def personnel_sections(doc: PersonnelDoc) -> list[Section]:
                     and _body_heading(doc, s2, e2) is None:
                 break
             end = e2
-        date = doc.date_value(s, e) or _term_start(doc, e, end) or (parent[2] if parent else None) or \
+        # a term in the heading (任期：令和8年4月1日～令和10年3月31日) starts on the day of the change
+        heading_day = doc.date_value(s, e)
+        date = (heading_day.split("/")[0] if heading_day else None) or _term_start(doc, e, end) or (parent[2] if parent else None) or \
             (sibling[2] if sibling and sibling[0] == level else None) or default_date
         if later_than_release(date, doc.ctx.release_date):
             status = "planned"  # 代表取締役の異動（2026年4月1日付）in a release of February: still to come
         parents.append((level, status, date))
         if end == e:
             continue
-        out.append(Section(s, end, (s, e), change, status, date))
+        out.append(Section(s, end, (s, e), change, status, date, _is_roster(line)))
     return out
+
+
+def _is_roster(heading: str) -> bool:
+    """役員一覧（2025年8月1日現在）: a list of the posts held now, with no word of change in it."""
+    if not any(w in heading for w in cue_words("roster")):
+        return False
+    holders = set(cue_words("holders"))
+    changes = [w for w in cue_words("section") if w not in holders] + list(cue_words("trigger"))
+    return not any(w in heading for w in changes)
 
 
 def _term_start(doc: PersonnelDoc, s: int, e: int) -> str | None:
     """任期はいずれも2027年4月1日〜2030年3月31日です: a term of office written in a section whose
     heading has no date begins on the day its posts are taken."""
     for a, b in doc.lines(s, e):
-        if "任期" in doc.text[a:b] and not doc.people_in(a, b):
+        if "任期" in re.sub(f"[{SPACES}]", "", doc.text[a:b]) and not doc.people_in(a, b):   # 任　　期 too
             value = doc.date_value(a, b)
             return value.split("/")[0] if value else None
     return None
@@ -177,10 +188,11 @@ def _is_personnel_heading(doc: PersonnelDoc, s: int, e: int, line: str) -> bool:
 def _dated_post_heading(outside: str) -> bool:
     """``１．評議員（令和7年6月18日付、敬称略）``, ``２．理事及び監事（4月1日付）``: a marked heading
     that names only posts (``outside``: the line with its titles blanked) and, in its bracket, the
-    day they take effect heads the list of the people given those posts."""
+    day they take effect or their term (``２．副学長（任期：令和8年4月1日～…）``) heads the list of
+    the people given those posts."""
     mark = _HEADING_MARK.match(outside)
     bracket = re.search(r"[（(]([^（）()]*)[）)]", outside)
-    if mark is None or bracket is None or not re.search(r"日付|月付", bracket.group(1)):
+    if mark is None or bracket is None or not re.search(r"日付|月付|任期", bracket.group(1)):
         return False
     rest = outside[mark.end():bracket.start()] + outside[bracket.end():]
     return not re.sub(r"及び|並びに|[、・】＞>\s\u3000]", "", rest)
@@ -243,12 +255,11 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
             if posts and _only_posts(doc, s, e):
                 pending, pending_span = posts, (s, e)
             continue
-        before = _posts(doc, s, person.start)
         after_span = (person.end, e)
         new, previous, held = _split_by_header(doc, line, s, person, header)
         if new is None:
-            new = before
-            previous = _previous_posts(doc, *after_span)
+            new, previous = _posts_and_marked_previous(doc, s, person.start)
+            previous += _previous_posts(doc, *after_span)
             ev_start = s
             if not new and pending:
                 new = pending
@@ -260,14 +271,23 @@ def entries_from_section(doc: PersonnelDoc, sec: Section) -> tuple[list[Entry], 
         if not entry.new and not entry.previous and header is None and _only_name(doc, person, s, e):
             block = entry                                 # its posts are on the labelled lines below
             continue
+        if not entry.previous and _REAPPOINTED.search(doc.text, person.end, e):
+            entry.previous = list(entry.new)            # 副会長　戸川 修　※再任: the same post again
         if sec.change == "retirement":
-            entry.previous = entry.new + entry.previous
+            if header is not None and "new" in header and entry.new:
+                # 顧問	草間 一郎	取締役 常務執行役員 under 退任予定: the person leaves the post of the
+                # previous column and takes the one of the new column
+                entries.append(replace(entry, change="appointment", previous=list(entry.previous)))
+            else:
+                entry.previous = entry.new + entry.previous
             entry.new = []
         if not re.search(r"[\u3041-\u309F]", re.sub(r"[（(][^（）()]*[）)]", "", doc.text[person.end:e])):
             entry = _with_post(entry, heading_post)     # a list line, not a sentence (…が…に就任)
         if heading_body is not None:
             entry = _at_heading_body(doc, entry, heading_body)
-        if entry.new or entry.previous:
+        if sec.roster:      # the posts are held, none taken or left
+            entry.held, entry.new, entry.previous = entry.held + entry.new + entry.previous, [], []
+        if entry.new or entry.previous or (sec.roster and entry.held):
             entries.append(entry)
     if block is not None:
         entries += [x for x in [_finished(_with_post(block, heading_post))] if x is not None]
@@ -502,7 +522,9 @@ def _split_by_header(doc: PersonnelDoc, line: str, s: int, person: PersonMention
     held: list[Post] = []
     for label, (a, b) in zip(header, cells):
         if label == "new":
-            new += _posts(doc, a, b)
+            posts, left = _posts_and_marked_previous(doc, a, b)
+            new += posts
+            previous += left
         elif label == "previous":
             previous += _posts(doc, a, b)
         elif label == "affiliation":
@@ -593,6 +615,19 @@ def _previous_posts(doc: PersonnelDoc, s: int, e: int) -> list[Post]:
         break
     # ※副会長から昇任: the post a person moves up from
     return out or [p for p in _posts(doc, s, e) if _PROMOTED_FROM.match(doc.text, p.title.end)]
+
+
+#: a mark after the name that the person keeps the post (再任, 重任, 留任)
+_REAPPOINTED = re.compile(r"[※（(\s\u3000]\s*(?:再任|重任|留任)[）)]?\s*$")
+
+
+def _posts_and_marked_previous(doc: PersonnelDoc, s: int, e: int) -> tuple[list[Post], list[Post]]:
+    """The posts in [s, e) and, apart, those in a bracket marked 現 / 旧 / 前 among them: the post
+    held before (``営業本部 東日本営業部長（現 西日本営業部長）``, a column 新職（現職）)."""
+    mark = _CURRENT_BRACKET.search(doc.text, s, e)
+    if mark is None:
+        return _posts(doc, s, e), []
+    return _posts(doc, s, mark.start()), _previous_posts(doc, mark.start(), e)
 
 
 _PROMOTED_FROM = re.compile(r"[ \u3000]*(?:から|より)(?:昇任|昇格|昇進)")

@@ -134,11 +134,26 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
             return []
         return [Entry(person, [], left, "retirement", status, shared_date, (s, e), 0.65)]
     out: list[Entry] = []
+    held_at = _body_of_current_post(doc, person, own)
     for posts, date in new:
         kind = change if change != "retirement" else "appointment"
         when = date or shared_date
+        if held_at is not None:
+            # 承継会社の現代表取締役社長である西園寺 亮は…取締役副社長に就任: a post with no body
+            # written is at the body of the post the person holds now
+            posts = [q if q.org is not None or q.unresolved else Post(q.title, held_at) for q in posts]
         out.append(Entry(person, posts, left, kind, status, when, (s, e), 0.7 if when else 0.6))
     return out
+
+
+def _body_of_current_post(doc: PersonnelDoc, person: PersonMention, own: list[Post]):
+    """The one body of the posts a person holds now, said so (``ORGの現TITLE``, ``ORGのTITLEである
+    NAME``), or None: a post once served (``ORGでTITLEを務めたNAME``) says nothing of the new one."""
+    text = doc.text
+    current = [q for q in own if q.org is not None and (text[q.title.start - 1:q.title.start] == "現"
+                                                         or text.startswith("である", q.title.end))]
+    bodies = {doc.ctx.index.id_of(q.org) for q in current}
+    return current[0].org if len(bodies) == 1 and None not in bodies else None
 
 
 # verbs whose ``Xから`` names who appoints (文部科学大臣から任命), not the post held before
