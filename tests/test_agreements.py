@@ -94,6 +94,18 @@ def test_first_time_is_ordinal_one(extractor):
     assert e.ordinal == 1
 
 
+@pytest.mark.parametrize("later, ordinal", [
+    ("同社が大学と共同研究を行うのは、今回が初めてとなります。", 1),
+    ("当社が自治体・企業と三者で協定を結ぶのは、創業以来初めてです。", 1),
+    ("同社は2019年に初めて海外に拠点を設けました。", None),        # a first of something else
+])
+def test_a_later_sentence_that_says_this_one_is_the_first(extractor, later, ordinal):
+    text = ("株式会社あおば電機は、6月3日、国立大学法人北斗大学と共同研究契約を締結しました。\n"
+            "研究期間は3年間です。\n両者は蓄電池の劣化診断の手法を開発します。\n" + later)
+    e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert e.ordinal == ordinal
+
+
 def test_dated_list_of_past_agreements_gives_one_event_each(extractor):
     text = ("株式会社あおば電機はこれまで、2019年4月に東雲市、2021年10月に高森市、2023年2月には南坂町と"
             "連携協定を締結しており、今回で4例目となります。")

@@ -448,7 +448,16 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
         found = agreement_kind(sent.text)
         if hits and found is not None and found[0] == main.kind:
             return lexicons.ordinal_number(hits[-1])
+    # or says this one is the first (…との共同開発は今回が初めてとなります, 協定を結ぶのは…初めてです)
+    for sent in following[2:]:
+        first = first_time.search(sent.text)
+        if first and _THIS_TIME_FIRST.search(sent.text, 0, first.start()):
+            return 1
     return None
+
+
+#: 今回が / 今回の…は / …のは (a cleft) before 初めて: the sentence speaks of this event
+_THIS_TIME_FIRST = re.compile(r"今回(?:が|の)|のは[、，]?[^。「」]{0,20}$")
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
