@@ -651,3 +651,14 @@ def test_a_meeting_named_twice_with_its_number_and_days_is_one_event(extractor):
     held = [e for e in extractor.extract(text).events if e.type == "event_held"]
     assert [(e.date, e.ordinal) for e in held] == [("2025-09-10/2025-09-12", 19)]
     assert "（" not in held[0].attribute("name") and "(" not in held[0].attribute("name")
+
+
+def test_awards_of_a_list_take_the_day_of_the_ceremony_told_in_prose(events_of):
+    text = _release("一般社団法人日本スマート物流協会",
+                    "当協会は、「第5回スマート物流大賞」の受賞企業2社を決定し、2025年6月12日（木）15時～16時30分、"
+                    "東京都港区の会場にて表彰式を行いました。\n\n■受賞企業一覧\n【大賞】\n"
+                    "　株式会社みなみ運輸（大阪府東大阪市）　代表取締役社長　西岡 亮介\n【優秀賞】\n"
+                    "　・北星ロジ株式会社（北海道江別市）　代表取締役　菅原 千春\n")
+    awards = [e for e in events_of(text) if e.type == "award"]
+    assert awards and {e.date for e in awards} == {"2025-06-12"}, [(e.date, e.parties) for e in awards]
+

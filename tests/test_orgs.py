@@ -466,3 +466,20 @@ def test_a_name_with_its_last_words_abbreviated_is_the_same_body(extractor, shor
 def test_a_mail_address_holds_no_body(extractor):
     text = "本件に関するお問い合わせ\n広報部　TEL：045-000-0000　E-mail：info@shinonome-seiki.example.jp\n"
     assert not any("example" in o.name or "shinonome" in o.name for o in extractor.extract(text).organizations)
+
+
+def test_a_name_row_holds_the_whole_name(extractor):
+    # 疾風 is a word the dictionary knows: without the row it read as a descriptor
+    doc = extractor.extract("2025年5月14日\n各　位\n会 社 名　疾風ロジテック株式会社\n代表者名　代表取締役社長　早川 義之\n\n"
+                            "資本業務提携に関するお知らせ\n\n　当社は、本日、碧海商事株式会社と資本業務提携契約を締結しました。\n")
+    assert "疾風ロジテック株式会社" in {o.name for o in doc.organizations}
+    assert "ロジテック株式会社" not in {o.name for o in doc.organizations}
+
+
+def test_a_bulleted_name_before_its_town_and_a_venue_before_its_town(extractor):
+    doc = extractor.extract("2025年6月12日（木）、ホテルミナトベイ横浜（横浜市中区）にて表彰式を行いました。\n"
+                            "【奨励賞】\n　・合同会社アップサイクル工房（京都府京都市）　代表社員　大西 美咲\n")
+    names = {o.name for o in doc.organizations}
+    assert "合同会社アップサイクル工房" in names
+    assert not any(n.startswith("・") or "ホテルミナトベイ" in n for n in names), names
+

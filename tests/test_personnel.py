@@ -978,3 +978,23 @@ def test_a_change_told_in_a_list_and_a_sentence_keeps_the_sentences_count(extrac
     _, result = _run(extractor, text, monkeypatch)
     (event,) = [e for e in result.events if e.attribute("title") == "学長"]
     assert (event.date, event.ordinal, event.attribute("previous_title")) == ("2026-04-01", 7, "副学長")
+
+
+def test_a_prefecture_list_with_spaced_headers_acting_posts_and_concurrent_posts(extractor, monkeypatch):
+    text = ("令和7年3月21日\n南浦県\n\n部長級職員の人事異動について\n\n"
+            "　南浦県は、令和7年4月1日付で行う部長級職員の人事異動を決定しました。\n\n記\n\n"
+            "１　部長級の異動（令和7年4月1日付）\n"
+            "　新　　職　　　　　　　　　　　　　　　　　　氏　　名　　　　　旧　　職\n"
+            "　政策企画部長　兼　デジタル戦略局長事務取扱　西田　誠一　　　　総務部長\n"
+            "　健康福祉部長　兼　こども未来局長　　　　　　宮本　恵理　　　　健康福祉部副部長\n\n"
+            "２　県関係団体の役職の兼務（令和7年4月1日付）\n"
+            "　氏　　名　　　　　本　　務　　　　　　兼務する職\n"
+            "　西田　誠一　　　　政策企画部長　　　　南浦県土地開発公社理事長\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    pref = "南浦県"
+    assert _events(result) == {
+        ("西田誠一", "政策企画部長兼デジタル戦略局長事務取扱", pref, "総務部長", "appointment", "2025-04-01", "planned"),
+        ("宮本恵理", "健康福祉部長兼こども未来局長", pref, "健康福祉部副部長", "appointment", "2025-04-01", "planned"),
+        ("西田誠一", "理事長", "南浦県土地開発公社", None, "appointment", "2025-04-01", "planned"),
+    }
+    assert {p.name for p in ctx.people} | {p.name for p in result.people} >= {"西田誠一", "宮本恵理"}

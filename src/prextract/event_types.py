@@ -129,6 +129,21 @@ def _awards_from_ceremony(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -
         for d in drafts:
             if d.type == "award" and d.date is None:
                 d.date = day
+    # …受賞企業6社を決定し、2025年6月12日（木）15時～、…にて表彰式を行いました: the one day a sentence
+    # holds the ceremony on
+    undated = [d for d in drafts if d.type == "award" and d.date is None]
+    days = set()
+    for sent in doc.ctx.sentences if undated else ():
+        words = [sent.text.find(w) for w in _support_words("ceremony") if w in sent.text]
+        if not words:
+            continue
+        before = [x for x in doc.dates_in(sent.start, sent.start + min(words)) if _date_value(x)]
+        if before:
+            days.add(_date_value(before[-1]).split("/")[0])
+    if len(days) == 1:
+        day = days.pop()
+        for d in undated:
+            d.date = day
 
 
 def _ordinals_from_names(drafts: list[Draft]) -> None:

@@ -71,10 +71,17 @@ def title_pattern() -> re.Pattern[str]:
     units = alternation(title_parts("unit_suffix")) if title_parts("unit_suffix") else ""
     heads = alternation(title_parts("head") | {"長"}) if title_parts("head") else "長"
     # (never over 兼: 執行役員兼営業統括部長 is two posts)
-    dept = (rf"(?:(?:(?!兼)[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]){{1,20}}?(?:{units})(?:{heads}))" if units else "")
+    # (a department's name may hold a hiragana word: こども未来局長)
+    kana = alternation(title_parts("dept_kana")) if title_parts("dept_kana") else "(?!)"
+    dept = (rf"(?:(?:(?!兼)(?:[\u4E00-\u9FFF\u30A0-\u30FFA-Za-z]|{kana})){{1,20}}?(?:{units})(?:{heads}))" if units else "")
     one = rf"(?:(?:{prefixes})?(?:{atom}))" if prefixes else rf"(?:{atom})"
     unit = rf"(?:{dept}|{faculty_post_pattern().pattern}|{one})" if dept else one
     return re.compile(rf"{unit}(?:{one})*")
+
+
+#: the labels of the row that names a body in a profile or a disclosure's sender block (会社名　…)
+NAME_LABELS = ("会社名", "社名", "商号", "名称", "団体名", "法人名", "機関名", "組織名", "企業名", "事業者名",
+               "大学名", "学校名", "病院名")
 
 
 def spaced_words(*words: str) -> str:

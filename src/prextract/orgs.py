@@ -173,6 +173,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
+    candidates.extend(_from_name_label_lines(text))
     candidates.extend(_from_letter_spaced(text))
     candidates.extend(_from_kana_inside_names(text))
     candidates.extend(_from_university_parts(analysis, candidates))
@@ -494,8 +495,8 @@ def _without_descriptor(m: OrgMention, analysis: Analysis) -> OrgMention:
     form before the name stays (株式会社|みどり商事), and so does a body whose part the NER reads
     (東嶺理科大学|生命科学部), and so does a hiragana head, which no descriptor is written in
     (しおさい|ベンチャーズ株式会社)."""
-    if m.source not in ("legal", "suffix"):
-        return m
+    if m.source not in ("legal", "suffix") or _is_name_row_value(m, analysis.text):
+        return m        # 会 社 名　疾風ロジテック株式会社: a name row holds the name and nothing else
     for e in analysis.entities:
         if e.end != m.end or not m.start < e.start or not (e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"):
             continue
@@ -955,8 +956,18 @@ _FOREIGN_WORD = re.compile(r"[\u30A1-\u30FAー・=＝A-Za-z0-9&.'’-]+")
 def _headquarters_pattern() -> re.Pattern[str]:
     cities = lexicons.alternation(lexicons.head_office_cities())
     return re.compile(
-        r"(?:(?<=[のとはが、。「（\n\u3000 ])|^)(?P<name>[\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9＆&]{2,24})"
+        r"(?:(?<=[のとはが、。「（\n\u3000 ・])|^)(?P<name>(?!・)[\u30A0-\u30FF\u4E00-\u9FFFA-Za-z0-9＆&]{2,24})"
         rf"[（(](?P<place>(?:{cities})・[\u4E00-\u9FFF]{{1,4}}|[\u4E00-\u9FFF]{{1,6}}[都道府県市区町村])[）)]", re.M)
+
+
+# ホテルグランヴェール東京（東京都港区）にて表彰式を: the place of an event, not a body
+_VENUE_AFTER = re.compile(r"にて|で(?:開催|開く|開かれ|行|実施)")
+
+
+def _past_place_bracket(text: str, pos: int) -> int:
+    """Past a bracket right at ``pos`` that gives a place (（横浜市中区）), else ``pos``."""
+    m = re.match(r"[（(][^（）()]{1,20}[都道府県市区町村][^（）()]{0,12}[）)]", text[pos:pos + 36])
+    return pos + m.end() if m else pos
 
 
 def _from_headquarters_bracket(analysis: Analysis) -> list[OrgMention]:
@@ -970,7 +981,7 @@ def _from_headquarters_bracket(analysis: Analysis) -> list[OrgMention]:
                 lexicons.org_generic_heads().search(name) or \
                 all("地名" in t.tag for t in toks) or any(
                     e.label in PLACE_LABELS and e.start == m.start("name") and e.end == m.end("name")
-                    for e in analysis.entities):
+                    for e in analysis.entities) or _VENUE_AFTER.match(analysis.text, m.end()):
             continue
         out.append(OrgMention(m.start("name"), m.end("name"), name, kind_of(name, "company"), "news_hq"))
     return out
@@ -1473,6 +1484,30 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
 _LAB_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室)(?![\u4E00-\u9FFF])")
 
 
+# 会 社 名　疾風ロジテック株式会社: the value of a name row, the whole of it up to a bracket
+_NAME_LABEL_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?:[(（][0-9０-９]{{1,2}}[)）]|[・●■◆◇○□])?[ \t\u3000]*"
+                              rf"(?:{lexicons.spaced_words(*lexicons.NAME_LABELS)})[ \t\u3000]*[:：]?[ \t\u3000]*"
+                              r"(?P<name>[^\s\u3000（(：:、。]{2,60})[ \t\u3000]*(?=[（(]|$)")
+
+
+def _is_name_row_value(m: OrgMention, text: str) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    row = _NAME_LABEL_LINE.match(text, line_start)
+    return row is not None and row.start("name") == m.start
+
+
+def _from_name_label_lines(text: str) -> list[OrgMention]:
+    """The body a name row names, where a legal form says it is one (a label alone tells no
+    name from a product's or a plan's): a name the finders would start late, at a word the
+    dictionary knows (疾風|ロジテック株式会社)."""
+    out = []
+    for m in _NAME_LABEL_LINE.finditer(text):
+        kind = _legal_form_match(m.group("name"))
+        if kind is not None:
+            out.append(OrgMention(m.start("name"), m.end("name"), m.group("name"), kind, "legal"))
+    return out
+
+
 def _from_office_lines(text: str) -> list[OrgMention]:
     return [OrgMention(m.start("office"), m.end("office"), m.group("office"), "government", "office")
             for m in _office_line().finditer(text)]
@@ -1595,6 +1630,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # ヘンリク・ノルダール（Henrik Nordahl）: a foreign person and the spelling of the name
     if m.source in ("ner", "prx", "suffix", "title_prefix") and _is_address_name(name):
         return False
+    if m.source in ("ner", "prx", "suffix") and _VENUE_AFTER.match(text, _past_place_bracket(text, m.end)):
+        return False  # ホテルミナトベイ横浜（横浜市中区）にて表彰式を: where an event is held, no party
     if _POINTING.match(name) and lexicons.org_suffix_pattern().fullmatch(name, 1):
         return False  # 同省, 同委員会, 本協会: a body named before, not a name (anaphors: org_anaphora.tsv)
     if name.endswith("省") and m.source != "lexicon" and _is_province(analysis.tokens_in(m.start, m.end)):

@@ -460,8 +460,23 @@ def _header_labels(line: str) -> list[str] | None:
         return None
     labels = [cue("column", c) if len(c) <= 8 else None for c in cells]
     if "name" not in labels or any(lab is None for lab in labels):
-        return None
+        return _spaced_header_labels(line)
     return [lab for lab in labels if lab]
+
+
+def _spaced_header_labels(line: str) -> list[str] | None:
+    """``新　　職　　　　氏　　名　　　　旧　　職``: labels spaced out as wide as their gaps, read
+    as the row without spaces cut into column words (the longest first)."""
+    compact = re.sub(f"[{SPACES}]", "", line)
+    words = sorted(cue_words("column"), key=len, reverse=True)
+    labels, pos = [], 0
+    while pos < len(compact):
+        word = next((w for w in words if compact.startswith(w, pos)), None)
+        if word is None:
+            return None
+        labels.append(cue("column", word))
+        pos += len(word)
+    return labels if len(labels) >= 2 and "name" in labels else None
 
 
 def _cells(doc: PersonnelDoc, s: int, e: int) -> list[tuple[int, int]]:
