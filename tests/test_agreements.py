@@ -98,6 +98,7 @@ def test_first_time_is_ordinal_one(extractor):
     ("同社が大学と共同研究を行うのは、今回が初めてとなります。", 1),
     ("当社が自治体・企業と三者で協定を結ぶのは、創業以来初めてです。", 1),
     ("同社は2019年に初めて海外に拠点を設けました。", None),        # a first of something else
+    ("当社の大学との研究契約は本件で7件目となります。", 7),           # counted by 本件
 ])
 def test_a_later_sentence_that_says_this_one_is_the_first(extractor, later, ordinal):
     text = ("株式会社あおば電機は、6月3日、国立大学法人北斗大学と共同研究契約を締結しました。\n"

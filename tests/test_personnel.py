@@ -998,3 +998,14 @@ def test_a_prefecture_list_with_spaced_headers_acting_posts_and_concurrent_posts
         ("西田誠一", "理事長", "南浦県土地開発公社", None, "appointment", "2025-04-01", "planned"),
     }
     assert {p.name for p in ctx.people} | {p.name for p in result.people} >= {"西田誠一", "宮本恵理"}
+
+
+def test_the_officers_at_founding_are_roles_not_changes(extractor, monkeypatch):
+    text = ("令和8年10月5日\n特定非営利活動法人みなみ台こども応援ネット\n\n設立のお知らせ\n\n"
+            "　特定非営利活動法人みなみ台こども応援ネットは、令和8年10月1日に設立されました。\n\n"
+            "■役員（設立時）\n"
+            "　理事長　　桜井　千尋　　（みなみ台市社会福祉協議会　地域福祉課長）\n"
+            "　副理事長　大野　宗介　　（株式会社大野青果　代表取締役）\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert result.events == ()
+    assert {("桜井千尋", "理事長"), ("大野宗介", "副理事長")} <= {r[:2] for r in _roles(ctx, result)}

@@ -448,12 +448,19 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
         found = agreement_kind(sent.text)
         if hits and found is not None and found[0] == main.kind:
             return lexicons.ordinal_number(hits[-1])
-    # or says this one is the first (…との共同開発は今回が初めてとなります, 協定を結ぶのは…初めてです)
+    # or counts this one by name (…協定校は本件で24校目) or says it is the first
+    # (…との共同開発は今回が初めてとなります, 協定を結ぶのは…初めてです)
     for sent in following[2:]:
+        hits = ordinal.findall(sent.text)
+        if hits and _THIS_ONE.search(sent.text):
+            return lexicons.ordinal_number(hits[-1])
         first = first_time.search(sent.text)
         if first and _THIS_TIME_FIRST.search(sent.text, 0, first.start()):
             return 1
     return None
+
+
+_THIS_ONE = re.compile(r"本件(?:で|に|を|は|が)|今回(?:で|が|の)")
 
 
 #: 今回が / 今回の…は / …のは (a cleft) before 初めて: the sentence speaks of this event
