@@ -460,6 +460,7 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
     return None
 
 
+#: 本件で / 今回で …: a count in the sentence is of this event (本件で24校目)
 _THIS_ONE = re.compile(r"本件(?:で|に|を|は|が)|今回(?:で|が|の)")
 
 
