@@ -111,6 +111,15 @@ def test_a_confirmed_proper_noun_stays_a_body_before_a_noun():
     assert not orgs.trusted_prx_org(ent, an)  # a modifier inside the compound, unconfirmed
 
 
+def test_a_confirmed_common_noun_stays_a_body_before_a_noun():
+    # 空軍|大佐: the ensemble confirms a body that is no proper noun; a majority alone does not
+    text = "1961年、空軍大佐で退役した後に帰国した。"
+    an, ent = _with_span(text, "空軍", "prx:ORGANIZATION", confirmed=True, ginza=False)
+    assert orgs.trusted_prx_org(ent, an)
+    an, ent = _with_span(text, "空軍", "prx:ORGANIZATION", confirmed=False, ginza=False)
+    assert not orgs.trusted_prx_org(ent, an)
+
+
 def test_a_confirmed_name_before_a_generic_head_is_a_body():
     text = "東インド会社は3州で租税徴収権を獲得した。"
     word = "東インド会社"

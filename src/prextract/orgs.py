@@ -1068,9 +1068,9 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
 def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     """Whether a span of the trained NER (Wikipedia-trained) is taken as an organisation: where
     GiNZA also sees a body there, or where the span reads as a body's name by itself (a legal
-    form or an organisation suffix ends it, an acronym that acts, or, unless a noun continues the
-    compound, the ensemble confirms it or it is a proper name of proper nouns and
-    katakana), never in a product's or price's context or alone in 「」. On its own the model
+    form or an organisation suffix ends it, an acronym that acts, the ensemble confirms it, or,
+    unless a noun continues the compound, it is a proper name of proper nouns and katakana),
+    never in a product's or price's context or alone in 「」. On its own the model
     reads too many release words (製品名, 価格, 体験会) as organisations."""
     if _place_of_origin(ent, analysis) or _latin_spelling_of_name(ent, analysis.text) \
             or (not ent.confirmed and _part_of_a_dotted_name(ent, analysis)):
@@ -1092,17 +1092,17 @@ def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     # an acronym that acts (IPICは, LKABが): a body; a Latin word elsewhere is a product or technique
     if _ACTING_ACRONYM.fullmatch(ent.text) and _ACTOR_AFTER.match(text, ent.end):
         return True
-    # a noun glued after makes the span a modifier, unless the ensemble confirms a proper noun
-    # there: a body owns or qualifies the noun (東宝|映画, 大林組|傘下, 天満屋|女子陸上部)
-    if _compound_goes_on(analysis, ent.end) and not (ent.confirmed and _all_proper(toks)):
-        return False
-    # where the ensemble confirms a body (NBA, 大倉組, 第17軍, BSA社) its precision is
-    # high enough to stand without a sign in the name (models/ner/README.md), unless it lists
-    # common words (製鉄・化学・エネルギー関連) or names a professor's field (教授（農業水利学）)
+    # not a list of common words (製鉄・化学・エネルギー関連) nor a professor's field (教授（農業水利学）)
     if _list_of_common_words(ent.text, toks) or _field_of_study(ent, text):
         return False
+    # where the ensemble confirms a body (NBA, 大倉組, 第17軍, 天満屋|女子陸上部, 空軍|大佐) its
+    # precision is high enough to stand without a sign in the name (models/ner/README.md)
     if ent.confirmed:
         return True
+    # otherwise a noun glued after makes the span a modifier: a body owns or qualifies the noun
+    # (東宝|映画, 大林組|傘下)
+    if _compound_goes_on(analysis, ent.end):
+        return False
     # a majority of the ensemble (not all of it): a proper name, or words that are not all common
     # ones the dictionary knows (クラヴィンケル染色, 第12狙撃師団, 民政党山形県連, Nordhafen Logistik); not
     # one Latin word, which in releases is a product or a technique (TOB, LTE-M), nor a bracket's or
@@ -1180,13 +1180,6 @@ def _names_an_event(name: str) -> bool:
         return False
     suffix = lexicons.org_suffix_pattern().search(name)
     return suffix is None or len(suffix.group()) < len(head)
-
-
-def _all_proper(toks: Sequence[Token]) -> bool:
-    """Every word a proper noun that is no place or person (日活, 大林|組 aside: 組 is a suffix)."""
-    words = [t for t in toks if t.text not in _CONNECTORS]
-    return bool(words) and all(t.tag.startswith("名詞-固有名詞") and "地名" not in t.tag and not t.is_person_name
-                               or (k > 0 and t.tag.startswith("接尾辞")) for k, t in enumerate(words))
 
 
 def _compound_goes_on(analysis: Analysis, end: int) -> bool:
