@@ -155,6 +155,9 @@ ALIASES = [
     ("english-name-before-a-short-name", "当社は、ハルデン・マリン・ジャパン株式会社（英文名：Halden Marine Japan K.K.、"
      "以下「ハルデン・ジャパン」）を設立しました。",
      "ハルデン・マリン・ジャパン株式会社", "Halden Marine Japan K.K."),
+    # a Latin name with its legal form in the bracket, no label: the English name
+    ("latin-legal-name", "■会社概要\n会社名　：株式会社ノキシタ（Nokishita Inc.）\n所在地　：東京都品川区\n",
+     "株式会社ノキシタ", "Nokishita Inc."),
 ]
 
 
@@ -483,3 +486,36 @@ def test_a_bulleted_name_before_its_town_and_a_venue_before_its_town(extractor):
     assert "合同会社アップサイクル工房" in names
     assert not any(n.startswith("・") or "ホテルミナトベイ" in n for n in names), names
 
+
+
+def test_a_clinic_named_with_its_branch_place(extractor):
+    doc = extractor.extract("医療法人社団翠光会は、福岡市博多区に「すいこう内科・内視鏡クリニック博多」を開院いたします。"
+                            "2013年に開院した「すいこう内科クリニック天神」に続く2院目です。\n\n■クリニック概要\n"
+                            "名　称　：すいこう内科・内視鏡クリニック博多\n院　長　：桐谷 亮\n")
+    names = {o.name for o in doc.organizations}
+    assert {"すいこう内科・内視鏡クリニック博多", "すいこう内科クリニック天神"} <= names, names
+    assert not any(n.startswith("内科") for n in names), names
+    # the place must be the whole rest: a common noun after the body word makes no branch name
+    doc = extractor.extract("「みなと内科クリニック予約窓口」を新設しました。")
+    assert "みなと内科クリニック予約窓口" not in {o.name for o in doc.organizations}
+
+
+def test_a_name_cut_by_a_person_reading_is_made_whole_from_its_other_mention(extractor):
+    # GiNZA reads 青嵐ベンチャー as a person; the name is written whole elsewhere in the text
+    doc = extractor.extract("当社は、青嵐ベンチャーパートナーズ株式会社をリードインベスターとして資金調達を実施しました。\n"
+                            "■引受先\n・青嵐3号投資事業有限責任組合（無限責任組合員：青嵐ベンチャーパートナーズ株式会社）\n")
+    names = {o.name for o in doc.organizations}
+    assert "青嵐ベンチャーパートナーズ株式会社" in names and "パートナーズ株式会社" not in names, names
+    # not over a space into a department
+    doc = extractor.extract("一般財団法人とうかい産業技術振興財団は理事を選任しました。\n"
+                            "【お問い合わせ】\n一般財団法人とうかい産業技術振興財団　総務課（担当：森下）\n")
+    assert not any(n.endswith("総務課") for n in {o.name for o in doc.organizations})
+
+
+@pytest.mark.parametrize("text, word", [
+    ("「これまで基幹病院で培ってきた経験を生かします。」", "基幹病院"),
+    ("・千早ベンチャーズ株式会社（千早ホールディングス株式会社のコーポレートベンチャーキャピタル）\n",
+     "コーポレートベンチャーキャピタル"),
+])
+def test_a_kind_of_body_is_no_name(extractor, text, word):
+    assert word not in {o.name for o in extractor.extract(text).organizations}

@@ -93,9 +93,15 @@ def find_alias_definitions(text: str, orgs: list[OrgMention]) -> list[AliasDefin
             continue
         if _is_abbreviation_of(first, org.text) or _is_short_form_of(first, org.text) or (
                 _KATAKANA.fullmatch(first) and _is_latin(org.text) and _could_be_reading(first, org.text)) or (
-                _ENGLISH_TRANSLATION.fullmatch(first) and not _is_latin(org.text)):
+                (_ENGLISH_TRANSLATION.fullmatch(first) or _is_latin_legal_name(first)) and not _is_latin(org.text)):
             out.append(AliasDefinition(first, offset, offset + len(first), org))
     return out
+
+
+def _is_latin_legal_name(s: str) -> bool:
+    """株式会社ノキシタ（Nokishita Inc.）: a Latin name with its legal form, the body's English name."""
+    core = lexicons.without_legal_form(s).strip(" ,")
+    return _is_latin(s) and bool(re.search(r"[A-Za-z]{2}", core)) and len(core) < len(s.strip())
 
 
 def _could_be_reading(kana: str, latin: str) -> bool:

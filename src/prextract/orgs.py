@@ -176,6 +176,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_name_label_lines(text))
     candidates.extend(_from_letter_spaced(text))
     candidates.extend(_from_kana_inside_names(text))
+    candidates.extend(_from_names_with_branch_place(analysis))
     candidates.extend(_from_university_parts(analysis, candidates))
     candidates.extend(_from_original_name_bracket(analysis, candidates))
     if headline is not None:
@@ -220,17 +221,18 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
 
 def _started_as_named_elsewhere(mentions: list[OrgMention], text: str) -> list[OrgMention]:
     """A mention whose first characters the tokenizer gave to the word before (秋|津野市議会: 秋
-    read as autumn) starts where a name found elsewhere in the text (秋津野市) starts, when that
-    name runs into the mention and only ideographs or kana stand between."""
+    read as autumn; 青嵐ベンチャー|パートナーズ株式会社: its head read as a person's name) starts
+    where a name found elsewhere in the text (秋津野市, 青嵐ベンチャーパートナーズ株式会社) starts,
+    when that name runs into the mention and only ideographs or kana stand between."""
     names = {m.text for m in mentions if len(m.text) >= 3}
     out = []
     for m in mentions:
-        for back in range(1, 3):
+        for back in range(1, 9):
             start = m.start - back
             if start < 0 or not re.fullmatch(r"[\u3041-\u30FF\u4E00-\u9FFF々]+", text[start:m.start]):
                 break
             name = next((n for n in names if text.startswith(n, start) and m.start < start + len(n) <= m.end
-                         and n != text[start:m.end]), None)
+                         and not re.search(r"\s", text[start + len(n):m.end])), None)
             if name is not None:
                 m = replace(m, start=start, text=text[start:m.end])
                 break
@@ -1419,6 +1421,38 @@ def _from_kana_inside_names(text: str) -> list[OrgMention]:
         if not re.search(r"[\u3041-\u309F]", name[:suffix.start()]):
             continue
         out.append(OrgMention(m.start(1), m.end(1), name, lexicons.org_suffixes()[suffix.group()], "suffix"))
+    return out
+
+
+# a name written whole in 「」: the finders below read one that goes on past its body word
+_WHOLE_IN_BRACKETS = re.compile(r"「([^「」\s、。（）()]{4,40})」")
+
+
+def _from_names_with_branch_place(analysis: Analysis) -> list[OrgMention]:
+    """A clinic's, hospital's or office's name that ends with the place of its branch after the
+    body word, written whole in 「」 or on a name row (すいこう内科クリニック|天神,
+    わかば整形外科クリニック|梅田): the suffix finder stops at the body word, where such a name
+    goes on. The words after the suffix are place names only, the words before it name the body."""
+    text = analysis.text
+    spans = [(m.start(1), m.end(1)) for m in _WHOLE_IN_BRACKETS.finditer(text)]
+    spans += [(m.start("name"), m.end("name")) for m in _NAME_LABEL_LINE.finditer(text)]
+    out = []
+    for start, end in spans:
+        toks = analysis.tokens_in(start, end)
+        if len(toks) < 3 or toks[0].start != start or toks[-1].end != end:
+            continue
+        for k in range(len(toks) - 2, 0, -1):
+            tail = toks[k + 1:]
+            if not all("地名" in t.tag for t in tail):
+                break
+            sub = text[start:toks[k].end]
+            suffix = lexicons.org_suffix_pattern().search(sub)
+            if suffix is None or suffix.group() in lexicons.weak_org_suffixes() or suffix.start() == 0:
+                continue
+            stem = sub[:suffix.start()]
+            if _has_name(stem, toks[:k + 1]) or re.match(r"[\u3041-\u309F]{2}", stem):
+                out.append(OrgMention(start, end, text[start:end], lexicons.org_suffixes()[suffix.group()], "suffix"))
+            break
     return out
 
 
