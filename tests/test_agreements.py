@@ -214,3 +214,11 @@ def test_scope_items_listed_with_circled_numbers(extractor):
             "本協定により、①防災に関すること、②環境学習に関すること、③地域産業の振興などにおいて連携します。")
     e = next(e for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
     assert e.attribute("scope") == ("防災に関すること", "環境学習に関すること", "地域産業の振興")
+
+
+def test_an_earlier_agreement_named_with_its_count(extractor):
+    text = ("株式会社山陰みらい銀行（以下「当行」）は、島根県と、令和7年11月20日に「第2次包括連携協定」を締結することとなりました。\n"
+            "　当行と島根県は、令和元年8月26日に「地方創生に関する包括連携協定」（以下「第1次協定」）を締結し、"
+            "県内企業の事業承継支援に共同で取り組んでまいりました。本協定は当行と県との包括連携協定としては2件目となります。\n")
+    found = sorted((e.date, e.ordinal) for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
+    assert found == [("2019-08-26", 1), ("2025-11-20", 2)], found

@@ -662,3 +662,31 @@ def test_awards_of_a_list_take_the_day_of_the_ceremony_told_in_prose(events_of):
     awards = [e for e in events_of(text) if e.type == "award"]
     assert awards and {e.date for e in awards} == {"2025-06-12"}, [(e.date, e.parties) for e in awards]
 
+
+
+CLINIC = ("2026年2月10日\n医療法人社団翠光会\n\n「すいこう内科クリニック博多」開院のお知らせ\n\n"
+          "　医療法人社団翠光会は、2026年4月1日（水）、福岡市博多区に「すいこう内科クリニック博多」を開院いたします。"
+          "2013年に開院した「すいこう内科クリニック天神」に続く、当法人2院目の医療機関となります。\n")
+
+
+def test_a_clinic_opened_is_counted_in_the_next_sentence(extractor):
+    # the parser leaves すい|こう out of the argument; the body's name still starts there
+    opened = [e for e in extractor.extract(CLINIC).events if e.type == "establishment" and e.date == "2026-04-01"]
+    assert [(e.parties, e.ordinal, e.status) for e in opened] == [
+        (("医療法人社団翠光会", "すいこう内科クリニック博多"), 2, "done")], [e.to_dict() for e in opened]
+
+
+def test_a_count_for_the_issuer_two_sentences_on_is_not_this_deals():
+    from prextract.event_types import _counted_for_issuer
+    assert _counted_for_issuer().search("に続く、当法人2院目の医療機関となります").group(1) == "2"
+    assert _counted_for_issuer().search("当社にとって3件目のM&Aです").group(1) == "3"
+    assert _counted_for_issuer().search("同社として2件目") is None
+
+
+def test_a_headed_section_of_a_planned_founding_states_the_one_it_tells(extractor):
+    text = ("2026年1月15日\n湖月フーズ株式会社\n\n子会社の設立に関するお知らせ\n\n"
+                    "　当社は、子会社「株式会社湖月アグリサポート」を2026年1月8日に設立いたしましたので、お知らせいたします。\n\n"
+                    "３．第二の子会社の設立予定について\n"
+                    "　当社は、2026年7月1日を目途に物流子会社「湖月ロジスティクス株式会社」（仮称）を設立する予定です。\n")
+    founded = sorted((e.date, e.status) for e in extractor.extract(text).events if e.type == "establishment")
+    assert founded == [("2026-01-08", "done"), ("2026-07-01", "planned")]

@@ -557,3 +557,15 @@ def test_a_university_name_row_under_the_corporation_row_heads_the_posts_below(e
     roles = {(p.name, r.title, orgs.get(r.organization)) for p in doc.people for r in p.roles}
     assert ("堀口哲也", "学長", "みさと大学") in roles
     assert ("堀口哲也", "学長", "学校法人みさと学園") not in roles
+
+
+def test_a_table_row_with_its_body_left_blank_holds_a_post_at_the_body_above(extractor):
+    text = ("■締結式\n"
+            "　出 席 者　　島根県　　　　　　知事　　　　　　　　大國 寛治\n"
+            "　　　　　　　　　　　　　　　　商工労働部長　　　　吉岡 里美\n"
+            "　　　　　　　山陰みらい銀行　　取締役頭取　　　　　宍戸 正和\n"
+            "　　　　　　　　　　　　　　　　取締役常務執行役員　松浦 健太\n")
+    doc = extractor.extract(text)
+    names = {o.id: o.name for o in doc.organizations}
+    roles = {(p.name, r.title, names.get(r.organization)) for p in doc.people for r in p.roles}
+    assert {("吉岡里美", "商工労働部長", "島根県"), ("松浦健太", "取締役常務執行役員", "山陰みらい銀行")} <= roles, roles

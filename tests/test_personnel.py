@@ -1009,3 +1009,15 @@ def test_the_officers_at_founding_are_roles_not_changes(extractor, monkeypatch):
     ctx, result = _run(extractor, text, monkeypatch)
     assert result.events == ()
     assert {("桜井千尋", "理事長"), ("大野宗介", "副理事長")} <= {r[:2] for r in _roles(ctx, result)}
+
+
+def test_the_head_of_a_clinic_opened_takes_office_on_its_opening_day(extractor, monkeypatch):
+    # 院長には…: the clinic the headline names, not the corporation that issues the release nor the
+    # hospital the head comes from; 開院日付: the day of the opening, told in prose
+    text = ("2025年8月20日\n医療法人社団清涼会\n\n医療法人社団清涼会、「せいりょう青葉台クリニック」を開院\n\n"
+            "　医療法人社団清涼会は、2025年10月1日（水）、横浜市青葉区に「せいりょう青葉台クリニック」を開院いたします。\n"
+            "　院長には港南せいりょう病院 糖尿病内科部長の桐山 直樹が、開院日付で就任します。\n")
+    ctx, result = _run(extractor, text, monkeypatch)
+    assert ("桐山直樹", "院長", org_key("せいりょう青葉台クリニック")) in _roles(ctx, result)
+    changes = [(e.attribute("person"), e.date, e.status) for e in result.events if e.attribute("title") == "院長"]
+    assert changes == [("桐山直樹", "2025-10-01", "planned")], changes

@@ -112,7 +112,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     order = sorted(drafts, key=lambda d: (d.weak, d.anaphoric, d.in_title))
     out: list[Draft] = []
     for d in order:
-        target = next((o for o in out if _same_event(o, d)), None)
+        matches = [o for o in out if _same_event(o, d)]
+        # a heading (３．第二の子会社の設立予定について) states the event its section tells next
+        after = [o for o in matches if o.sentence.start > d.sentence.start]
+        target = min(after, key=lambda o: o.sentence.start) if len(matches) > 1 and after else \
+            next(iter(matches), None)
         if target is None:
             if d.anaphoric and any(o.type == d.type for o in out):
                 continue

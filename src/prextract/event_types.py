@@ -158,6 +158,13 @@ def _ordinals_from_names(drafts: list[Draft]) -> None:
 
 # 本件は、当社にとって2件目のM&Aとなります / 今回の出資は3件目: the count of the release's own deal
 _THIS_DEAL = re.compile(r"^[\s\u3000]*(?:本件|今回の[^\s、。は]{1,8})(?:は|が|により)")
+@lru_cache(maxsize=1)
+def _counted_for_issuer() -> re.Pattern[str]:
+    """当法人2院目, 当社にとって3件目: a count of the issuer's own deals; group 1 is the number."""
+    return re.compile(r"(?:当社|弊社|当法人|当行|当院|当グループ|本学|本法人)(?:にとって|として)?の?"
+                      + lexicons.ordinal_pattern().pattern)
+
+
 _COUNTED_TYPES = ("acquisition", "merger", "establishment", "funding", "product_launch")
 
 
@@ -169,13 +176,21 @@ def _count_this_deal(doc: _Doc, drafts: list[Draft]) -> None:
     if len(current) != 1:
         return
     name = current[0].fields.get("name") or current[0].fields.get("product") or ""
-    for sent in doc.ctx.sentences:
+    sentences = doc.ctx.sentences
+    for k, sent in enumerate(sentences):
         # 本件は…2件目, or a sentence about the new thing by its name (はるか台クリニックは…4施設目)
         if _THIS_DEAL.match(sent.text) or (len(name) >= 2 and re.match(
                 rf"[\s\u3000]*「?{re.escape(name)}」?(?:は|が)", sent.text)):
             hits = lexicons.ordinal_pattern().findall(sent.text)
             if hits:
                 current[0].ordinal = lexicons.ordinal_number(hits[-1])
+                return
+        # the sentence right after the deal's, counting it for the issuer (…に続く、当法人2院目の
+        # 医療機関となります)
+        if k and sentences[k - 1].start == current[0].sentence.start:
+            hit = _counted_for_issuer().search(sent.text)
+            if hit:
+                current[0].ordinal = lexicons.ordinal_number(hit.group(1))
                 return
 
 
@@ -513,6 +528,9 @@ def _merger_roles(doc: _Doc, f: Frame) -> dict[str, str]:
     return out
 
 
+_NOT_IN_NAME = re.compile(r"[、。，,「」『』（）()\s\u3000]")
+
+
 def _build_establishment(doc: _Doc, f: Frame) -> Draft | None:
     d = _base(doc, f)
     name = None
@@ -534,7 +552,11 @@ def _build_establishment(doc: _Doc, f: Frame) -> Draft | None:
     if f.trigger.weak and d.date is None:
         return None           # 設置, 立ち上げ, 稼働 without a date of their own: an arrangement, not a founding
     name_end = name[1] + len(name[0])
-    founded_org = next((o for o in doc.orgs if name[1] <= o.start <= name[1] + 1 and o.end >= name_end - 1), None)
+    # the body whose name the argument is; it may start a few words earlier where the parser
+    # leaves a kana word out of the argument (「すい|こう|内科クリニック」)
+    founded_org = next((o for o in doc.orgs if o.end >= name_end - 1 and (
+        name[1] <= o.start <= name[1] + 1
+        or o.start < name[1] <= o.start + 8 and not _NOT_IN_NAME.search(doc.text, o.start, name[1]))), None)
     if _ends_with_head(name[0], "award") or not (founded_org is not None or _ends_with_head(name[0], "facility")):
         return None           # an award, a system or a project is not an establishment
     d.fields["name"] = name[0]

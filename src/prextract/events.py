@@ -163,6 +163,8 @@ def extract_agreements(doc: DocumentContext) -> list[Event]:
     if main is not None:
         enriched = _with_duration_and_ordinal(ctx, sentences, main)
         drafts = [enriched if d is main else d for d in drafts]
+    drafts = [d if d is main or d.ordinal is not None else replace(d, ordinal=_numbered_in_name(d.sentence.text))
+              for d in drafts]
     return [_to_event(d) for d in _merge(drafts)]
 
 
@@ -458,6 +460,17 @@ def _ordinal(ctx: _Context, sentences: list[Sentence], main: _Draft) -> int | No
         if first and _THIS_TIME_FIRST.search(sent.text, 0, first.start()):
             return 1
     return None
+
+
+#: 第1次協定, 第2次包括連携協定: an agreement named with its count
+_NUMBERED_AGREEMENT = re.compile(r"第([0-9０-９]+)次[^。、「」]{0,12}?(?:協定|契約|提携|合意)")
+
+
+def _numbered_in_name(sentence: str) -> int | None:
+    """The count in the name of a release's other agreement, where its sentence names one
+    (「地方創生に関する包括連携協定」（以下「第1次協定」）を締結し)."""
+    counts = {lexicons.ordinal_number(m.group(1)) for m in _NUMBERED_AGREEMENT.finditer(sentence)}
+    return counts.pop() if len(counts) == 1 else None
 
 
 #: 本件で / 今回で …: a count in the sentence is of this event (本件で24校目)

@@ -7,6 +7,7 @@ without a written organisation the one the document implies.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from . import lexicons
@@ -75,7 +76,8 @@ def link_roles(text: str, people: list[PersonMention], titles: list[TitleMention
                 continue
             seen.add(key)
             if link.org is None:
-                link = replace(link, org=_block_org(blocks, link, text) or _the_one_local_government(link, orgs))
+                link = replace(link, org=_block_org(blocks, link, text) or _org_of_the_row_above(text, link, titles, orgs)
+                               or _the_one_local_government(link, orgs))
             links.append(_at_the_unit_headed(link, orgs))
     taken = {(lk.title.start, lk.title.end) for lk in links}
     links += [lk for lk in _posts_held_by_topic(text, people, titles, org_by_end)
@@ -543,6 +545,38 @@ def _rows_continued(text: str, p: PersonMention, after: list[RoleLink], title_by
         out.append(RoleLink(p, title, org))
         pos = text.find("\n", title.end)
     return out
+
+
+def _display_width(s: str) -> int:
+    """Columns as a table is drawn: a full-width character takes two, a half-width one one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _org_of_the_row_above(text: str, link: RoleLink, titles: list[TitleMention],
+                          orgs: list[OrgMention]) -> OrgMention | None:
+    """``島根県　　知事　　　大國 寛治`` over ``　　　　　　商工労働部長　吉岡 里美``: a row whose body
+    column is left blank holds a post at the body of the row above, where the posts stand in one
+    column (rows of blank bodies between them inherit it too)."""
+    line_start = text.rfind("\n", 0, link.title.start) + 1
+    if text[line_start:link.title.start].strip(_SPACES):
+        return None
+    column = _display_width(text[line_start:link.title.start])
+    end = line_start - 1
+    for _ in range(6):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        above = next((t for t in titles if start <= t.start < end
+                      and _display_width(text[start:t.start]) == column), None)
+        if above is None:
+            return None
+        body = [o for o in orgs if start <= o.start and o.end <= above.start]
+        if body:
+            return body[-1]
+        if text[start:above.start].strip(_SPACES):
+            return None
+        end = start - 1
+    return None
 
 
 def _indent(line: str) -> int:

@@ -103,7 +103,7 @@ def _prose_entries(doc: PersonnelDoc, sentence: tuple[int, int], clause_start: i
         if not chain:
             chain_date = doc.date_value(seg_start, t.start)
         # 常磐洋上電力株式会社 執行役員 洋上風力事業本部長: the posts of a chain share its body
-        chain.append(Post(t, doc.org_of(t) or (chain[-1].org if chain else None)))
+        chain.append(Post(t, doc.org_of(t) or (chain[-1].org if chain else _the_one_unit_headed(doc, t))))
         seg_start = t.end
         nxt = titles[k + 1] if k + 1 < len(titles) else None
         if nxt is not None and text[t.end:nxt.start] and not text[t.end:nxt.start].strip(SPACES):
@@ -172,9 +172,22 @@ def _day_of_a_labelled_row(doc: PersonnelDoc, clause: str) -> str | None:
     row = re.compile(rf"^[\s\u3000・■●◆]*(?:[（(]?[0-9０-９]{{1,2}}[)）．.][\s\u3000]*)?{re.escape(named.group(1))}[\s\u3000：:]", re.M)
     hit = row.search(doc.text)
     if hit is None:
-        return None
+        return _day_of_the_act(doc, named.group(1)[:-1])
     line_end = doc.text.find("\n", hit.end())
     return doc.date_value(hit.end(), len(doc.text) if line_end < 0 else line_end)
+
+
+def _day_of_the_act(doc: PersonnelDoc, act: str) -> str | None:
+    """開院日付で就任: with no row for the day, the date of the sentence that tells the act
+    (2025年10月1日、…を開院いたします)."""
+    if len(act) < 2:
+        return None
+    for hit in re.finditer(rf"を{re.escape(act)}(?:いたし|し|する|します|予定)", doc.text):
+        sentence = next((x for x in doc.ctx.sentences if x.start <= hit.start() < x.end), None)
+        day = doc.date_value(sentence.start, hit.start()) if sentence is not None else None
+        if day is not None:
+            return day
+    return None
 
 
 _MEETING_DECIDES = re.compile(r"開催(?:予定)?の[^、。]{0,16}?株主総会(?:での|の|において)?(?:承認|決議|終結|選任)")
@@ -203,8 +216,21 @@ def _post_of(doc: PersonnelDoc, t: TitleMention) -> Post:
     return Post(t, org, unresolved=bool(by_noun))
 
 
+# a hospital's or clinic's head, and the words its name holds (…クリニック博多: a branch's place may follow)
+_HEAD_OF_A_HOSPITAL = re.compile(r"副?院長")
+_HOSPITAL_WORD = re.compile(r"病院|クリニック|医院|診療所")
+
+
 def _the_one_unit_headed(doc: PersonnelDoc, t: TitleMention):
-    """センター長には…: the head of the one centre the release names (…研究センター)."""
+    """センター長には…: the head of the one centre the release names (…研究センター); 院長には…:
+    the head of the hospital or clinic the release names, or, where it names several, of the
+    one its headline names first (the clinic it opens, not the hospital the head comes from)."""
+    if _HEAD_OF_A_HOSPITAL.fullmatch(t.text):
+        named = [o for o in doc.orgs if o.source not in ("anaphor", "alias") and _HOSPITAL_WORD.search(o.text)]
+        if len({o.text for o in named}) > 1 and doc.ctx.title_span is not None:
+            s, e = doc.ctx.title_span
+            named = [o for o in named if s <= o.start < e][:1]
+        return named[0] if len({o.text for o in named}) == 1 else None
     m = re.fullmatch(r"副?(センター|機構|研究所|研究室|委員会|協議会)長", t.text)
     if m is None:
         return None
