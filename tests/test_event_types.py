@@ -690,3 +690,15 @@ def test_a_headed_section_of_a_planned_founding_states_the_one_it_tells(extracto
                     "　当社は、2026年7月1日を目途に物流子会社「湖月ロジスティクス株式会社」（仮称）を設立する予定です。\n")
     founded = sorted((e.date, e.status) for e in extractor.extract(text).events if e.type == "establishment")
     assert founded == [("2026-01-08", "done"), ("2026-07-01", "planned")]
+
+
+def test_a_past_round_told_in_a_clause_with_its_investors_in_brackets(extractor):
+    text = ("2025年10月7日\n株式会社ノキシタ\n\n"
+            "　株式会社ノキシタは、北辰キャピタル株式会社をリードインベスターとして、シリーズAラウンドにおいて"
+            "総額5億円の資金調達を実施しました。これにより、2023年6月に実施したシードラウンド（引受先：千早ベンチャーズ株式会社"
+            "ほか、調達額8,000万円）を含む累計調達額は5.8億円となります。\n")
+    rounds = {e.attribute("round"): e for e in extractor.extract(text).events if e.type == "funding"}
+    assert set(rounds) == {"シリーズA", "シード"}, [e.to_dict() for e in rounds.values()]
+    assert (rounds["シード"].date, rounds["シード"].attribute("amount")) == ("2023-06", "8,000万円")
+    assert "千早ベンチャーズ株式会社" in rounds["シード"].parties
+    assert "北辰キャピタル株式会社" in rounds["シリーズA"].parties

@@ -604,12 +604,15 @@ def _build_funding(doc: _Doc, f: Frame) -> Draft | None:
         if ms:
             amount = ms[-1].text
     if f.trigger.word == "ラウンド":
-        # 2022年7月のシードラウンド（3.8億円）: the amount sits in the bracket after the round
-        after = re.match(r"[（(]([^）)]*)[）)]", doc.text[f.end:f.end + 30])
+        # 2022年7月のシードラウンド（3.8億円）, …ラウンド（引受先：…ほか、調達額8,000万円）: the amount
+        # sits in the bracket after the round
+        after = re.match(r"[（(]([^）)]*)[）)]", doc.text[f.end:f.end + 80])
         if after:
             ms = doc.money_in(f.end, f.end + after.end())
             amount = amount or (ms[0].text if ms else None)
         rnd = lexicons.funding_round_pattern().search(doc.text, max(s0, f.start - 12), f.end)
+        if rnd and d.date is None:
+            d.date = _day_before_the_round(doc, s0, rnd.start())
     else:
         rnd = lexicons.funding_round_pattern().search(f.sentence.text)
     if rnd:
@@ -664,12 +667,26 @@ def _build_funding(doc: _Doc, f: Frame) -> Draft | None:
         # Aをリード投資家とし、B及びCを引受先とする: bodies named beside investor words
         investors += [doc.name(o) for o in doc.orgs_in(s0, f.start, base_depth=doc.base_paren(s0))
                       if doc.name(o) != raiser and _investor_mark(doc, o, f.start)]
+        if f.trigger.word == "ラウンド":
+            # シードラウンド（引受先：A、B、調達額…）: the investors the bracket after the round lists
+            after = re.match(r"[（(](?:引受先|割当先|出資者|投資家)[：:]([^）)]*)[）)]", doc.text[f.end:f.end + 80])
+            if after:
+                investors += [doc.name(o) for o in doc.orgs_in(f.end + after.start(1), f.end + after.end(1))]
     d.actor = raiser
     d.parties = _unique([p for p in investors if p != raiser])
     return d
 
 
-_INVESTOR_WORD = re.compile(r"を(?:リード)?(?:投資家|引受先|割当先|出資者)|から(?:の)?(?:出資|投資)")
+def _day_before_the_round(doc: _Doc, floor: int, round_start: int) -> str | None:
+    """2023年6月に実施したシードラウンド, 2022年7月のシード: the day the clause before the round
+    gives it."""
+    for x in reversed(doc.dates_in(max(floor, round_start - 16), round_start)):
+        if x.value and re.fullmatch(r"(?:に(?:実施|実行|完了)し?た|の)", doc.text[x.end:round_start]):
+            return x.value
+    return None
+
+
+_INVESTOR_WORD = re.compile(r"を(?:リード)?(?:投資家|インベスター|引受先|割当先|出資者)|から(?:の)?(?:出資|投資)")
 
 
 def _investor_mark(doc: _Doc, o: OrgMention, limit: int) -> bool:
