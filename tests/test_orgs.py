@@ -519,3 +519,10 @@ def test_a_name_cut_by_a_person_reading_is_made_whole_from_its_other_mention(ext
 ])
 def test_a_kind_of_body_is_no_name(extractor, text, word):
     assert word not in {o.name for o in extractor.extract(text).organizations}
+
+
+def test_a_confirmed_name_over_a_head_ginza_reads_as_a_person(extractor):
+    # GiNZA: 青嵐ベンチャー a person, パートナーズ株式会社 a company; the ensemble confirms the whole
+    doc = extractor.extract("当社は、青嵐ベンチャーパートナーズ株式会社をリードインベスターとして資金調達を実施しました。")
+    assert [(o.name, o.kind) for o in doc.organizations if "パートナーズ" in o.name] == [
+        ("青嵐ベンチャーパートナーズ株式会社", "company")]

@@ -361,20 +361,30 @@ def _without_title_at_end(m: OrgMention, title_spans: list[tuple[int, int]]) -> 
 def _confirmed_names_past_suffixes(mentions: list[OrgMention], analysis: Analysis
                                    ) -> tuple[list[OrgMention], set[tuple[int, int]]]:
     """Where the ensemble confirms a longer name from the start of a suffix name
-    (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司), the suffix name gives way and the
-    longer one takes its kind. Returns the mentions and the spans of the longer names."""
+    (日本労働組合|総同盟, 維新政府|軍, 中国交通建設|集団有限公司), or one that starts before a
+    legal-form name where GiNZA read the head as a person's name and so cut the chunk
+    (青嵐ベンチャー|パートナーズ株式会社), the rule-found name gives way and the longer one takes
+    its kind. Returns the mentions and the spans of the longer names."""
     suffix = [m for m in mentions if m.source == "suffix"]
+    legal = [m for m in mentions if m.source == "legal"]
     confirmed = _confirmed_org_spans(analysis)
+    text = analysis.text
     out, longer, shorter = [], set(), set()
     for m in mentions:
         inside = [r for r in suffix if r.start == m.start and r.end < m.end]
+        inside += [r for r in legal if r.end == m.end and m.start < r.start
+                   and _NAME_CHARS.fullmatch(text, m.start, r.start)
+                   and any(e.label == "Person" and m.start <= e.start < r.start for e in analysis.entities)]
         if m.source == "prx" and (m.start, m.end) in confirmed and inside:
             longer.add((m.start, m.end))
             shorter.update((r.start, r.end) for r in inside)
             if m.kind == "other":
                 m = replace(m, kind=inside[0].kind)
         out.append(m)
-    return [m for m in out if m.source != "suffix" or (m.start, m.end) not in shorter], longer
+    return [m for m in out if m.source not in ("suffix", "legal") or (m.start, m.end) not in shorter], longer
+
+
+_NAME_CHARS = re.compile(r"[\u30A1-\u30FF\u4E00-\u9FFF々A-Za-z0-9]+")
 
 
 _HARD_BOUNDARY = "\n 　・「『（(：:"  # not 、 or 。: an adverb may follow them (、さらにみどり商事株式会社と)
