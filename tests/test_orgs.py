@@ -526,3 +526,11 @@ def test_a_confirmed_name_over_a_head_ginza_reads_as_a_person(extractor):
     doc = extractor.extract("当社は、青嵐ベンチャーパートナーズ株式会社をリードインベスターとして資金調達を実施しました。")
     assert [(o.name, o.kind) for o in doc.organizations if "パートナーズ" in o.name] == [
         ("青嵐ベンチャーパートナーズ株式会社", "company")]
+
+
+def test_a_faculty_of_katakana_words_a_space_after_its_university(extractor):
+    doc = extractor.extract("審査は、協会が設置した審査委員会（審査委員長：宇佐美 香織 東都芸術大学 デザイン学部 教授）が行いました。")
+    names = {o.id: o.name for o in doc.organizations}
+    assert "東都芸術大学デザイン学部" in names.values(), names
+    roles = {(p.name, r.title, names.get(r.organization)) for p in doc.people for r in p.roles}
+    assert ("宇佐美香織", "教授", "東都芸術大学デザイン学部") in roles, roles

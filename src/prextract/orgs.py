@@ -1510,15 +1510,26 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
             out.append(OrgMention(before.start, tok.end, text[before.start:tok.end], "university", "part"))
         elif tok.start >= 1 and text[tok.start - 1] in " \u3000" and tok.start - 1 in university_ends:
             out.append(OrgMention(tok.start, tok.end, tok.text, "university", "part"))
-    # 東海農生命大学 発酵食品学研究室: a laboratory a space after the university's own name
-    for end in {c.end for c in candidates if c.text.endswith("大学")}:
-        m = _LAB_AFTER_SPACE.match(text, end)
+    # 東海農生命大学 発酵食品学研究室: a laboratory a space after the university's own name;
+    # 東都芸術大学 デザイン学部: a faculty of words the dictionary reads apart (デザイン|学部)
+    found_ends = {o.end for o in out}
+    for c in candidates:
+        if not c.text.endswith("大学"):
+            continue
+        m = _LAB_AFTER_SPACE.match(text, c.end)
+        if m is None:
+            m = _FACULTY_AFTER_SPACE.match(text, c.end)
+            if m is not None and m.end(1) in found_ends:
+                m = None
         if m:
             out.append(OrgMention(m.start(1), m.end(1), m.group(1), "university", "part"))
+            found_ends.add(m.end(1))
     return out
 
 
 _LAB_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室)(?![\u4E00-\u9FFF])")
+_FACULTY_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー・]{1,14}?(?:学部|研究科|研究院|学群))"
+                                  r"(?![\u4E00-\u9FFF])")
 
 
 # 会 社 名　疾風ロジテック株式会社: the value of a name row, the whole of it up to a bracket

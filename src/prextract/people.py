@@ -350,6 +350,10 @@ def _roles_after(text: str, p: PersonMention, title_by_start, org_by_start, org_
         org = org_by_start.get(pos)
         if org is not None:
             pos = _skip_forward(text, org.end)
+            # 東都芸術大学 デザイン学部 教授: a body and then its part, the post at the part
+            part = org_by_start.get(pos)
+            if part is not None:
+                org, pos = part, _skip_forward(text, part.end)
             if text.startswith("の", pos):
                 pos = _skip_forward(text, pos + 1)
             inherited = org
