@@ -534,3 +534,13 @@ def test_a_faculty_of_katakana_words_a_space_after_its_university(extractor):
     assert "東都芸術大学デザイン学部" in names.values(), names
     roles = {(p.name, r.title, names.get(r.organization)) for p in doc.people for r in p.roles}
     assert ("宇佐美香織", "教授", "東都芸術大学デザイン学部") in roles, roles
+
+
+def test_a_research_centre_a_space_after_its_university_and_a_list_of_kinds(extractor):
+    doc = extractor.extract("～内水氾濫に強いまちを、市民・大学・行政で～\n"
+                            "　14:30　講演\n　　　　　水城工科大学 地域防災研究センター 教授　三宅 陽介 氏\n")
+    names = {o.id: o.name for o in doc.organizations}
+    assert "水城工科大学地域防災研究センター" in names.values(), names
+    assert not any("市民" in n for n in names.values()), names
+    roles = {(p.name, r.title, names.get(r.organization)) for p in doc.people for r in p.roles}
+    assert ("三宅陽介", "教授", "水城工科大学地域防災研究センター") in roles, roles

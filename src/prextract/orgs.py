@@ -719,6 +719,8 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
                 continue  # 冷凍食品, 温室効果ガス, カスタマーサポートセンター: a category, not a name
             # a hiragana name only where the suffix ends the chunk (not ものづくり|省|エネ大賞)
             named = _has_name(stem, head[:k + 1]) or k == len(head) - 1 and _hiragana_name(stem, head[:k + 1])
+            if re.fullmatch(r"[\u4E00-\u9FFF]+・", stem) and m.group() in lexicons.org_generic_words():
+                named = False   # 市民・大学・行政: a list of kinds of people and bodies, no name
             if named and sub not in lexicons.org_generic_words():
                 out.append(OrgMention(start, sub_end, sub, lexicons.org_suffixes()[m.group()], "suffix"))
                 return out
@@ -1528,7 +1530,7 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
 
 
 _LAB_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室)(?![\u4E00-\u9FFF])")
-_FACULTY_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー・]{1,14}?(?:学部|研究科|研究院|学群))"
+_FACULTY_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー・]{1,14}?(?:学部|研究科|研究院|学群|研究センター))"
                                   r"(?![\u4E00-\u9FFF])")
 
 

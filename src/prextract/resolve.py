@@ -111,7 +111,7 @@ def resolve_organizations(text: str, mentions: list[OrgMention], definitions: li
 
 
 # the parts of a university that are named after it: 大学院工学研究科, 医学部, 理工学研究科
-_UNIVERSITY_PART = re.compile(r"(?:大学院|[^\s]{1,10}?(?:研究科|学部|研究院)|[^\s]{1,16}?研究室$)")
+_UNIVERSITY_PART = re.compile(r"(?:大学院|[^\s]{1,10}?(?:研究科|学部|研究院|学群)|[^\s]{1,16}?(?:研究室|研究センター)$)")
 
 
 def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], str]:
