@@ -43,3 +43,14 @@ def test_an_office_of_a_town_named_in_the_text_speaks_for_the_town(extractor):
     text = ("報道発表資料\n令和7年11月6日\n桐ヶ谷町 企画財政課\n\n桐ヶ谷町と北嶺信用金庫が包括連携協定を締結しました\n\n"
             "　桐ヶ谷町（町長：野上 智之）と北嶺信用金庫は、包括連携協定を締結しました。\n")
     assert extractor.extract(text).issuer == "桐ヶ谷町"
+
+
+def test_a_sender_line_that_names_the_paper_after_the_body(extractor):
+    text = ("令和7年1月10日\n水城市記者発表資料\n\n「第5回 水城流域治水シンポジウム」を水城工科大学と共同開催します\n\n"
+            "　水城市と公立大学法人水城工科大学（以下「水城工大」）は、令和7年2月8日（土）にシンポジウムを共同で開催します。\n"
+            "　本市と水城工大は、平成30年10月に締結した包括連携協定に基づき、毎年このシンポジウムを開催しています。\n")
+    doc = extractor.extract(text)
+    assert doc.issuer == "水城市" and doc.title.startswith("「第5回"), (doc.issuer, doc.title)
+    # 本市 then stands for the city: the earlier agreement has both parties
+    assert [(e.date, set(e.parties)) for e in doc.events if e.type == "agreement"] == [
+        ("2018-10", {"水城市", "公立大学法人水城工科大学"})]

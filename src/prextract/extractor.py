@@ -23,7 +23,7 @@ from .orgs import SOURCE_RANK, OrgMention, find_org_mentions
 from .people import RoleLink, link_roles
 from .person_names import PersonMention, find_person_mentions
 from .records import Extraction, Person, Role
-from .resolve import OrgIndex, resolve_organizations
+from .resolve import RELEASE_PAPER, OrgIndex, resolve_organizations
 from .titles import find_titles, without_names_ahead, without_team_words
 
 _HEADER_LINE = re.compile(
@@ -109,8 +109,9 @@ def find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None
         folded = fold(line).text  # a dateline written with radicals (2024年4⽉1⽇) is still one
         if _HEADER_LINE.match(line) or _DATE_ONLY_LINE.match(folded) or len(line) < 6 or _SENDER_LINE.match(line):
             continue
-        if _NAME_ONLY_LINE.match(line) and (lexicons.legal_form_pattern().search(line) or _OFFICE_END.search(line)):
-            continue
+        if _NAME_ONLY_LINE.match(line) and (lexicons.legal_form_pattern().search(line) or _OFFICE_END.search(line)
+                                            or RELEASE_PAPER.search(line)):
+            continue    # a sender line: 株式会社…, …部 …課, 水城市記者発表資料
         if _CONTACT_IN_LINE.search(line):
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip(" \u3000\t")))

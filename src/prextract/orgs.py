@@ -173,6 +173,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
+    candidates.extend(_from_paper_of_a_place(text))
     candidates.extend(_from_name_label_lines(text))
     candidates.extend(_from_letter_spaced(text))
     candidates.extend(_from_kana_inside_names(text))
@@ -1393,6 +1394,19 @@ def _office_line() -> re.Pattern[str]:
     # characters, not a word that stands for a body named before (同県, 本市)
     return re.compile(rf"(?m)^[ \t\u3000]*(?P<office>(?:{prefectures}|(?![同本当])[\u4E00-\u9FFF々ヶケノ]{{1,5}}(?:都|府|県|市|区|町|村))"
                       rf"(?:[ \u3000]+{unit}){{1,3}})(?=[ \t\u3000]*(?:[（(]|$))")
+
+
+#: what a sender line calls the paper after the sender's name (水城市記者発表資料)
+RELEASE_PAPER_WORDS = r"(?:(?:記者|報道)?発表資料|報道(?:発表|資料)|記者発表|(?:プレス|ニュース)リリース)"
+# 水城市記者発表資料, 北浦県報道発表資料: a sender line of a prefecture or municipality, the
+# paper's word glued after its name
+_PAPER_OF_A_PLACE = re.compile(r"(?m)^[ \t\u3000]*(?P<office>(?![同本当])[\u4E00-\u9FFF々ヶケノ]{1,5}(?:都|府|県|市|区|町|村))"
+                               rf"[ \u3000]*{RELEASE_PAPER_WORDS}[ \t\u3000]*$")
+
+
+def _from_paper_of_a_place(text: str) -> list[OrgMention]:
+    return [OrgMention(m.start("office"), m.end("office"), m.group("office"), "government", "office")
+            for m in _PAPER_OF_A_PLACE.finditer(text)]
 
 
 # 会 社 名　株 式 会 社 金 城 パ ッ ク: a sender block may space out every character of a name

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from . import lexicons
 from .aliases import AliasDefinition, find_self_reference
 from .names import normalize_name, org_key
-from .orgs import OrgMention, kind_of
+from .orgs import RELEASE_PAPER_WORDS, OrgMention, kind_of
 from .records import Organization
 
 _KIND_STRENGTH = {"other": 0, "company": 1, "association": 1, "research": 1, "university": 1, "government": 1}
@@ -244,9 +244,14 @@ def _sender(text: str, mentions: list[OrgMention], title_span: tuple[int, int] |
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:m.start]
         after = text[m.end:line_end].strip(" \u3000\t")
-        if _SENDER_LABEL.fullmatch(before) and (not after or lexicons.is_department_tail(after)):
+        if _SENDER_LABEL.fullmatch(before) and (not after or lexicons.is_department_tail(after)
+                                                 or RELEASE_PAPER.fullmatch(after)):
             return m
     return None
+
+
+#: 水城市記者発表資料, 〇〇県報道発表: what a sender line calls the paper after the sender's name
+RELEASE_PAPER = re.compile(RELEASE_PAPER_WORDS + "$")
 
 
 _PART_AFTER_ANAPHOR = re.compile(r"(?:大学院)?[\u4E00-\u9FFF\u30A0-\u30FF]{0,10}?(?:研究科|学部|研究院)")
