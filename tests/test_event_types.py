@@ -702,3 +702,16 @@ def test_a_past_round_told_in_a_clause_with_its_investors_in_brackets(extractor)
     assert (rounds["シード"].date, rounds["シード"].attribute("amount")) == ("2023-06", "8,000万円")
     assert "千早ベンチャーズ株式会社" in rounds["シード"].parties
     assert "北辰キャピタル株式会社" in rounds["シリーズA"].parties
+
+
+def test_two_launches_in_parallel_clauses_and_a_two_column_table(extractor):
+    text = ("2025年2月18日\n碧洋パワーシステムズ株式会社\n\nポータブル電源に大容量モデルと小型モデルを同時投入\n\n"
+            "　当社は、大容量モデル「ENEPORT 1500」と小型モデル「ENEPORT 600 mini」の2機種を発表します。"
+            "「ENEPORT 1500」は2025年3月12日（水）に発売し、「ENEPORT 600 mini」は同年4月下旬に発売する予定です。\n\n"
+            "■製品概要\n"
+            "　製品名　　　　　ENEPORT 1500　　　　　　ENEPORT 600 mini\n"
+            "　発売日　　　　　2025年3月12日　　　　　 2025年4月下旬（予定）\n")
+    launches = {e.attribute("product"): (e.date, e.status) for e in extractor.extract(text).events
+                if e.type == "product_launch"}
+    assert launches == {"ENEPORT 1500": ("2025-03-12", "done"),
+                        "ENEPORT 600 mini": ("2025-04-21/2025-04-30", "planned")}, launches

@@ -137,6 +137,16 @@ def _row_date(doc: _Doc, row: Row) -> str | None:
     return _date_value(ds[0]) if ds else None
 
 
+def _first_date_cell(doc: _Doc, row: Row) -> str:
+    """The cell of the row's first date, up to the gap before the next column (発売日　2025年3月12日
+    　2025年4月下旬（予定）: the mark is the second product's)."""
+    ds = [d for d in doc.dates if row.start <= d.start < row.end]
+    if not ds:
+        return row.value
+    gap = re.compile(r"\u3000|[ \t]{2,}").search(doc.text, ds[0].end, row.end)
+    return doc.text[row.start:gap.start() if gap else row.end]
+
+
 def _row_start_date(doc: _Doc, row: Row) -> str | None:
     v = _row_date(doc, row)
     if v and "/" in v:
@@ -280,7 +290,8 @@ def _fill_rows(doc: _Doc, rows: list[Row], d: Draft, only: tuple[str, ...] | Non
                                  and row_date.startswith(d.date)):
                     value = _row_start_date(doc, r) if d.type == "product_launch" else row_date
                     d.date, d.date_from_row = value, True
-                    if (_PLAN_MARK.search(r.value) or _PLAN_MARK.search(r.label)) and d.status == "done":
+                    if (_PLAN_MARK.search(_first_date_cell(doc, r)) or _PLAN_MARK.search(r.label)) \
+                            and d.status == "done":
                         d.status = "planned"   # 効力発生日 2025年4月1日（予定）, 設立予定日 2027年1月
             elif fld == "organiser":
                 d.parties = _unique(d.parties + [o for o in _row_orgs(doc, r) if o != d.actor])

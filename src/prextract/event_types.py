@@ -309,8 +309,17 @@ def _each_product(doc: _Doc, f: Frame, d: Draft) -> list[Draft]:
     return out
 
 
+# 「ENEPORT 1500」は…に発売し、「ENEPORT 600 mini」は…発売する予定です: the verb's conjunctive
+# form, then a parallel clause with a topic of its own and the same verb; the end of the sentence
+# speaks of that one (not so …を設立し、両行はその完全子会社となる予定: one plan)
+_NEXT_TOPIC_CLAUSE = re.compile(r"^(?:いたし|し)(?:て)?、(?=[^、。]{1,30}?(?:」|）)?は)")
+
+
 def _new_draft(doc: _Doc, f: Frame) -> Draft:
     tail = doc.text[f.end:f.clause_end]
+    own = _NEXT_TOPIC_CLAUSE.match(tail)
+    if own and f.trigger.word in tail[own.end():]:
+        tail = tail[:own.end()]
     status = status_of(tail)
     if _HEADLINE_FUTURE.match(tail):
         status = "planned"          # a news headline's 〜へ: 完全子会社化へ
