@@ -627,12 +627,31 @@ def _block_org(blocks: list[_Block], link: RoleLink, text: str) -> OrgMention | 
                 continue
             if len(b.orgs) == 1:
                 return b.orgs[0]
+            aligned = _body_above_in_column(text, b.orgs, pos)
+            if aligned is not None:
+                return aligned
             # several columns: the k-th title group on the line belongs to the k-th body
             column = next((k for k, (a, z) in enumerate(_columns(text, s, e)) if a <= pos < z), None)
             if column is None:
                 return None
             return b.orgs[column] if column < len(b.orgs) else None
     return None
+
+
+def _body_above_in_column(text: str, orgs: tuple[OrgMention, ...], pos: int) -> OrgMention | None:
+    """名称　　堀江テクノ化成株式会社　　　株式会社高浜ポリマー over 代表者　　代表取締役社長　堀江 修平
+    　代表取締役社長　高浜 由紀子: where the bodies stand on one line, the post belongs to the body
+    whose column (as the table is drawn) it starts in; the cells of the post's line may be one
+    space apart, too close to tell by gaps."""
+    line_start = text.rfind("\n", 0, orgs[0].start) + 1
+    if any(text.rfind("\n", 0, o.start) + 1 != line_start for o in orgs):
+        return None
+    columns = [_display_width(text[line_start:o.start]) for o in orgs]
+    if len(set(columns)) != len(columns):
+        return None
+    column = _display_width(text[text.rfind("\n", 0, pos) + 1:pos])
+    before = [(c, o) for c, o in zip(columns, orgs) if c <= column + 1]
+    return max(before, key=lambda x: x[0])[1] if before else None
 
 
 def _columns(text: str, s: int, e: int) -> list[tuple[int, int]]:
