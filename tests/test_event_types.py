@@ -715,3 +715,16 @@ def test_two_launches_in_parallel_clauses_and_a_two_column_table(extractor):
                 if e.type == "product_launch"}
     assert launches == {"ENEPORT 1500": ("2025-03-12", "done"),
                         "ENEPORT 600 mini": ("2025-04-21/2025-04-30", "planned")}, launches
+
+
+def test_an_event_named_in_a_heading_with_its_rows(extractor):
+    text = ("2025年2月18日\n碧洋パワーシステムズ株式会社\n\nポータブル電源の新製品を発表\n\n"
+            "　当社は、ポータブル電源の新製品を発表します。\n\n"
+            "■新製品発表会「ENEPORT DAY 2025」\n"
+            "　日時：2025年3月5日（水）14:00～16:00\n"
+            "　会場：東京・有明 ガーデンシティホール\n\n"
+            "■製品の特長「大容量と軽さ」\n"
+            "　容量：1,536Wh\n")
+    held = [e for e in extractor.extract(text).events if e.type == "event_held"]
+    assert [(e.attribute("name"), e.date, e.parties) for e in held] == [
+        ("ENEPORT DAY 2025", "2025-03-05", ("碧洋パワーシステムズ株式会社",))], [e.to_dict() for e in held]

@@ -250,6 +250,29 @@ def _fill_from_blocks(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> No
                     _fill_rows(doc, b.rows, d)
 
 
+# ■新製品発表会「ENEPORT DAY 2025」: a heading that names an event by its kind and its own name
+_NAMED_EVENT_HEADING = re.compile(r"(?P<kind>[^\s「」『』]{2,12})[「『](?P<name>[^」』]{2,40})[」』][ \t\u3000]*$")
+
+
+def _block_events_held(doc: _Doc, blocks: list[Block], drafts: list[Draft]) -> list[Draft]:
+    """A block headed by an event's kind and quoted name, with its date in a row (■新製品発表会
+    「ENEPORT DAY 2025」 / 日時：2025年3月5日…): an event held even where no sentence holds it;
+    the rows then fill it (``_fill_from_blocks``)."""
+    out = []
+    for b in blocks:
+        heading = _NAMED_EVENT_HEADING.search(b.heading)
+        if heading is None or b.get("event_held", "date") is None or not _ends_with_head(heading.group("kind"), "event"):
+            continue
+        name = _clean_name(heading.group("name"))
+        if any(d.type == "event_held" and _similar(d.fields.get("name"), name) for d in drafts + out):
+            continue
+        sent = Sentence(b.start, b.end, doc.text[b.start:b.end])
+        d = Draft("event_held", "hold", False, sent, "done", actor=doc.issuer)
+        d.fields["name"], d.named = name, True
+        out.append(d)
+    return out
+
+
 #: 新会社の概要, 合弁会社の概要, 設立する子会社の概要: the heading of the body being founded
 _NEW_BODY_HEADING = re.compile(r"新会社|合弁会社|子会社|新法人|現地法人|新設会社|設立(?:する|予定の)")
 

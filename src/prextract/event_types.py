@@ -37,8 +37,9 @@ from .event_frames import (_QUOTED, Arg, Frame, Trigger, _Doc, _actor, _arg_orgs
                            _date_value, _ends_with_head, _frame, _frame_date, _head_org, _is_compound_noun,
                            _is_quoted, _orgs_of, _place, _predicative, _quoted, _strip_brackets, _support_words,
                            _tail_noun, _unique, _unit_arg)
-from .event_overview import (Block, _award_list_drafts, _grant_list_drafts, _block_launches, _blocks, _fill_from_blocks,
-                             _in_row_label, _prize_selection_drafts, _row_start_date)
+from .event_overview import (Block, _award_list_drafts, _block_events_held, _block_launches, _blocks,
+                             _fill_from_blocks, _grant_list_drafts, _in_row_label, _prize_selection_drafts,
+                             _row_start_date)
 from .orgs import OrgMention
 from .status import status_of
 from .records import Event, Evidence
@@ -89,6 +90,7 @@ def extract_events(ctx: DocumentContext) -> list[Event]:
     drafts.extend(_prize_selection_drafts(doc, drafts))
     blocks = _blocks(doc)
     drafts.extend(_block_launches(doc, blocks, drafts))
+    drafts.extend(_block_events_held(doc, blocks, drafts))
     _fill_from_blocks(doc, blocks, drafts)
     _awards_from_ceremony(doc, blocks, drafts)
     _ordinals_from_names(drafts)
