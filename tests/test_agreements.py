@@ -222,3 +222,11 @@ def test_an_earlier_agreement_named_with_its_count(extractor):
             "県内企業の事業承継支援に共同で取り組んでまいりました。本協定は当行と県との包括連携協定としては2件目となります。\n")
     found = sorted((e.date, e.ordinal) for e in extractor.extract(text, reference_date=REF).events if e.type == "agreement")
     assert found == [("2019-08-26", 1), ("2025-11-20", 2)], found
+
+
+def test_the_new_company_signs_on_its_own(extractor):
+    text = ("2026年1月15日\n湖月フーズ株式会社\n\n子会社の設立に関するお知らせ\n\n"
+            "　当社は、子会社「株式会社湖月アグリサポート」を2026年1月8日に設立いたしました。"
+            "なお、新会社は同日、東三河さくら農業協同組合との間で、栽培指導に関する業務提携契約を締結しております。\n")
+    found = [(e.date, set(e.parties)) for e in extractor.extract(text).events if e.type == "agreement"]
+    assert found == [("2026-01-08", {"株式会社湖月アグリサポート", "東三河さくら農業協同組合"})], found

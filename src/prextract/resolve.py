@@ -257,8 +257,13 @@ RELEASE_PAPER = re.compile(RELEASE_PAPER_WORDS + "$")
 _PART_AFTER_ANAPHOR = re.compile(r"(?:大学院)?[\u4E00-\u9FFF\u30A0-\u30FF]{0,10}?(?:研究科|学部|研究院)")
 
 
+#: 子会社「株式会社湖月アグリサポート」: a body introduced as the one founded
+_FOUNDED_BEFORE = re.compile(r"(?:子会社|新会社|合弁会社|新法人|新設会社)[「『]?$")
+
+
 def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> list[OrgMention]:
-    """当社, 弊社, 本学 -> the issuer; 同社, 同大学 -> the last body of that kind named before."""
+    """当社, 弊社, 本学 -> the issuer; 同社, 同大学 -> the last body of that kind named before;
+    新会社 -> the last body introduced as a new or subsidiary company."""
     words = lexicons.org_anaphora()
     found: list[OrgMention] = []
     if not words:
@@ -276,6 +281,10 @@ def _add_anaphora(text: str, mentions: list[OrgMention], index: OrgIndex) -> lis
         target = None
         if refers == "issuer":
             target = index.issuer
+        elif refers == "founded":
+            # 新会社は…: the body the text introduced as a new or subsidiary company (子会社「X」を設立)
+            target = next((index.id_of(m) for m in reversed([m for m in ordered if m.end <= s])
+                           if _FOUNDED_BEFORE.search(text, max(0, m.start - 8), m.start)), None)
         else:
             for m in reversed([m for m in ordered if m.end <= s]):
                 oid = index.id_of(m)
