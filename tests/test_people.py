@@ -579,3 +579,9 @@ def test_posts_of_a_two_column_outline_go_by_the_column_they_start_in(extractor)
     roles = _triples(extractor.extract(text))
     assert roles == {("堀江修平", "代表取締役社長", org_key("堀江テクノ化成株式会社")),
                      ("高浜由紀子", "代表取締役社長", org_key("株式会社高浜ポリマー"))}, roles
+
+
+def test_a_unit_path_after_the_issuers_own_word(extractor):
+    text = ("2025年2月18日\n碧洋パワーシステムズ株式会社\n\n新製品発表会の開催について\n"
+            "　登壇：当社代表取締役社長　汐田 和臣\n　　　　当社開発本部 商品企画部長　西園寺 遥\n")
+    assert ("西園寺遥", "開発本部商品企画部長", org_key("碧洋パワーシステムズ株式会社")) in _triples(extractor.extract(text))
