@@ -585,3 +585,10 @@ def test_a_unit_path_after_the_issuers_own_word(extractor):
     text = ("2025年2月18日\n碧洋パワーシステムズ株式会社\n\n新製品発表会の開催について\n"
             "　登壇：当社代表取締役社長　汐田 和臣\n　　　　当社開発本部 商品企画部長　西園寺 遥\n")
     assert ("西園寺遥", "開発本部商品企画部長", org_key("碧洋パワーシステムズ株式会社")) in _triples(extractor.extract(text))
+
+
+def test_a_doctor_addressed_as_such_after_the_name_holds_no_post_by_it(extractor):
+    text = "院長には、大濠中央病院で副院長を務める桐谷 亮医師が、同日付で就任いたします。"
+    triples = _triples(extractor.extract(text))
+    assert not any(title == "医師" for _, title, _ in triples), triples
+    assert ("桐谷亮", "副院長", org_key("大濠中央病院")) in triples, triples
