@@ -1532,20 +1532,17 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
     for c in candidates:
         if not c.text.endswith("大学"):
             continue
-        m = _LAB_AFTER_SPACE.match(text, c.end)
-        if m is None:
-            m = _FACULTY_AFTER_SPACE.match(text, c.end)
-            if m is not None and m.end(1) in found_ends:
-                m = None
-        if m:
+        m = _PART_AFTER_SPACE.match(text, c.end)
+        if m and m.end(1) not in found_ends:
             out.append(OrgMention(m.start(1), m.end(1), m.group(1), "university", "part"))
             found_ends.add(m.end(1))
     return out
 
 
-_LAB_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室)(?![\u4E00-\u9FFF])")
-_FACULTY_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー・]{1,14}?(?:学部|研究科|研究院|学群|研究センター))"
-                                  r"(?![\u4E00-\u9FFF])")
+# a laboratory, faculty, graduate school or research centre a space after a university's name
+_PART_AFTER_SPACE = re.compile(r"[ \u3000]([\u4E00-\u9FFF\u30A1-\u30FFー]{1,16}?研究室"
+                               r"|[\u4E00-\u9FFF\u30A1-\u30FFー・]{1,14}?(?:学部|研究科|研究院|学群|研究センター))"
+                               r"(?![\u4E00-\u9FFF])")
 
 
 # 会 社 名　疾風ロジテック株式会社: the value of a name row, the whole of it up to a bracket
