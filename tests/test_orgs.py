@@ -195,6 +195,19 @@ def test_anaphora_resolve_to_the_issuer(extractor):
     assert "当社" not in issuer.aliases
 
 
+@pytest.mark.parametrize("text,name,word", [
+    ("医療法人社団こもれび会 みずなら内科クリニックは、2025年4月1日に訪問診療を始めます。"
+     "当院は地域の在宅医療を支えてまいります。", "みずなら内科クリニック", "当院"),
+    ("社会福祉法人しおかぜ福祉会は、新たに保育所を開設します。本法人として3施設目の保育所となります。",
+     "社会福祉法人しおかぜ福祉会", "本法人"),
+])
+def test_own_words_of_clinics_and_corporations_are_the_issuer(extractor, text, name, word):
+    doc = extractor.extract(text)
+    issuer = next(o for o in doc.organizations if o.name.startswith(name))
+    words = [text[s:e] for s, e in issuer.mentions]
+    assert word in words, words
+
+
 def test_one_record_per_body_with_the_most_complete_name(extractor):
     doc = extractor.extract("三井不動産株式会社は新ビルを竣工しました。三井不動産の担当者が説明しました。")
     names = [o.name for o in doc.organizations]

@@ -51,7 +51,7 @@ def _bracket_after(text: str, org: OrgMention, next_line: bool = False) -> tuple
 def find_self_reference(text: str, orgs: list[OrgMention]) -> OrgMention | None:
     """The first body whose bracket names the release's own word for itself
     (``株式会社X（本社：…、以下「当社」）``): the issuer, said in so many words."""
-    issuer_words = {w for w, refers_to in lexicons.org_anaphora().items() if refers_to == "issuer"}
+    issuer_words = set(lexicons.issuer_words())
     for org in orgs:
         bracket = _bracket_after(text, org)
         m = _IKA.search(bracket[1]) if bracket else None

@@ -163,7 +163,7 @@ _THIS_DEAL = re.compile(r"^[\s\u3000]*(?:本件|今回の[^\s、。は]{1,8})(?:
 @lru_cache(maxsize=1)
 def _counted_for_issuer() -> re.Pattern[str]:
     """当法人2院目, 当社にとって3件目: a count of the issuer's own deals; group 1 is the number."""
-    return re.compile(r"(?:当社|弊社|当法人|当行|当院|当グループ|本学|本法人)(?:にとって|として)?の?"
+    return re.compile(rf"(?:{'|'.join(lexicons.issuer_words())})(?:にとって|として)?の?"
                       + lexicons.ordinal_pattern().pattern)
 
 

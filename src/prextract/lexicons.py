@@ -233,6 +233,12 @@ def org_anaphora() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def issuer_words() -> tuple[str, ...]:
+    """The release's words for its own issuer (当社, 本学, 当院 …), longest first."""
+    return tuple(sorted((w for w, r in org_anaphora().items() if r == "issuer"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def prefectures() -> frozenset[str]:
     return load_column("prefectures.tsv", "name")
 

@@ -1515,7 +1515,7 @@ def _from_university_parts(analysis: Analysis, candidates: list[OrgMention]) -> 
     stands a space before it (雪嶺大学 農学部, as lists and signature lines write it);
     ``resolve`` names it after the university."""
     text = analysis.text
-    own = {w for w, refers in lexicons.org_anaphora().items() if refers == "issuer"}
+    own = set(lexicons.issuer_words())
     university_ends = {c.end for c in candidates if kind_of(c.text, "other") == "university"}
     out = []
     for tok in analysis.tokens:

@@ -123,7 +123,7 @@ def _full_names(text: str, mentions: list[OrgMention]) -> dict[tuple[int, int], 
     names = [m for m in mentions if m.source not in ("alias", "anaphor")]
     declared = find_self_reference(text, names)
     university = _the_one_university(names)
-    own_words = sorted((w for w, r in lexicons.org_anaphora().items() if r == "issuer"), key=len, reverse=True)
+    own_words = lexicons.issuer_words()
     for m in names:
         word = next((w for w in own_words if m.text.startswith(w)), None)
         # 本学 is a university's word for itself even where the release never defines it

@@ -127,15 +127,12 @@ def _with_department_path(text: str, t: TitleMention, skip: list[tuple[int, int]
     m = _DEPARTMENT_PATH.search(text, max(0, t.start - 60), t.start)
     if m is None or any(s < t.start and m.start() < e for s, e in skip):
         return t
-    start = m.start() + len(_OWN_WORD.match(m.group()).group())     # 当社|開発本部 商品企画部長
+    own = next((w for w in lexicons.issuer_words() if m.group().startswith(w)), "")
+    start = m.start() + len(own)     # 当社|開発本部 商品企画部長: the issuer's word is no unit
     post = re.sub(r"[ \u3000]", "", text[start:m.end()]) + t.text
     if _body_prefix_length(post):
         return t        # 栃木県県土整備部　道路整備課長: a body heads the path; the post is the head's
     return TitleMention(start, t.end, post)
-
-
-# the issuer's word for itself glued before a unit path: the body, not part of the post
-_OWN_WORD = re.compile(r"(?:当社|弊社|当行|弊行|本学)?")
 
 
 _UNIT_HEADS = ("部長", "課長", "室長", "支店長", "工場長", "センター長")
