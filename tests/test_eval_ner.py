@@ -63,3 +63,19 @@ def test_prextract_spans_by_the_scheme_and_as_is():
     assert spans == {(0, 4, "LOCATION"), (5, 14, "ORGANIZATION"), (18, 23, "ORGANIZATION"), (29, 33, "PERSON")}
     as_is = eval_ner.prextract_spans(text, extraction, scheme=False)
     assert (0, 4, "ORGANIZATION") in as_is and (26, 28, "ORGANIZATION") not in as_is  # 当社 is not a name
+
+
+@pytest.mark.parametrize("name, spans", [
+    ("公益財団法人みなせ科学振興財団", ["みなせ科学振興財団"]),     # a non-company status stands outside
+    ("特定非営利活動法人こもれび子ども基金", ["こもれび子ども基金"]),
+    ("株式会社みなせ電機", ["株式会社みなせ電機"]),              # a company's legal form stands inside
+    ("北嶺大学大学院農学研究科", ["北嶺大学", "大学院農学研究科"]),  # a university and its faculty: two
+    ("北嶺大学 農学部", ["北嶺大学", "農学部"]),
+    ("北嶺大学医学部附属病院", ["北嶺大学"]),                  # a hospital is a facility, not scored
+    ("北嶺大学", ["北嶺大学"]), ("放送大学学園", ["放送大学学園"]), ("北嶺医科大学", ["北嶺医科大学"]),
+])
+def test_mentions_take_the_datasets_spans(name, spans):
+    text = f"{name}が発表した。"
+    got = eval_ner.dataset_spans(text, 0, len(name), "ORGANIZATION")
+    assert sorted(text[s:e] for s, e, _ in got) == sorted(spans)
+    assert eval_ner.dataset_spans(text, 0, 2, "PERSON") == {(0, 2, "PERSON")}
