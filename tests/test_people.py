@@ -592,3 +592,10 @@ def test_a_doctor_addressed_as_such_after_the_name_holds_no_post_by_it(extractor
     triples = _triples(extractor.extract(text))
     assert not any(title == "医師" for _, title, _ in triples), triples
     assert ("桐谷亮", "副院長", org_key("大濠中央病院")) in triples, triples
+
+
+def test_a_body_glued_before_a_department_head_is_the_post_s_body(extractor):
+    # the department part of 放送総局長 reads on over the body before it; the ensemble confirms NHK
+    doc = extractor.extract("元NHK放送総局長の田村健一氏が、当社の顧問に就任した。")
+    assert "NHK" in [o.name for o in doc.organizations]
+    assert ("田村健一", "放送総局長", org_key("NHK")) in _triples(doc)

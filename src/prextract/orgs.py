@@ -67,6 +67,7 @@ _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿",
 _RELATION_WORDS = frozenset({"経由", "主催", "共催", "後援", "協賛", "監修", "協力"})
 # what is left of 株式会社化した once the form is taken away: a suffix, no name
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
+_GENERATION = re.compile(r"(?:第?[0-9０-９一二三四五六七八九十]+代目?|初代)$")
 _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # a country word written before a Latin name (米国Bellwood Therapeutics社) says where the body is
 # (the press's one-kanji form before a katakana name too: 独シーメンス社; not 台湾スマート農業協会 or
@@ -416,10 +417,10 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     if len(head) < 2 or head.startswith(_DEMONSTRATIVES):
         return m
     run_tokens = analysis.tokens_in(start, m.start)
-    if (any(t.tag.startswith(_NOT_IN_A_NAME) for t in run_tokens)
+    if (any(t.tag.startswith(_NOT_IN_A_NAME + ("名詞-普通名詞-副詞可能",)) for t in run_tokens)
             or (len(run_tokens) >= 2 and run_tokens[-1].tag.startswith("助詞") and run_tokens[-1].text != "の")) \
             and (start, m.end) not in _confirmed_org_spans(analysis):
-        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ, ちなみに|フジテレビ: an adverb, a verb or a word
+        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ, ちなみに|フジテレビ, のほか|京都大学: an adverb, a verb or a word
         # with its particle, not a name
         # (unless the ensemble confirms the whole: てぃーだ観光株式会社, its だ read as a copula)
     return replace(m, start=start, text=text[start:m.end])
@@ -736,6 +737,9 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
     if not head:
         return out
     start, end = head[0].start, head[-1].end
+    ordinal = _GENERATION.search(text, start, end)
+    if ordinal and ordinal.start() > start:
+        end = ordinal.start()   # 三菱|第3代社長: the generation counts the post's holders
     span_text = text[start:end]
     if cut < len(chunk) and any(t.tag.startswith("名詞-固有名詞") and "人名" not in t.tag for t in head):
         if not all("地名" in t.tag for t in head) and span_text not in lexicons.org_generic_words():
@@ -1652,6 +1656,24 @@ _JOINING = re.compile(r"(?:入庁|入社|入行|入省|入所|入局|入職|入�
 _LATIN_DEPARTMENT = re.compile(r"[A-Za-z]{1,5}(?:課|室|係|班)")
 
 
+# a copula: the text says what something is (…を起源とする私立医科大学である)
+_PREDICATE_AFTER = re.compile(r"(?:である|であり|であった|だった|だ。|です|でした|の一つ|のひとつ)")
+
+
+def _described_as_a_kind(m: OrgMention, analysis: Analysis) -> bool:
+    """A name of common words only, said after の or a verb and before a copula, where the trained
+    NER sees no body, is what a body is (…を起源とする私立医科大学である, …の日本事務局である): a
+    kind of body, not a name."""
+    toks = analysis.tokens_in(m.start, m.end)
+    if not toks or toks[0].i == 0 or _PREDICATE_AFTER.match(analysis.text, m.end) is None:
+        return False
+    before = analysis.tokens[toks[0].i - 1]
+    # after の or a clause that ends in a verb (…を起源とする|私立医科大学である)
+    return (before.text == "の" or before.tag.startswith(("動詞", "助動詞", "形容詞"))) and before.end == m.start \
+        and all(t.tag.startswith(("名詞-普通名詞", "接頭辞", "接尾辞")) for t in toks) \
+        and not any(e.label == "prx:ORGANIZATION" and e.start < m.end and m.start < e.end for e in analysis.entities)
+
+
 def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     name = m.text.strip()
     if "@" in name or "$" in name or name.casefold() in lexicons.latin_stopwords():
@@ -1720,6 +1742,8 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # 奨励賞1社, 協力企業3団体: a count of bodies
     if _DATED_START.match(name):
         return False  # 2002年UFJインターナショナル, 第87回全国高等学校(サッカー選手権大会): a date or an event's number opens it
+    if m.source in ("suffix", "ner") and _described_as_a_kind(m, analysis):
+        return False  # …の私立医科大学である, 最初の附置研究所である: what a body is, not its name
     generic_head = lexicons.org_generic_heads().search(name)
     if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) \
             and not (m.source == "prx" and _named_before_generic_head(m, generic_head, analysis)):

@@ -244,6 +244,25 @@ def without_names_ahead(titles: list[TitleMention], analysis: Analysis) -> list[
     return out
 
 
+def without_bodies_ahead(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
+    """Titles that begin with a body the NER ensemble confirms lose it: the department part of a
+    compound title reads on over a body's name glued before it (``WHO事務局長`` -> ``事務局長``,
+    ``元日本テレビ編成局長`` -> ``編成局長``), which then stands as an organisation of its own
+    (``_body_prefix_length`` knows only bodies that end in 県, 大学, 社 …)."""
+    if not titles:
+        return titles
+    bodies = [e for e in analysis.entities if e.label == "prx:ORGANIZATION" and e.confirmed]
+    out = []
+    for t in titles:
+        body = next((e for e in bodies if t.start <= e.start < e.end < t.end
+                     and all(c in "元前現旧" for c in analysis.text[t.start:e.start])), None)
+        if body is not None and t.text not in lexicons.titles() and t.end - body.end >= 2 \
+                and lexicons.title_pattern().fullmatch(analysis.text, body.end, t.end):
+            t = TitleMention(body.end, t.end, analysis.text[body.end:t.end])
+        out.append(t)
+    return out
+
+
 def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
     """Where a person's name at the start of the title ends (the title's start if none does)."""
     if title.text in lexicons.titles():
