@@ -599,3 +599,15 @@ def test_a_body_glued_before_a_department_head_is_the_post_s_body(extractor):
     doc = extractor.extract("元NHK放送総局長の田村健一氏が、当社の顧問に就任した。")
     assert "NHK" in [o.name for o in doc.organizations]
     assert ("田村健一", "放送総局長", org_key("NHK")) in _triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "作家の沢木透は、1990年に長編小説「キャリー」でデビューした。",             # a work's title in brackets
+    "同社は2007年に、音声合成ソフト「初音ミク」を発売した。",                  # a product's
+    "関西国際空港とハーツフィールド・ジャクソン・アトランタ国際空港を結ぶ便が就航した。",  # an airport named after people
+    "沢木透賞は、1995年に創設された文学賞である。",                            # an award named after one
+])
+def test_names_of_things_are_no_people(extractor, text):
+    doc = extractor.extract(text)
+    names = [p.name for p in doc.people]
+    assert not any(n in ("キャリー", "初音ミク") or "アトランタ" in n or n.endswith("賞") for n in names), names

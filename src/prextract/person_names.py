@@ -103,6 +103,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             continue
         if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end):
             continue
+        if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
+            continue        # 小説「キャリー」, ソフト「初音ミク」: a bracket alone around it titles a work or a product
         chosen.append((start, end, strength))
     chosen.sort()
     full = [PersonMention(s, e, text[s:e], normalize_name(text[s:e]), _reading_after(text, e, readings))
@@ -154,6 +156,11 @@ _KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 _KATAKANA_CHAIN = re.compile(rf"(?:(?<![A-Za-z])[A-Z]\.?[・=＝])?[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
 
 
+def _read_as_person_at(analysis: Analysis, pos: int) -> bool:
+    """The trained ensemble reads a person over the character at ``pos``."""
+    return any(e.label == "prx:PERSON" and e.start <= pos < e.end for e in analysis.entities)
+
+
 def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tuple[int, int, int] | None:
     """A katakana candidate is the whole ・-joined name it sits in (ロメロ in ロッキー・ロメロ, モリーナ
     in Y・モリーナ), and no piece of a longer katakana word (ビアス in メトロビアス); a chain
@@ -170,6 +177,11 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
                 return None
             if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts):
                 return None
+            chain = analysis.tokens_in(m.start(), m.end())
+            last = chain[-1] if chain else None
+            if len(parts) > 1 and last is not None and last.end == m.end() \
+                    and _noun_goes_on(analysis.tokens, last.i, text) and not _read_as_person_at(analysis, m.start()):
+                return None   # ダグラス・グラマン|事件, …・アトランタ|国際空港: a thing named after the chain
             if len(parts) > 1:
                 return (m.start(), m.end(), FULL)
             if (m.start(), m.end()) != (s, e):
@@ -288,6 +300,9 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
             if toks[j].end - tok.start >= 3:
                 break
         given_end = _given_name_end(toks, j, text)
+        if given_end is not None and _noun_goes_on(toks, given_end, text) \
+                and not _read_as_person_at(analysis, tok.start):
+            continue        # 松下幸之助|記念館: the name of a thing after a person, the ensemble reads no person
         if given_end is not None:
             out.append((tok.start, toks[given_end].end, FULL))
         else:
@@ -546,10 +561,16 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
         names = [t for t in toks if t.start >= first.start]
         while len(names) > 1 and names[-1].text in _people_suffixes():
             names = names[:-1]      # 進藤|本人, 太田|派: GiNZA takes the word after the name in
+        glued_in = False
+        while len(names) > 1 and not names[-1].is_person_name and _is_given_token(names[-2]) \
+                and names[-1].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的")):
+            names, glued_in = names[:-1], True      # 芥川龍之介|賞: GiNZA takes the thing named after him in
         kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
         span = text[first.start:names[-1].end]
         katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
-        glued = _noun_goes_on(tokens, names[-1].i, text)
+        glued = glued_in or _noun_goes_on(tokens, names[-1].i, text)
+        if glued and not _read_as_person_at(analysis, first.start):
+            continue    # ダグラス・グラマン|事件, 芥川龍之介|賞: a name glued to a noun the ensemble reads no person in
         if katakana or (len(names) >= 2 and ("名" in kinds or " " in ent.text or "\u3000" in ent.text) and
                         not (glued and "名" not in kinds)):
             out.append((first.start, names[-1].end, FULL))
