@@ -67,7 +67,8 @@ _ACTOR_SUFFIXES = frozenset({"戦", "製", "側", "系", "傘下", "様", "殿",
 _RELATION_WORDS = frozenset({"経由", "主催", "共催", "後援", "協賛", "監修", "協力"})
 # what is left of 株式会社化した once the form is taken away: a suffix, no name
 _NOT_A_NAME_REST = re.compile(r"[化的等系]?[\u3040-\u309F]*")
-_GENERATION = re.compile(r"(?:第?[0-9０-９一二三四五六七八九十]+代目?|初代)$")
+_GENERATION_AT = re.compile(r"(?:第?[0-9０-９一二三四五六七八九十]+代目?|初代)")
+_GENERATION = re.compile(_GENERATION_AT.pattern + "$")
 _COUNTED = re.compile(r"[0-9０-９]+(?:社|者|団体|校|機関|件|名)$")
 # a country word written before a Latin name (米国Bellwood Therapeutics社) says where the body is
 # (the press's one-kanji form before a katakana name too: 独シーメンス社; not 台湾スマート農業協会 or
@@ -740,6 +741,9 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
     ordinal = _GENERATION.search(text, start, end)
     if ordinal and ordinal.start() > start:
         end = ordinal.start()   # 三菱|第3代社長: the generation counts the post's holders
+    ordinal = next((g for g in _GENERATION_AT.finditer(text, max(0, start - 5), end) if g.start() <= start < g.end()), None)
+    if ordinal and ordinal.end() < end:
+        start = ordinal.end()   # 第4代|北洋鉄道総裁: so it does before the body
     span_text = text[start:end]
     if cut < len(chunk) and any(t.tag.startswith("名詞-固有名詞") and "人名" not in t.tag for t in head):
         if not all("地名" in t.tag for t in head) and span_text not in lexicons.org_generic_words():
@@ -1722,6 +1726,10 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if m.source == "title_prefix" and any(e.start < m.end and m.start < e.end and e.label in ("Person", "prx:PERSON")
                                           for e in analysis.entities):
         return False  # デイヴィッド・リンチ監督, マリ・キュリー教授: a person before the title
+    if m.source == "title_prefix" and not any(e.start < m.end and m.start < e.end <= m.end and (
+            e.label in ORG_LABELS or e.label == "prx:ORGANIZATION") for e in analysis.entities):
+        return False  # 駐ネパール常駐|代表, 女子スキージャンプ|選手: a title alone makes no body of the words
+        # before it; an NER must read a body there that ends before the title
     line_start = text.rfind("\n", 0, m.start) + 1
     if (_VENUE_LABEL.search(text[line_start:m.start]) or _VENUE_LINE.match(text, line_start, m.start)) \
             and m.source != "legal":
