@@ -611,3 +611,20 @@ def test_names_of_things_are_no_people(extractor, text):
     doc = extractor.extract(text)
     names = [p.name for p in doc.people]
     assert not any(n in ("キャリー", "初音ミク") or "アトランタ" in n or n.endswith("賞") for n in names), names
+
+
+def test_the_last_part_of_a_foreign_name_is_that_person(extractor):
+    # ゴーン alone is no word UniDic knows as a name; the full name before it is
+    text = "1999年、ルノーはカルロス・ゴーンを送り込んだが、ゴーンは2018年に逮捕された。"
+    person = next(p for p in extractor.extract(text).people if p.name == "カルロス・ゴーン")
+    assert [text[s:e] for s, e in person.mentions] == ["カルロス・ゴーン", "ゴーン"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the ensemble reads the whole chain, though its last two parts are common words (フォン, ジーメンス)
+    ("1847年、ヴェルナー・フォン・ジーメンスはベルリンに電信機の工房を開いた。", "ヴェルナー・フォン・ジーメンス"),
+    # 部長 inside 岡部|長泰 is no post
+    ("営業部長の岡部長泰氏が説明した。", "岡部長泰"),
+])
+def test_names_the_dictionary_or_the_titles_cut_stay_whole(extractor, text, name):
+    assert name in [p.name for p in extractor.extract(text).people]

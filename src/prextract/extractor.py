@@ -24,7 +24,7 @@ from .people import RoleLink, link_roles
 from .person_names import PersonMention, find_person_mentions
 from .records import Extraction, Person, Role
 from .resolve import RELEASE_PAPER, OrgIndex, resolve_organizations
-from .titles import find_titles, without_bodies_ahead, without_names_ahead, without_team_words
+from .titles import find_titles, without_bodies_ahead, without_names_ahead, without_pieces_of_names, without_team_words
 
 _HEADER_LINE = re.compile(
     r"^(?:ニュース(?:リリース)?|プレスリリース|報道(?:関係者)?各位|報道発表(?:資料)?|記者発表(?:資料)?|報道資料|"
@@ -141,6 +141,7 @@ def build_context(analysis: Analysis, reference_date: _dt.date | None = None) ->
 
     titles = without_bodies_ahead(without_names_ahead(without_team_words(find_titles(text, skip), analysis), analysis),
                                   analysis)
+    titles = without_pieces_of_names(titles, analysis)
     title_spans = [(t.start, t.end) for t in titles]
     mentions = find_org_mentions(analysis, title_spans, skip, headline=title_span)
     definitions = find_alias_definitions(text, mentions)

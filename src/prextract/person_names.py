@@ -175,8 +175,9 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
             parts = re.split(r"[・=＝]", m.group())
             if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
                 return None
-            if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts):
-                return None
+            if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts) and not any(
+                    e.label == "prx:PERSON" and (e.start, e.end) == m.span() for e in analysis.entities):
+                return None   # (unless the ensemble reads the whole chain as a person: ヴェルナー・フォン・ジーメンス)
             chain = analysis.tokens_in(m.start(), m.end())
             last = chain[-1] if chain else None
             if len(parts) > 1 and last is not None and last.end == m.end() \
@@ -418,6 +419,10 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
                                           tuple(base))
         if kind is None and _read_as_a_name(analysis, ent, toks):
             kind = AGREED
+        if kind is None and re.fullmatch(rf"[{_KATA}]{{2,}}", ent.text) and any(
+                m.group().endswith(("・" + ent.text, "=" + ent.text, "＝" + ent.text))
+                for m in _KATAKANA_CHAIN.finditer(text)):
+            kind = SHORT    # カルロス・ゴーン … ゴーンは: the last part of a foreign name written in full
         if kind is not None:
             out.append((ent.start, ent.end, kind))
     return out

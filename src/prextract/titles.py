@@ -244,6 +244,16 @@ def without_names_ahead(titles: list[TitleMention], analysis: Analysis) -> list[
     return out
 
 
+def without_pieces_of_names(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
+    """No title starts or ends inside a word the dictionary reads as a person's name, where an NER
+    reads a person there too: the 部長 of 岡部|長泰 is a surname's end and a given name's start
+    (not the 市長 of 瀬之|浦市|長, a surname to UniDic alone)."""
+    people = [e for e in analysis.entities if e.label in ("Person", "prx:PERSON")]
+    names = [t for t in analysis.tokens if t.is_person_name and len(t.text) >= 2
+             and any(e.start <= t.start and t.end <= e.end for e in people)]
+    return [t for t in titles if not any(n.start < t.start < n.end or n.start < t.end < n.end for n in names)]
+
+
 def without_bodies_ahead(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
     """Titles that begin with a body the NER ensemble confirms lose it: the department part of a
     compound title reads on over a body's name glued before it (``WHO事務局長`` -> ``事務局長``,
