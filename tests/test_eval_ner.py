@@ -31,6 +31,23 @@ def test_the_split_is_by_page_id_and_merges_the_types(tmp_path):
     assert train[0].gold == {(0, 7, "ORGANIZATION")}  # products are not entities here
 
 
+def test_sets_named_otherwise_are_read_whole(tmp_path):
+    rows = [{"curid": "h1-1", "text": "北辰精機は岡谷市にある。",
+             "entities": [{"name": "北辰精機", "span": [0, 4], "type": "法人名"}]}]
+    path = tmp_path / "fresh.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    assert [it.curid for it in eval_ner.load_split(path, "all")] == ["h1-1"]
+    assert eval_ner.load_split(path, "test") == [] and eval_ner.load_split(path, "train") == []
+
+
+def test_the_fresh_set_is_well_formed():
+    path = Path(__file__).resolve().parents[1] / "samples" / "ner" / "fresh.json"
+    items = eval_ner.load_split(path, "all")
+    assert len(items) == 1470 and all(it.text[s:e] for it in items for s, e, _ in it.gold)
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    assert all(r["text"][e["span"][0]:e["span"][1]] == e["name"] for r in rows for e in r["entities"])
+
+
 def test_scores_count_exact_spans_only():
     score = eval_ner.Score()
     score.add({(0, 4, "PERSON"), (5, 8, "ORGANIZATION")}, {(0, 4, "PERSON"), (5, 7, "ORGANIZATION")})
