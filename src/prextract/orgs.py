@@ -421,7 +421,7 @@ def _with_kana_start(m: OrgMention, analysis: Analysis) -> OrgMention:
     if (any(t.tag.startswith(_NOT_IN_A_NAME + ("名詞-普通名詞-副詞可能",)) for t in run_tokens)
             or (len(run_tokens) >= 2 and run_tokens[-1].tag.startswith("助詞") and run_tokens[-1].text != "の")) \
             and (start, m.end) not in _confirmed_org_spans(analysis):
-        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ, ちなみに|フジテレビ, のほか|京都大学: an adverb, a verb or a word
+        return m  # こうして|東京横浜電鉄, もともと|トヨタグループ, ちなみに|フジテレビ, のほか|南洋大学: an adverb, a verb or a word
         # with its particle, not a name
         # (unless the ensemble confirms the whole: てぃーだ観光株式会社, its だ read as a copula)
     return replace(m, start=start, text=text[start:m.end])
@@ -740,7 +740,7 @@ def _from_chunk(chunk: list[Token], text: str, title_starts: set[int], bodies: s
     start, end = head[0].start, head[-1].end
     ordinal = _GENERATION.search(text, start, end)
     if ordinal and ordinal.start() > start:
-        end = ordinal.start()   # 三菱|第3代社長: the generation counts the post's holders
+        end = ordinal.start()   # 北辰|第3代社長: the generation counts the post's holders
     ordinal = next((g for g in _GENERATION_AT.finditer(text, max(0, start - 5), end) if g.start() <= start < g.end()), None)
     if ordinal and ordinal.end() < end:
         start = ordinal.end()   # 第4代|北洋鉄道総裁: so it does before the body
@@ -1660,19 +1660,19 @@ _JOINING = re.compile(r"(?:入庁|入社|入行|入省|入所|入局|入職|入�
 _LATIN_DEPARTMENT = re.compile(r"[A-Za-z]{1,5}(?:課|室|係|班)")
 
 
-# a copula: the text says what something is (…を起源とする私立医科大学である)
+# a copula: the text says what something is (…を前身とする私立薬科大学である)
 _PREDICATE_AFTER = re.compile(r"(?:である|であり|であった|だった|だ。|です|でした|の一つ|のひとつ)")
 
 
 def _described_as_a_kind(m: OrgMention, analysis: Analysis) -> bool:
     """A name of common words only, said after の or a verb and before a copula, where the trained
-    NER sees no body, is what a body is (…を起源とする私立医科大学である, …の日本事務局である): a
+    NER sees no body, is what a body is (…を前身とする私立薬科大学である, …の日本事務局である): a
     kind of body, not a name."""
     toks = analysis.tokens_in(m.start, m.end)
     if not toks or toks[0].i == 0 or _PREDICATE_AFTER.match(analysis.text, m.end) is None:
         return False
     before = analysis.tokens[toks[0].i - 1]
-    # after の or a clause that ends in a verb (…を起源とする|私立医科大学である)
+    # after の or a clause that ends in a verb (…を前身とする|私立薬科大学である)
     return (before.text == "の" or before.tag.startswith(("動詞", "助動詞", "形容詞"))) and before.end == m.start \
         and all(t.tag.startswith(("名詞-普通名詞", "接頭辞", "接尾辞")) for t in toks) \
         and not any(e.label == "prx:ORGANIZATION" and e.start < m.end and m.start < e.end for e in analysis.entities)
@@ -1728,7 +1728,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
         return False  # デイヴィッド・リンチ監督, マリ・キュリー教授: a person before the title
     if m.source == "title_prefix" and not any(e.start < m.end and m.start < e.end <= m.end and (
             e.label in ORG_LABELS or e.label == "prx:ORGANIZATION") for e in analysis.entities):
-        return False  # 駐ネパール常駐|代表, 女子スキージャンプ|選手: a title alone makes no body of the words
+        return False  # 駐ラオス常駐|代表, 女子カーリング|選手: a title alone makes no body of the words
         # before it; an NER must read a body there that ends before the title
     line_start = text.rfind("\n", 0, m.start) + 1
     if (_VENUE_LABEL.search(text[line_start:m.start]) or _VENUE_LINE.match(text, line_start, m.start)) \
@@ -1751,7 +1751,7 @@ def _plausible(m: OrgMention, analysis: Analysis) -> bool:
     if _DATED_START.match(name):
         return False  # 2002年UFJインターナショナル, 第87回全国高等学校(サッカー選手権大会): a date or an event's number opens it
     if m.source in ("suffix", "ner") and _described_as_a_kind(m, analysis):
-        return False  # …の私立医科大学である, 最初の附置研究所である: what a body is, not its name
+        return False  # …を前身とする私立薬科大学である, 最初の附属研究所である: what a body is, not its name
     generic_head = lexicons.org_generic_heads().search(name)
     if m.source in ("ner", "prx", "suffix") and generic_head and not _legal_form_match(name) \
             and not (m.source == "prx" and _named_before_generic_head(m, generic_head, analysis)):

@@ -104,7 +104,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end):
             continue
         if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
-            continue        # 小説「キャリー」, ソフト「初音ミク」: a bracket alone around it titles a work or a product
+            continue        # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a product
         chosen.append((start, end, strength))
     chosen.sort()
     full = [PersonMention(s, e, text[s:e], normalize_name(text[s:e]), _reading_after(text, e, readings))
@@ -177,12 +177,12 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
                 return None
             if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts) and not any(
                     e.label == "prx:PERSON" and (e.start, e.end) == m.span() for e in analysis.entities):
-                return None   # (unless the ensemble reads the whole chain as a person: ヴェルナー・フォン・ジーメンス)
+                return None   # (unless the ensemble reads the whole chain as a person: ハインツ・フォン・ブラウエル)
             chain = analysis.tokens_in(m.start(), m.end())
             last = chain[-1] if chain else None
             if len(parts) > 1 and last is not None and last.end == m.end() \
                     and _noun_goes_on(analysis.tokens, last.i, text) and not _read_as_person_at(analysis, m.start()):
-                return None   # ダグラス・グラマン|事件, …・アトランタ|国際空港: a thing named after the chain
+                return None   # ロバート・ハミル|事件, …・ジャクソン|国際空港: a thing named after the chain
             if len(parts) > 1:
                 return (m.start(), m.end(), FULL)
             if (m.start(), m.end()) != (s, e):
@@ -303,7 +303,7 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
         given_end = _given_name_end(toks, j, text)
         if given_end is not None and _noun_goes_on(toks, given_end, text) \
                 and not _read_as_person_at(analysis, tok.start):
-            continue        # 松下幸之助|記念館: the name of a thing after a person, the ensemble reads no person
+            continue        # 北園寛次郎|記念館: the name of a thing after a person, the ensemble reads no person
         if given_end is not None:
             out.append((tok.start, toks[given_end].end, FULL))
         else:
@@ -422,7 +422,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         if kind is None and re.fullmatch(rf"[{_KATA}]{{2,}}", ent.text) and any(
                 m.group().endswith(("・" + ent.text, "=" + ent.text, "＝" + ent.text))
                 for m in _KATAKANA_CHAIN.finditer(text)):
-            kind = SHORT    # カルロス・ゴーン … ゴーンは: the last part of a foreign name written in full
+            kind = SHORT    # ラウル・ベスネール … ベスネールは: the last part of a foreign name written in full
         if kind is not None:
             out.append((ent.start, ent.end, kind))
     return out
@@ -569,13 +569,13 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
         glued_in = False
         while len(names) > 1 and not names[-1].is_person_name and _is_given_token(names[-2]) \
                 and names[-1].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的")):
-            names, glued_in = names[:-1], True      # 芥川龍之介|賞: GiNZA takes the thing named after him in
+            names, glued_in = names[:-1], True      # 沢木透|賞: GiNZA takes the thing named after him in
         kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
         span = text[first.start:names[-1].end]
         katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
         glued = glued_in or _noun_goes_on(tokens, names[-1].i, text)
         if glued and not _read_as_person_at(analysis, first.start):
-            continue    # ダグラス・グラマン|事件, 芥川龍之介|賞: a name glued to a noun the ensemble reads no person in
+            continue    # ロバート・ハミル|事件, 沢木透|賞: a name glued to a noun the ensemble reads no person in
         if katakana or (len(names) >= 2 and ("名" in kinds or " " in ent.text or "\u3000" in ent.text) and
                         not (glued and "名" not in kinds)):
             out.append((first.start, names[-1].end, FULL))

@@ -246,7 +246,7 @@ def without_names_ahead(titles: list[TitleMention], analysis: Analysis) -> list[
 
 def without_pieces_of_names(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
     """No title starts or ends inside a word the dictionary reads as a person's name, where an NER
-    reads a person there too: the 部長 of 岡部|長泰 is a surname's end and a given name's start
+    reads a person there too: the 部長 of 岡部|長介 is a surname's end and a given name's start
     (not the 市長 of 瀬之|浦市|長, a surname to UniDic alone)."""
     people = [e for e in analysis.entities if e.label in ("Person", "prx:PERSON")]
     names = [t for t in analysis.tokens if t.is_person_name and len(t.text) >= 2
@@ -256,8 +256,8 @@ def without_pieces_of_names(titles: list[TitleMention], analysis: Analysis) -> l
 
 def without_bodies_ahead(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
     """Titles that begin with a body the NER ensemble confirms lose it: the department part of a
-    compound title reads on over a body's name glued before it (``WHO事務局長`` -> ``事務局長``,
-    ``元日本テレビ編成局長`` -> ``編成局長``), which then stands as an organisation of its own
+    compound title reads on over a body's name glued before it (``ユネスコ事務局長`` -> ``事務局長``,
+    ``元NHK放送総局長`` -> ``放送総局長``), which then stands as an organisation of its own
     (``_body_prefix_length`` knows only bodies that end in 県, 大学, 社 …)."""
     if not titles:
         return titles
