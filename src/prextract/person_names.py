@@ -401,6 +401,9 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
     alone reads too many release words as names.)"""
     out = []
     text = analysis.text
+    # the last parts of the foreign names written in full (カルロス・ゴーン -> ゴーン), read once
+    last_parts = {parts[-1] for m in _KATAKANA_CHAIN.finditer(text)
+                  if len(parts := re.split("[・=＝]", m.group())) > 1}
     for ent in analysis.entities:
         if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
             continue  # one kanji: see _lone_surnames
@@ -419,9 +422,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
                                           tuple(base))
         if kind is None and _read_as_a_name(analysis, ent, toks):
             kind = AGREED
-        if kind is None and re.fullmatch(rf"[{_KATA}]{{2,}}", ent.text) and any(
-                m.group().endswith(("・" + ent.text, "=" + ent.text, "＝" + ent.text))
-                for m in _KATAKANA_CHAIN.finditer(text)):
+        if kind is None and ent.text in last_parts and re.fullmatch(rf"[{_KATA}]{{2,}}", ent.text):
             kind = SHORT    # ラウル・ベスネール … ベスネールは: the last part of a foreign name written in full
         if kind is not None:
             out.append((ent.start, ent.end, kind))
