@@ -8,8 +8,10 @@ strings keep 600,000 names at 5 MB in memory, and a document's candidate spans a
 one ``searchsorted``.
 
 orgs reads it: a company or organisation the dictionary knows, and knows only as a body, is an
-organisation mention (``known_org_spans``). People's names are kept in it but not used: as
-the only sign of a person they let in too many words (プラント is a surname there).
+organisation mention (``known_org_spans``). person_names reads its full names of people: two
+words or more of kanji it knows as a person's name and not as a body or place are a person
+(``known_person_spans``: 三宅|一生, 磯崎|新). Surnames and given names alone are not used: as the
+only sign of a person they let in too many words (プラント is a surname there).
 """
 from __future__ import annotations
 
@@ -121,3 +123,29 @@ def known_org_spans(text: str, runs: Iterable[Sequence[tuple[int, int]]]) -> lis
     (start, end, class mask); ``mask & COMPANY`` for a company."""
     return [(start, end, mask) for start, end, mask in shipped().find(text, runs, _ORG)
             if not mask & ~_ORG and (end - start >= MIN_ORG_CHARS or _KATAKANA_PAIR.fullmatch(text, start, end))]
+
+
+PERSON = 1 << CLASSES.index("person")
+_NOT_A_PERSON = _ORG | 1 << CLASSES.index("place")
+#: a full name of two kanji is a word as often as a name (日本, 大和)
+MIN_PERSON_CHARS = 3
+_KANJI_WORD = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3005]+")
+
+
+def known_person_spans(text: str, tokens: Sequence) -> list[tuple[int, int]]:
+    """Runs of two or more whole kanji tokens (石田|三成) that the dictionary knows as a person's
+    full name and not as a body or a place, at least MIN_PERSON_CHARS long."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for tok in tokens:
+        if not _KANJI_WORD.fullmatch(tok.text):
+            runs.append([])
+        elif runs[-1] and runs[-1][-1][1] != tok.start:
+            runs.append([(tok.start, tok.end)])
+        else:
+            runs[-1].append((tok.start, tok.end))
+    # two tokens or more: one word alone is not enough (新選組 is a person's name there too), and
+    # UniDic reads a person's one-word name as 人名 itself
+    starts = {start for run in runs for start, _ in run}
+    return [(start, end) for start, end, mask in shipped().find(text, [r for r in runs if r], PERSON)
+            if not mask & _NOT_A_PERSON and end - start >= MIN_PERSON_CHARS
+            and any(start < s < end for s in starts)]

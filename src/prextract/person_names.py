@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-from . import lexicons
+from . import gazetteer, lexicons
 from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words, one_unidic_word
 from .names import normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
@@ -75,6 +75,9 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     candidates += _names_from_tokens(analysis)
     candidates += _names_from_entities(analysis)
     candidates += _names_from_trained_ner(analysis)
+    known = _known_full_names(analysis)
+    candidates += known
+    known = {(s, e) for s, e, _ in known}
     lone = _lone_surnames(analysis)
     candidates += [(s, e, AGREED) for s, e in lone]
     candidates += _names_before_honorifics(analysis, honorific_at)
@@ -89,10 +92,12 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     chosen: list[tuple[int, int, int]] = []
     for start, end, strength in sorted(set(candidates), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
         cut_start, cut_end = _cut_blocked(start, end, blocked)
+        if (start, end) in known and (cut_start, cut_end) != (start, end):
+            continue        # 三井|高利 where 三井 is read as a body: no piece of the known name is one
         if (cut_end < end and text[cut_end - 1:cut_end] in _JOINERS) or \
                 (start < cut_start < end and text[cut_start:cut_start + 1] in _JOINERS):
             continue        # マルクス=|レーニン主義研究所: the name is part of the body's
-        start, end = _trim_name(text, cut_start, cut_end)
+        start, end = _trim_name(analysis, cut_start, cut_end)
         if end in title_starts and end - start > 2 and text[end - 1] in lexicons.title_parts("temporal"):
             end -= 1        # 真鍋新院長: the new post's 新, not a given name
         if end - start < 1 or not _NAME_CHARS.match(_REGNAL.sub("", text[start:end])):
@@ -101,8 +106,9 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             continue
         if strength == FULL and len(normalize_name(text[start:end])) < 2:
             continue
-        if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end):
-            continue
+        if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end) \
+                or text.startswith(_government_words(), end):
+            continue        # 田中義一内閣, 李承晩政権: the government the person leads
         if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
             continue        # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a product
         chosen.append((start, end, strength))
@@ -171,6 +177,11 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
     if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]):
         return cand
     for m in _KATAKANA_CHAIN.finditer(text, max(0, s - 40), min(len(text), e + 40)):
+        post = _title_in_chain(analysis, m)
+        if m.start() <= s < post < m.end():
+            # ジェイミー・ジョセフ|ヘッドコーチ: a katakana post glued on ends the name
+            m = _KATAKANA_CHAIN.match(text, m.start(), post)
+            e = min(e, post)
         if m.start() <= s and e <= m.end():
             parts = re.split(r"[・=＝]", m.group())
             if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
@@ -189,6 +200,14 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
                 return None   # ビアス in メトロビアス: a piece of a longer katakana word
             return cand
     return cand
+
+
+def _title_in_chain(analysis: Analysis, chain: re.Match[str]) -> int:
+    """Where a post that ends a katakana chain starts (…ジョセフ|ヘッドコーチ), or the chain's end."""
+    for tok in analysis.tokens_in(chain.start(), chain.end()):
+        if tok.start > chain.start() and lexicons.title_pattern().fullmatch(analysis.text, tok.start, chain.end()):
+            return tok.start
+    return chain.end()
 
 
 @lru_cache(maxsize=1)
@@ -220,17 +239,23 @@ def _family_name_in_cell(text: str, prev: Token, given: Token) -> bool:
     return not lead.strip(" \u3000") or bool(re.search(r"(?:\t|[ \u3000]{2})$", lead))
 
 
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_name(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The name without spaces or ・ at its edges, without an honorific that is a word of its
+    own (石原|氏; not the 氏 of 足利尊氏, one word) and without a sovereign's title."""
+    text = analysis.text
     while start < end and text[start] in _SPACES + "・":
         start += 1
     while end > start and text[end - 1] in _SPACES + "・":
         end -= 1
     for h in sorted(lexicons.honorifics(), key=len, reverse=True):
-        if text[start:end].endswith(h) and end - len(h) - start >= 2:
+        if text[start:end].endswith(h) and end - len(h) - start >= 2 and analysis.token_at(end - len(h)) is not None:
             end -= len(h)
             while end > start and text[end - 1] in _SPACES:
                 end -= 1
             break
+    for title in sorted(_sovereign_titles(), key=len, reverse=True):
+        if text.endswith(title, start, end) and end - len(title) - start >= 2:
+            return start, end - len(title)      # 後醍醐天皇, one word: the name is 後醍醐
     return start, end
 
 
@@ -383,6 +408,8 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
     t = toks[g + 1]
     if t.start != toks[g].end:
         return False
+    if t.text in _sovereign_titles():
+        return _noun_goes_on(toks, g + 1, text)     # 宇多|天皇 ends the name; 広開土|王|碑 is a thing
     if t.text in lexicons.honorifics() or t.text in _people_suffixes() or lexicons.title_pattern().match(text, t.start):
         return False        # 氏, 兄弟 (パスケル兄弟), 社長: the name ends before them
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
@@ -408,7 +435,10 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         if ent.label != "prx:PERSON" or len(ent.text.strip()) < 2:
             continue  # one kanji: see _lone_surnames
         toks = analysis.tokens_in(ent.start, ent.end)
-        if len(toks) >= 2 and (toks[-1].text in _people_suffixes() or _word_after_a_name(toks[-2], toks[-1])):
+        if len(toks) >= 2 and (toks[-1].text in _people_suffixes() or (
+                _word_after_a_name(toks[-2], toks[-1])
+                and not any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities))):
+            # (a word GiNZA reads into the same person stays: アントニオ|猪木, a ring name's kanji surname)
             # 進藤|本人, 草彅|一人, 太田|派, 田中義一|内閣, アンドロポフ|ソ連: the word after the name is no part of it
             toks = toks[:-1]
             ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
@@ -426,6 +456,30 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             kind = SHORT    # ラウル・ベスネール … ベスネールは: the last part of a foreign name written in full
         if kind is not None:
             out.append((ent.start, ent.end, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sovereign_titles() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] == "sovereign")
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> tuple[str, ...]:
+    return tuple(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] == "government")
+
+
+def _known_full_names(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """Whole words of kanji that JMnedict knows as a person's full name, and only as that (石田三成,
+    三宅一生, 磯崎新): the famous people an encyclopaedia or a release names, whom the taggers split
+    into a surname and a common word or a company. Not where GiNZA reads a body, place or thing
+    over them or a noun goes on after them (文豪賞, 研吾建築都市設計: a thing named after a person)."""
+    out = []
+    for start, end in gazetteer.known_person_spans(analysis.text, analysis.tokens):
+        inside = analysis.tokens_in(start, end)
+        if not any(_other_entity(t.ent) for t in inside) \
+                and not _noun_goes_on(analysis.tokens, inside[-1].i, analysis.text):
+            out.append((start, end, FULL))
     return out
 
 

@@ -1,0 +1,89 @@
+"""People an encyclopaedia names: full names JMnedict knows, sovereigns' titles, ring names,
+katakana posts glued to a name, a leader's name as the name of the government."""
+from __future__ import annotations
+
+import pytest
+
+from prextract import gazetteer, person_names
+from prextract.analyse import analyse
+
+
+def _people(extractor, text: str) -> list[str]:
+    return [text[s:e] for p in extractor.extract(text).people for s, e in p.mentions]
+
+
+def _orgs(extractor, text: str) -> list[str]:
+    return [o.name for o in extractor.extract(text).organizations]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ブランドは、デザイナーの三宅一生が1971年に立ち上げた。", "三宅一生"),       # 三宅|一生: a common word too
+    ("旧館の設計は磯崎新によるもので、翌年に改修された。", "磯崎新"),            # 磯崎|新: a place and a suffix
+    ("三井高利は松阪の商家に生まれ、のちに江戸へ出た。", "三井高利"),            # 三井|高利: a company's name first
+    ("記念碑は佐野常民らの功績を伝えている。", "佐野常民"),
+])
+def test_a_full_name_the_dictionary_knows_is_a_person(extractor, text, name):
+    assert name in _people(extractor, text)
+    # and no piece of it is a body or a shorter person
+    assert not [o for o in _orgs(extractor, text) if o in name]
+    assert [p for p in _people(extractor, text) if p in name and p != name] == []
+
+
+@pytest.mark.parametrize("text", [
+    "隈研吾建築都市設計事務所が設計を担当した。",        # a firm named after a person
+    "池田市の安藤百福発明記念館を訪れた。",              # a museum
+])
+def test_a_known_name_glued_to_a_noun_names_a_thing(extractor, text):
+    assert _people(extractor, text) == []
+
+
+def test_known_person_spans_are_two_words_or_more():
+    text = "佐野常民の伝記には新選組も登場する。"
+    an = analyse(text)
+    # 佐野|常民; 新選組 is one word, which JMnedict lists as a person too
+    assert [text[s:e] for s, e in gazetteer.known_person_spans(text, an.tokens)] == ["佐野常民"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("菅原道真は宇多天皇に重用された。", "宇多"),               # a title after the name is no part of it
+    ("後醍醐天皇は鎌倉幕府を倒した。", "後醍醐"),               # one word in UniDic: the title is cut off
+    ("ジョン王は大憲章に署名した。", "ジョン"),
+    ("乾隆帝の治世に版図は最大となった。", "乾隆"),
+])
+def test_a_sovereigns_title_is_no_part_of_the_name(extractor, text, name):
+    assert name in _people(extractor, text)
+    assert not [p for p in _people(extractor, text) if p.startswith(name) and p != name]
+
+
+def test_a_sovereigns_title_before_a_noun_makes_a_thing():
+    text = "広開土王碑は集安市にある。"
+    an = analyse(text)
+    first = an.token_at(0)
+    assert person_names._noun_goes_on(an.tokens, first.i, text)
+
+
+def test_an_honorific_inside_a_word_stays_in_the_name(extractor):
+    text = "後醍醐天皇は楠木正成や足利尊氏らの協力を得た。"
+    assert "足利尊氏" in _people(extractor, text)       # 尊氏 is a given name, 氏 no honorific here
+    assert "石原" in _people(extractor, "石原氏は会見で述べた。")
+
+
+def test_a_ring_name_ginza_reads_whole_keeps_its_kanji_surname(extractor):
+    text = "1976年には日本武道館でアントニオ猪木が異種格闘技戦に臨んだ。"
+    assert _people(extractor, text) == ["アントニオ猪木"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ワールドカップでは、ジェイミー・ジョセフヘッドコーチ率いる代表が8強に進んだ。", "ジェイミー・ジョセフ"),
+    ("クラブはマイケル・スミスコーチの指導で昇格した。", "マイケル・スミス"),
+])
+def test_a_katakana_post_glued_to_a_name_ends_it(extractor, text, name):
+    assert _people(extractor, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "同年に発足した森川信一内閣で大臣を務めた。",
+    "李承晩政権期には土地改革が進められた。",
+])
+def test_a_leaders_name_before_cabinet_or_administration_names_the_government(extractor, text):
+    assert _people(extractor, text) == []
