@@ -87,3 +87,17 @@ def test_a_katakana_post_glued_to_a_name_ends_it(extractor, text, name):
 ])
 def test_a_leaders_name_before_cabinet_or_administration_names_the_government(extractor, text):
     assert _people(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ミナト出版の小説「ハリー・ポッターと賢者の石」が店頭に並んだ。",     # a name opens the title
+    "のちに随筆「藤井先生」でその日々を記した。",                           # a name before a post
+    "大河ドラマ「どうする家康」では主演を務めた。",                         # a name ends it
+])
+def test_a_name_in_a_works_title_is_no_person(extractor, text):
+    assert _people(extractor, text) == []
+
+
+def test_a_name_in_a_quoted_remark_is_a_person(extractor):
+    text = "社長の山田太郎は「佐藤さんに感謝しています。」と語った。"
+    assert _people(extractor, text) == ["山田太郎", "佐藤"]

@@ -58,6 +58,9 @@ _REGNAL = re.compile(r"(?<=[^\s0-9０-９一二三四五六七八九十])(?:[0-9
 # 事　業　内　容 / 設 立 年 月 日: a row label spaced out one character at a time (its last two
 # characters are no spaced name)
 _LETTER_SPACED_LABEL = re.compile(r"(?<![^\s）)】．.：:])[^\s](?P<sep>[ \u3000])(?:[^\s](?P=sep))+[^\s](?![^\s：:])")
+# a short bracketed phrase without a sentence's punctuation: the title of a work, a product or
+# a term (「ミナトの冒険」), not a quoted remark (「山田さんに感謝しています。」, 「佐藤選手、行け!」)
+_SHORT_BRACKET = re.compile(r"[「『]([^「」『』。、！？!?\n]{1,20})[」』]")
 _NAME_CHARS = re.compile(rf"^[{_KANJI}{_HIRA}{_KATA}・=＝A-Za-z. \u3000]+$")
 
 
@@ -71,6 +74,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
     blocked += [(s, e) for s, e, _ in readings]
     honorific_at = _honorific_positions(analysis)
     labels = [m.span() for m in _LETTER_SPACED_LABEL.finditer(text)]
+    titles_of_works = [m.span(1) for m in _SHORT_BRACKET.finditer(text)]
     candidates: list[tuple[int, int, int]] = []      # (start, end, FULL / SHORT / AGREED)
     candidates += _names_from_tokens(analysis)
     candidates += _names_from_entities(analysis)
@@ -111,6 +115,8 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
             continue        # 田中義一内閣, 李承晩政権: the government the person leads
         if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
             continue        # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a product
+        if any(s < start and end <= e or s <= start and end < e for s, e in titles_of_works):
+            continue        # 「ミナトの冒険」, 随筆「恩師川辺先生」: a name in a work's title
         chosen.append((start, end, strength))
     chosen.sort()
     full = [PersonMention(s, e, text[s:e], normalize_name(text[s:e]), _reading_after(text, e, readings))
