@@ -101,3 +101,26 @@ def test_a_name_in_a_works_title_is_no_person(extractor, text):
 def test_a_name_in_a_quoted_remark_is_a_person(extractor):
     text = "社長の山田太郎は「佐藤さんに感謝しています。」と語った。"
     assert _people(extractor, text) == ["山田太郎", "佐藤"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("徳川家光は沢庵に深く帰依した。", "徳川家光"),          # one UniDic word the ensemble reads as a body
+    ("ソニーは井深大と盛田昭夫が創業した。", "井深大"),      # 井深|大: GiNZA reads a body, UniDic a surname first
+])
+def test_a_known_name_outweighs_an_ners_body(extractor, text, name):
+    assert name in _people(extractor, text)
+    assert name not in _orgs(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("経済学者のJ・M・ケインズは「一般理論」を著した。", "J・M・ケインズ"),
+    ("S・K・チャタジーはコルカタ出身の物理学者である。", "S・K・チャタジー"),
+    ("J・R・R・トールキンは言語学者でもあった。", "J・R・R・トールキン"),
+])
+def test_initials_before_a_katakana_name_make_a_person(extractor, text, name):
+    assert _people(extractor, text) == [name]
+    assert name not in _orgs(extractor, text)
+
+
+def test_one_initial_before_a_common_word_is_no_person(extractor):
+    assert _people(extractor, "J・フロント リテイリングは百貨店を運営する。") == []

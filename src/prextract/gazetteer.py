@@ -133,8 +133,8 @@ _KANJI_WORD = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3005]+")
 
 
 def known_person_spans(text: str, tokens: Sequence) -> list[tuple[int, int]]:
-    """Runs of two or more whole kanji tokens (石田|三成) that the dictionary knows as a person's
-    full name and not as a body or a place, at least MIN_PERSON_CHARS long."""
+    """Runs of whole kanji tokens (石田|三成) that the dictionary knows as a person's full name and
+    not as a body or a place, at least MIN_PERSON_CHARS long."""
     runs: list[list[tuple[int, int]]] = [[]]
     for tok in tokens:
         if not _KANJI_WORD.fullmatch(tok.text):
@@ -143,9 +143,10 @@ def known_person_spans(text: str, tokens: Sequence) -> list[tuple[int, int]]:
             runs.append([(tok.start, tok.end)])
         else:
             runs[-1].append((tok.start, tok.end))
-    # two tokens or more: one word alone is not enough (新選組 is a person's name there too), and
-    # UniDic reads a person's one-word name as 人名 itself
+    # two tokens or more, or one that UniDic too reads as a person's whole name (徳川家光): one
+    # word alone is not enough (新選組 is a person's name there too)
     starts = {start for run in runs for start, _ in run}
+    named = {(tok.start, tok.end) for tok in tokens if tok.tag.endswith("人名-一般")}
     return [(start, end) for start, end, mask in shipped().find(text, [r for r in runs if r], PERSON)
             if not mask & _NOT_A_PERSON and end - start >= MIN_PERSON_CHARS
-            and any(start < s < end for s in starts)]
+            and (any(start < s < end for s in starts) or (start, end) in named)]

@@ -23,6 +23,9 @@ _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # separates words; between Japanese characters, or Japanese and Latin, it is layout.
 _LATIN_SPACE = re.compile(r"(?<=[!-~]) (?=[!-~])")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+#: two initials or more before a katakana name: a person's, never a body's (J・K・ローリング,
+#: S・K・チャタジー); one initial is a body too (J・フロント)
+INITIALS_NAME = re.compile(r"(?<![A-Za-z・=＝])(?:[A-Z]\.?[・=＝]){2,}[\u30A1-\u30FA\u30FC]{2,}(?![\u30A1-\u30FC・=＝])")
 
 
 def normalize_name(name: str) -> str:

@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 
 from . import gazetteer, lexicons
 from .analyse import Analysis, Entity, Token, common_words_only, named_in_own_words, place_levels
+from .names import INITIALS_NAME
 from .normalize import parse_kanji_number
 
 #: GiNZA ENE labels that name organisations
@@ -1052,8 +1053,13 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         if kind is None:
             continue
         source = "prx" if ent.label.startswith("prx:") else "ner"
-        if source == "prx" and not trusted_prx_org(ent, analysis, people):
+        if source == "prx" and not trusted_prx_org(ent, analysis):
             continue
+        if any(s <= ent.start and ent.end <= e for s, e in people) \
+                and not _named_by_its_end(ent.text, analysis.tokens_in(ent.start, ent.end)):
+            continue        # 三井 of 三井高利, 井深大: a name the dictionary knows as a person's, no sign of a body
+        if INITIALS_NAME.fullmatch(ent.text):
+            continue        # S・K・チャタジー: a person's name
         start, end = ent.start, ent.end
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
         # katakana, Latin or proper-noun words of the same noun chunk right before it
@@ -1089,18 +1095,13 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
     return out
 
 
-def trusted_prx_org(ent: Entity, analysis: Analysis, people: Sequence[tuple[int, int]] = ()) -> bool:
+def trusted_prx_org(ent: Entity, analysis: Analysis) -> bool:
     """Whether a span of the trained NER (Wikipedia-trained) is taken as an organisation: where
     GiNZA also sees a body there, or where the span reads as a body's name by itself (a legal
     form or an organisation suffix ends it, an acronym that acts, the ensemble confirms it, or,
     unless a noun continues the compound, it is a proper name of proper nouns and katakana),
     never in a product's or price's context or alone in 「」. On its own the model
-    reads too many release words (製品名, 価格, 体験会) as organisations. A span within a name the
-    dictionary knows as a person's (``people``: 三井|高利, 磯崎新) is that person unless a legal form or
-    an organisation word ends it."""
-    if any(s <= ent.start and ent.end <= e for s, e in people) \
-            and not _named_by_its_end(ent.text, analysis.tokens_in(ent.start, ent.end)):
-        return False
+    reads too many release words (製品名, 価格, 体験会) as organisations."""
     if _place_of_origin(ent, analysis) or _latin_spelling_of_name(ent, analysis.text) \
             or (not ent.confirmed and _part_of_a_dotted_name(ent, analysis)):
         return False

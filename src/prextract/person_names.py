@@ -20,7 +20,7 @@ from typing import Iterable
 
 from . import gazetteer, lexicons
 from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words, one_unidic_word
-from .names import normalize_name
+from .names import INITIALS_NAME, normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
 from .titles import _KATA, TitleMention
@@ -165,7 +165,7 @@ def _listed_names(text: str, cand: tuple[int, int, int]) -> list[tuple[int, int,
 _KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 
 
-_KATAKANA_CHAIN = re.compile(rf"(?:(?<![A-Za-z])[A-Z]\.?[・=＝])?[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
+_KATAKANA_CHAIN = re.compile(rf"(?:(?<![A-Za-z])[A-Z]\.?[・=＝])*[{_KATA}]+(?:[・=＝](?:[A-Z]\.?|[{_KATA}]+))*")
 
 
 def _read_as_person_at(analysis: Analysis, pos: int) -> bool:
@@ -483,7 +483,8 @@ def _known_full_names(analysis: Analysis) -> list[tuple[int, int, int]]:
     out = []
     for start, end in gazetteer.known_person_spans(analysis.text, analysis.tokens):
         inside = analysis.tokens_in(start, end)
-        if not any(_other_entity(t.ent) for t in inside) \
+        # GiNZA's reading of a body or thing counts unless UniDic reads a surname first (井深|大)
+        if (inside[0].tag.endswith("人名-姓") or not any(_other_entity(t.ent) for t in inside)) \
                 and not _noun_goes_on(analysis.tokens, inside[-1].i, analysis.text):
             out.append((start, end, FULL))
     return out
@@ -752,7 +753,8 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
     """Katakana names joined by ・ and Latin names next to an honorific or after a title, or
     anywhere when a part of the katakana name is a UniDic 人名 word (ビル・クリントン); a single
     katakana word before an honorific is a short mention (グリーン氏). A ・-name that is the end
-    of a longer one (ファン・ダイク氏) is joined to it later."""
+    of a longer one (ファン・ダイク氏) is joined to it later. A katakana name after two initials
+    or more is a full name wherever it stands (J・K・ローリング)."""
     text = analysis.text
     out = []
     title_ends = {t.end for t in titles}
@@ -779,6 +781,7 @@ def _foreign_names(analysis: Analysis, titles: list[TitleMention],
                 out.append((s, e, FULL))
             elif near_honorific:
                 out.append((s, e, SHORT))
+    out += [(m.start(), m.end(), FULL) for m in INITIALS_NAME.finditer(text)]
     return out
 
 
