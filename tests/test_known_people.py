@@ -124,3 +124,19 @@ def test_initials_before_a_katakana_name_make_a_person(extractor, text, name):
 
 def test_one_initial_before_a_common_word_is_no_person(extractor):
     assert _people(extractor, "J・フロント リテイリングは百貨店を運営する。") == []
+
+
+def test_a_post_inside_one_word_after_a_katakana_name_is_cut_off(extractor):
+    # UniDic holds トランプ大統領 as one word, so no title is found at word bounds
+    text = "首脳会談は、ドナルド・トランプ大統領の来日に合わせて開かれた。"
+    assert _people(extractor, text) == ["ドナルド・トランプ"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("一行はジョン・F・ケネディ国際空港に降り立った。", []),                 # a thing named after him
+    ("機体はジャン=リュック・ラガルデール工場で組み立てられた。", []),
+    ("1853年、マシュー・ペリー提督率いる艦隊が浦賀に来航した。", ["マシュー・ペリー"]),  # a rank GiNZA knows
+    ("ピエール・ド・クーベルタン男爵の提唱で大会が始まった。", ["ピエール・ド・クーベルタン"]),
+])
+def test_a_kanji_word_glued_to_a_full_katakana_name_makes_a_thing(extractor, text, people):
+    assert _people(extractor, text) == people

@@ -162,6 +162,7 @@ def _listed_names(text: str, cand: tuple[int, int, int]) -> list[tuple[int, int,
     return [(s, e, strength) for s, e in zip(bounds, ends) if e > s]
 
 
+_KATAKANA_CHARS = frozenset(chr(c) for c in range(0x30A1, 0x30FD))
 _KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 
 
@@ -180,8 +181,8 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
     of the dictionary (ヤマハ・ライト・ミュージック・コンテスト) is no person."""
     text = analysis.text
     s, e, strength = cand
-    if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]):
-        return cand
+    if not re.fullmatch(rf"[{_KATA}・=＝]+", text[s:e]) and not _KATAKANA_CHAIN.fullmatch(text, s, e):
+        return cand         # (a chain with initials goes on: ジョン・F・ケネディ)
     for m in _KATAKANA_CHAIN.finditer(text, max(0, s - 40), min(len(text), e + 40)):
         post = _title_in_chain(analysis, m)
         if m.start() <= s < post < m.end():
@@ -198,14 +199,25 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
             chain = analysis.tokens_in(m.start(), m.end())
             last = chain[-1] if chain else None
             if len(parts) > 1 and last is not None and last.end == m.end() \
-                    and _noun_goes_on(analysis.tokens, last.i, text) and not _read_as_person_at(analysis, m.start()):
-                return None   # ロバート・ハミル|事件, …・ジャクソン|国際空港: a thing named after the chain
+                    and _noun_goes_on(analysis.tokens, last.i, text) \
+                    and (not _read_as_person_at(analysis, m.start()) or _kanji_word_after(analysis, last)):
+                # ロバート・ハミル|事件, …・ケネディ|国際空港: a thing named after the chain (a word of
+                # kanji glued on makes one even where the ensemble reads the person in it)
+                return None
             if len(parts) > 1:
                 return (m.start(), m.end(), FULL)
             if (m.start(), m.end()) != (s, e):
                 return None   # ビアス in メトロビアス: a piece of a longer katakana word
             return cand
     return cand
+
+
+def _kanji_word_after(analysis: Analysis, tok: Token) -> bool:
+    """The token after ``tok`` is a common noun of two kanji or more glued to it (…ケネディ|国際),
+    and no post or rank GiNZA reads as one or into the person (…ミュラー|外相, …クーベルタン|男爵)."""
+    nxt = analysis.tokens[tok.i + 1] if tok.i + 1 < len(analysis.tokens) else None
+    return nxt is not None and nxt.start == tok.end and nxt.tag.startswith("名詞-普通名詞") \
+        and re.fullmatch(rf"[{_KANJI}]{{2,}}", nxt.text) is not None and nxt.ent not in ("Position_Vocation", "Person")
 
 
 def _title_in_chain(analysis: Analysis, chain: re.Match[str]) -> int:
@@ -247,7 +259,8 @@ def _family_name_in_cell(text: str, prev: Token, given: Token) -> bool:
 
 def _trim_name(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
     """The name without spaces or ・ at its edges, without an honorific that is a word of its
-    own (石原|氏; not the 氏 of 足利尊氏, one word) and without a sovereign's title."""
+    own (石原|氏; not the 氏 of 足利尊氏, one word), a post after a katakana name or a sovereign's
+    title."""
     text = analysis.text
     while start < end and text[start] in _SPACES + "・":
         start += 1
@@ -259,6 +272,10 @@ def _trim_name(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             while end > start and text[end - 1] in _SPACES:
                 end -= 1
             break
+    for i in range(start + 2, end):
+        if text[i - 1] in _KATAKANA_CHARS and text[i] not in _KATAKANA_CHARS \
+                and lexicons.title_pattern().fullmatch(text, i, end):
+            return start, i     # ドナルド・トランプ大統領, one word in UniDic: the post is no part of the name
     for title in sorted(_sovereign_titles(), key=len, reverse=True):
         if text.endswith(title, start, end) and end - len(title) - start >= 2:
             return start, end - len(title)      # 後醍醐天皇, one word: the name is 後醍醐
