@@ -140,3 +140,21 @@ def test_a_post_inside_one_word_after_a_katakana_name_is_cut_off(extractor):
 ])
 def test_a_kanji_word_glued_to_a_full_katakana_name_makes_a_thing(extractor, text, people):
     assert _people(extractor, text) == people
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("捜査一課の綾瀬警部が現場に駆けつけた。", "綾瀬", "警部"),          # police ranks
+    ("式典には山岡中将が出席した。", "山岡", "中将"),                    # military ranks
+    ("1921年、ハル外相は条約に署名した。", "ハル", "外相"),               # a minister's short form
+])
+def test_ranks_and_short_posts_are_titles(extractor, text, name, title):
+    doc = extractor.extract(text)
+    assert any(p.name == name and title in [r.title for r in p.roles] for p in doc.people)
+
+
+@pytest.mark.parametrize("text", [
+    "武田信玄を祀る武田神社は、甲府市にある。",        # a surname glued to a noun names a thing
+    "1967年に札幌市で似鳥家具店を開業した。",
+])
+def test_a_surname_glued_to_a_noun_is_no_person_mention(extractor, text):
+    assert [n for n in _people(extractor, text) if len(n) <= 2] == []

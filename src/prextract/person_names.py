@@ -193,9 +193,12 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
             parts = re.split(r"[・=＝]", m.group())
             if any(p in _name_exclusions() for p in parts) or lexicons.org_suffix_pattern().search(m.group()):
                 return None
-            if len(parts) > 2 and _ends_in_common_words(analysis, m.start(), parts) and not any(
-                    e.label == "prx:PERSON" and (e.start, e.end) == m.span() for e in analysis.entities):
-                return None   # (unless the ensemble reads the whole chain as a person: ハインツ・フォン・ブラウエル)
+            if len(parts) > 1 and _ends_in_common_words(analysis, m.start(), parts) and not any(
+                    e.label == "prx:PERSON" and (e.start, e.end) == m.span() for e in analysis.entities) \
+                    and (len(parts) > 2 or not any(t.is_person_name for t in analysis.tokens_in(m.start(), m.end()))):
+                # (unless the ensemble reads the whole chain as a person: ハインツ・フォン・ブラウエル;
+                # two common words are a name where UniDic reads one as a name: ジャック・ナイト)
+                return None
             chain = analysis.tokens_in(m.start(), m.end())
             last = chain[-1] if chain else None
             if len(parts) > 1 and last is not None and last.end == m.end() \
@@ -354,8 +357,8 @@ def _names_from_tokens(analysis: Analysis) -> list[tuple[int, int, int]]:
             continue        # 北園寛次郎|記念館: the name of a thing after a person, the ensemble reads no person
         if given_end is not None:
             out.append((tok.start, toks[given_end].end, FULL))
-        else:
-            out.append((tok.start, toks[j].end, SHORT))
+        elif not _noun_goes_on(toks, j, text):
+            out.append((tok.start, toks[j].end, SHORT))     # (not 武田|神社: a thing named after a family)
     return out
 
 
