@@ -628,3 +628,17 @@ def test_the_last_part_of_a_foreign_name_is_that_person(extractor):
 ])
 def test_names_the_dictionary_or_the_titles_cut_stay_whole(extractor, text, name):
     assert name in [p.name for p in extractor.extract(text).people]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("説明会では、山田部長が新制度の概要を説明した。", "山田", "部長"),     # every reader agrees on a person
+    ("当日は田中館長があいさつした。", "田中", "館長"),
+])
+def test_a_lone_surname_glued_before_a_post_is_that_person(extractor, text, name, title):
+    doc = extractor.extract(text)
+    assert [(p.name, [r.title for r in p.roles]) for p in doc.people] == [(name, [title])]
+
+
+def test_a_plant_named_by_a_place_keeps_its_head_title(extractor):
+    # 松本 is a surname and a place: the readers do not all agree on a person
+    assert extractor.extract("同社の松本工場長は増産を指示した。").people == ()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import lexicons
 
 if TYPE_CHECKING:  # titles are found in the text alone; only the without_* steps read tokens
-    from .analyse import Analysis, Token
+    from .analyse import Analysis, Entity, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,13 +307,23 @@ def _name_ahead(title: TitleMention, analysis: Analysis) -> int:
 def _person_read_ahead(title: TitleMention, toks: tuple[Token, ...], analysis: Analysis) -> int | None:
     """Where a full name the trained NER confirms at the title's start ends (徐平|副部長: UniDic
     reads 平 as a common noun, so the token rule above misses it), if the rest is a title. A name
-    of one word is left to that rule: a surname is often a place (松本|工場長)."""
+    of one word is left to that rule (a surname is often a place: 松本|工場長) unless every reader
+    agrees on a person (山田|部長)."""
+    ginza_people = {(e.start, e.end) for e in analysis.entities if e.label == "Person"}
     for e in analysis.entities:
         if e.label == "prx:PERSON" and e.confirmed and e.start == title.start and e.end < title.end \
-                and sum(1 for t in toks if t.end <= e.end) >= 2 and any(t.end == e.end for t in toks) \
-                and lexicons.title_pattern().fullmatch(analysis.text, e.end, title.end):
+                and any(t.end == e.end for t in toks) \
+                and lexicons.title_pattern().fullmatch(analysis.text, e.end, title.end) \
+                and (sum(1 for t in toks if t.end <= e.end) >= 2 or _surname_all_read(toks[0], e, ginza_people)):
             return e.end
     return None
+
+
+def _surname_all_read(tok: Token, ent: Entity, ginza_people: set[tuple[int, int]]) -> bool:
+    """One word that UniDic reads as a surname, the ensemble confirms as a person and GiNZA reads
+    as one with the same bounds (山田|部長): every reader agrees on a person, not a place."""
+    return (tok.start, tok.end) == (ent.start, ent.end) and tok.tag.endswith("人名-姓") \
+        and (ent.start, ent.end) in ginza_people
 
 
 def without_team_words(titles: list[TitleMention], analysis: Analysis) -> list[TitleMention]:
