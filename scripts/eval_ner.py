@@ -20,7 +20,7 @@ Usage::
 
 The split is the one the dataset's README fixes for prextract: ``int(curid) % 5 == 0`` is test,
 everything else train. Tune on train only; test is for measuring. ``samples/ner/fresh.json`` holds
-1,470 sentences written for prextract in the dataset's format and conventions (README, "Named
+2,220 sentences written for prextract in the dataset's format and conventions (README, "Named
 entities on Wikipedia sentences"); its ids are not page ids, so only ``--split all`` reads it.
 """
 from __future__ import annotations
