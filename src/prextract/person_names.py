@@ -111,7 +111,7 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         if strength == FULL and len(normalize_name(text[start:end])) < 2:
             continue
         if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end) \
-                or text.startswith(_government_words(), end):
+                or text.startswith(_exclusions_of("government"), end):
             continue        # 田中義一内閣, 李承晩政権: the government the person leads
         if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
             continue        # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a product
@@ -414,10 +414,16 @@ def _suffix_makes_a_thing(analysis: Analysis, end: int) -> bool:
         and not lexicons.title_pattern().match(analysis.text, end)
 
 
+@lru_cache(maxsize=None)
+def _exclusions_of(*kinds: str) -> tuple[str, ...]:
+    """The words of name_exclusions.tsv of these kinds."""
+    return tuple(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] in kinds)
+
+
 @lru_cache(maxsize=1)
 def _people_suffixes() -> frozenset[str]:
     """Words that follow people's names: plurals (田中ら) and kin (佐藤夫妻)."""
-    return frozenset(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] in ("not_given", "follows_people"))
+    return frozenset(_exclusions_of("not_given", "follows_people"))
 
 
 def _other_entity(label: str) -> bool:
@@ -463,7 +469,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         toks = analysis.tokens_in(ent.start, ent.end)
         if len(toks) >= 2 and (toks[-1].text in _people_suffixes() or (
                 _word_after_a_name(toks[-2], toks[-1])
-                and not any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities))):
+                and not _ginza_reads_the_same_person(analysis, ent))):
             # (a word GiNZA reads into the same person stays: アントニオ|猪木, a ring name's kanji surname)
             # 進藤|本人, 草彅|一人, 太田|派, 田中義一|内閣, アンドロポフ|ソ連: the word after the name is no part of it
             toks = toks[:-1]
@@ -487,12 +493,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
 
 @lru_cache(maxsize=1)
 def _sovereign_titles() -> frozenset[str]:
-    return frozenset(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] == "sovereign")
-
-
-@lru_cache(maxsize=1)
-def _government_words() -> tuple[str, ...]:
-    return tuple(r["word"] for r in load_tsv("name_exclusions.tsv") if r["kind"] == "government")
+    return frozenset(_exclusions_of("sovereign"))
 
 
 def _known_full_names(analysis: Analysis) -> list[tuple[int, int, int]]:
@@ -552,12 +553,17 @@ def _word_after_a_name(name_end: Token, last: Token) -> bool:
         and not name_end.tag.endswith("人名-姓"))
 
 
+def _ginza_reads_the_same_person(analysis: Analysis, ent: Entity) -> bool:
+    """GiNZA reads a Person with exactly the bounds of ``ent``."""
+    return any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
+
+
 def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> int | None:
     """FULL or AGREED where the dictionary or GiNZA agrees with a trained-NER person span (the
     rules of ``_names_from_trained_ner``), None where nothing does."""
     text = analysis.text
     ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
-    ginza_person_alike = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
+    ginza_person_alike = _ginza_reads_the_same_person(analysis, ent)
     if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
             (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
              and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
