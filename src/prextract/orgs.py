@@ -916,12 +916,15 @@ def _from_lexicon(analysis: Analysis) -> list[OrgMention]:
     out = []
     for name, (kind, aliases) in lexicons.known_orgs().items():
         for form in (name,) + aliases:
-            for m in re.finditer(re.escape(form), text):
-                if _latin(form) and _latin_neighbour(text, m.start(), m.end()):
-                    continue
-                if not _on_token_bounds(analysis, m.start(), m.end()) or _compound_goes_on(analysis, m.end()):
-                    continue
-                out.append(OrgMention(m.start(), m.end(), form, kind, "lexicon"))
+            # str.find, not re.finditer: hundreds of forms would churn re's cache of compiled
+            # patterns and recompile every one of them for every text
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if not (_latin(form) and _latin_neighbour(text, start, end)) \
+                        and _on_token_bounds(analysis, start, end) and not _compound_goes_on(analysis, end):
+                    out.append(OrgMention(start, end, form, kind, "lexicon"))
+                start = text.find(form, end)
     return out
 
 
