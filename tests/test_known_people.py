@@ -137,6 +137,10 @@ def test_a_post_inside_one_word_after_a_katakana_name_is_cut_off(extractor):
     ("機体はジャン=リュック・ラガルデール工場で組み立てられた。", []),
     ("1853年、マシュー・ペリー提督率いる艦隊が浦賀に来航した。", ["マシュー・ペリー"]),  # a rank GiNZA knows
     ("ピエール・ド・クーベルタン男爵の提唱で大会が始まった。", ["ピエール・ド・クーベルタン"]),
+    # a verbal noun that ends the phrase says what the person did: a credit, not a thing
+    ("新作はマリア・シェーファー作曲・エミール・ローラン脚本による。", ["マリア・シェーファー"]),
+    ("録音はアンドレ・ミシェル指揮パリ室内管弦楽団による。", ["アンドレ・ミシェル"]),
+    ("一行はジョン・F・ケネディ記念図書館を訪れた。", []),                   # 記念|図書館 goes on: a thing
 ])
 def test_a_kanji_word_glued_to_a_full_katakana_name_makes_a_thing(extractor, text, people):
     assert _people(extractor, text) == people

@@ -168,6 +168,17 @@ def test_a_surname_with_a_title_joins_the_full_name_before_it(extractor):
     assert _names(doc) == {"真鍋孝雄"}
 
 
+@pytest.mark.parametrize("text, name", [
+    # the dictionaries read the surname alone as a place (荒川, 千葉): the full name before tells
+    ("番組の司会は荒川強啓が務めた。後任には荒川より若い世代のパーソナリティが起用された。", "荒川強啓"),
+    ("主演は千葉真一である。千葉は撮影前から殺陣の稽古を重ねた。", "千葉真一"),
+])
+def test_a_surname_alone_after_the_full_name_is_the_same_person(extractor, text, name):
+    (person,) = extractor.extract(text).people
+    assert person.name == name
+    assert [text[s:e] for s, e in person.mentions] == [name, name[:2]]
+
+
 def test_foreign_surname_joins_the_full_name(extractor):
     doc = extractor.extract(
         "オランダのAgriTech Delta Foundation（CEO：マリーケ・ファン・ダイク氏）と覚書を締結しました。"

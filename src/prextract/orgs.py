@@ -615,22 +615,10 @@ def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
 
 
 def _split_after_people(chunks: list[list[Token]], analysis: Analysis) -> list[list[Token]]:
-    """伊野本孝一|ら高校, 太田耐造|司法省刑事局, フランク・ノックス|海軍長官: a full name that
-    prextract's NER confirms and the dictionary spells as a person's (a family and a given name,
-    or katakana name words joined by ・, or a ・-name GiNZA also reads as a person with the
-    same bounds) ends the run of nouns, so that no body's name takes in
-    the person standing before it. Not where the NER reads a body over the name."""
-    bodies = [e for e in analysis.entities if e.label == "prx:ORGANIZATION"]
-    ends = set()
-    for ent in analysis.entities:
-        if ent.label != "prx:PERSON" or not ent.confirmed or any(b.start < ent.end and ent.start < b.end for b in bodies):
-            continue
-        words = [t for t in analysis.tokens_in(ent.start, ent.end) if t.text not in _CONNECTORS]
-        kinds = {t.tag.rsplit("-", 1)[-1] for t in words if t.is_person_name}
-        ginza_person = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
-        if len(words) >= 2 and ({"姓", "名"} <= kinds or (_KATAKANA_NAME.fullmatch(ent.text) and (
-                ginza_person or all(t.is_person_name for t in words)))):
-            ends.add(ent.end)
+    """伊野本孝一|ら高校, 太田耐造|司法省刑事局, フランク・ノックス|海軍長官, 蔣介石|国民党総裁: a
+    person's full name ends the run of nouns, so that no body's name takes in the person standing
+    before it (see ``_full_names_of_people``)."""
+    ends = {end for _, end in _full_names_of_people(analysis)}
     out = []
     for chunk in chunks:
         k = 0
@@ -639,6 +627,34 @@ def _split_after_people(chunks: list[list[Token]], analysis: Analysis) -> list[l
                 out.append(chunk[k:i + 1])
                 k = i + 1
         out.append(chunk[k:])
+    return out
+
+
+def _full_names_of_people(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans prextract's NER reads as a person where the dictionaries spell a full name: a family
+    and a given name, katakana name words joined by ・ (or a ・-name GiNZA also reads as a person
+    with the same bounds), a name JMnedict knows as a person's (金正恩), or one UniDic word that is
+    a person's whole name (蔣介石). The NER must confirm it, but for the dictionaries' own full
+    names, and must not read a body over it."""
+    bodies = [e for e in analysis.entities if e.label == "prx:ORGANIZATION"]
+    known = set(gazetteer.known_person_spans(analysis.text, analysis.tokens))
+    out = []
+    for ent in analysis.entities:
+        if ent.label != "prx:PERSON" or any(b.start < ent.end and ent.start < b.end for b in bodies):
+            continue
+        words = [t for t in analysis.tokens_in(ent.start, ent.end) if t.text not in _CONNECTORS]
+        one_name_word = len(words) == 1 and words[0].tag.endswith("人名-一般") and len(ent.text) >= 3 \
+            and (words[0].start, words[0].end) == (ent.start, ent.end)
+        if one_name_word or (ent.start, ent.end) in known:
+            out.append((ent.start, ent.end))
+            continue
+        if not ent.confirmed:
+            continue
+        kinds = {t.tag.rsplit("-", 1)[-1] for t in words if t.is_person_name}
+        ginza_person = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
+        if len(words) >= 2 and ({"姓", "名"} <= kinds or (_KATAKANA_NAME.fullmatch(ent.text) and (
+                ginza_person or all(t.is_person_name for t in words)))):
+            out.append((ent.start, ent.end))
     return out
 
 
@@ -1051,6 +1067,7 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
     chunk_of = {t.start: c for c in chunks for t in c}
     body_ends = {end for _, end in bodies}
     people = gazetteer.known_person_spans(text, analysis.tokens)
+    full_names = {start: end for start, end in _full_names_of_people(analysis)}
     for ent in analysis.entities:
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
@@ -1064,6 +1081,8 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         if INITIALS_NAME.fullmatch(ent.text):
             continue        # S・K・チャタジー: a person's name
         start, end = ent.start, ent.end
+        if source == "ner" and start < full_names.get(start, start) < end:
+            start = full_names[start]   # 黄基鉄|海軍参謀総長: GiNZA's body starts after the person before it
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
         # katakana, Latin or proper-noun words of the same noun chunk right before it
         chunk = chunk_of.get(start)

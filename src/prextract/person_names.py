@@ -137,7 +137,30 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         elif (s, e) in agreed and (len(short) >= 2 or (s, e) in lone) and not _CONTACT_LABEL.search(text, max(0, s - 24), s) \
                 and short not in place_stems:
             out.append(PersonMention(s, e, text[s:e], short))
+    out += _surnames_of_named_people(analysis, full, chosen, blocked)
     out.sort(key=lambda p: p.start)
+    return out
+
+
+def _surnames_of_named_people(analysis: Analysis, full: list[PersonMention], chosen: list[tuple[int, int, int]],
+                              blocked: list[tuple[int, int]]) -> list[PersonMention]:
+    """A surname standing alone after the text has named the person in full (荒川強啓 … 荒川より),
+    where the ensemble confirms a person there: the dictionaries may read the word as a place
+    (荒川, 千葉) or a thing, but the full name before it tells whom it stands for."""
+    out = []
+    for ent in analysis.entities:
+        if ent.label != "prx:PERSON" or not ent.confirmed \
+                or any(ent.start < e and s < ent.end for s, e, _ in chosen) \
+                or any(ent.start < e and s < ent.end for s, e in blocked):
+            continue
+        toks = analysis.tokens_in(ent.start, ent.end)
+        if len(toks) != 1 or (toks[0].start, toks[0].end) != (ent.start, ent.end) \
+                or not _KANJI_SURNAME.fullmatch(ent.text) or _noun_goes_on(analysis.tokens, toks[0].i, analysis.text):
+            continue
+        named = {f.name for f in full if f.start < ent.start and f.name.startswith(ent.text)
+                 and analysis.token_at(f.start) is not None and analysis.token_at(f.start).text == ent.text}
+        if len(named) == 1:
+            out.append(PersonMention(ent.start, ent.end, ent.text, named.pop()))
     return out
 
 
@@ -217,10 +240,17 @@ def _whole_katakana_name(analysis: Analysis, cand: tuple[int, int, int]) -> tupl
 
 def _kanji_word_after(analysis: Analysis, tok: Token) -> bool:
     """The token after ``tok`` is a common noun of two kanji or more glued to it (…ケネディ|国際),
-    and no post or rank GiNZA reads as one or into the person (…ミュラー|外相, …クーベルタン|男爵)."""
-    nxt = analysis.tokens[tok.i + 1] if tok.i + 1 < len(analysis.tokens) else None
-    return nxt is not None and nxt.start == tok.end and nxt.tag.startswith("名詞-普通名詞") \
-        and re.fullmatch(rf"[{_KANJI}]{{2,}}", nxt.text) is not None and nxt.ent not in ("Position_Vocation", "Person")
+    and no post or rank GiNZA reads as one or into the person (…ミュラー|外相, …クーベルタン|男爵),
+    nor a verbal noun that ends the phrase: what the person did (…シェン|作曲・, …ドラティ|指揮, not
+    …ケネディ|記念|図書館)."""
+    tokens = analysis.tokens
+    nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
+    if nxt is None or nxt.start != tok.end or not nxt.tag.startswith("名詞-普通名詞") \
+            or re.fullmatch(rf"[{_KANJI}]{{2,}}", nxt.text) is None or nxt.ent in ("Position_Vocation", "Person"):
+        return False
+    after = tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None
+    return not (nxt.tag.startswith("名詞-普通名詞-サ変") and (
+        after is None or after.start != nxt.end or not after.tag.startswith(("名詞-普通名詞", "接尾辞"))))
 
 
 def _title_in_chain(analysis: Analysis, chain: re.Match[str]) -> int:
@@ -411,7 +441,8 @@ def _suffix_makes_a_thing(analysis: Analysis, end: int) -> bool:
     if tok is None or tok.start != end or not tok.tag.startswith("接尾辞-名詞的"):
         return False
     return tok.text not in lexicons.honorifics() and tok.text not in _people_suffixes() \
-        and not lexicons.title_pattern().match(analysis.text, end)
+        and not lexicons.title_pattern().match(analysis.text, end) \
+        and not _post_of_a_body_after(analysis.tokens, tok.i, analysis.text)
 
 
 @lru_cache(maxsize=None)
@@ -444,11 +475,34 @@ def _noun_goes_on(toks: tuple[Token, ...], g: int, text: str) -> bool:
         return _noun_goes_on(toks, g + 1, text)     # 宇多|天皇 ends the name; 広開土|王|碑 is a thing
     if t.text in lexicons.honorifics() or t.text in _people_suffixes() or lexicons.title_pattern().match(text, t.start):
         return False        # 氏, 兄弟 (パスケル兄弟), 社長: the name ends before them
+    if _post_of_a_body_after(toks, g + 1, text):
+        return False        # 蔣介石|国民党総裁, ティラーソン|米国務長官: the post of the person's body
     return t.tag.startswith("名詞") and not t.tag.startswith("名詞-固有名詞-人名")
 
 
-# は/が closing the word (not はじめ, がある): it acts or is spoken of, as a person does (メイウェザーは, ライスが)
-_ACTS_AFTER = re.compile(r"[はが](?![\u3041-\u309F])")
+def _post_of_a_body_after(toks: tuple[Token, ...], k: int, text: str) -> bool:
+    """From token ``k`` on, a short body or country and a post that ends the noun phrase (NAME ORG
+    TITLE: 国民|党|総裁, 米|国務|長官, ソ連|書記長, 海軍|参謀総長). The body's words are proper
+    nouns, noun suffixes (党, 米) or words GiNZA reads into a body, a place or a post."""
+    end = toks[k].start
+    for j in range(k, min(k + 3, len(toks))):
+        tok = toks[j]
+        if tok.start != end or tok.end - toks[k].start > 8:
+            return False
+        if j > k:
+            post = lexicons.title_pattern().match(text, tok.start)
+            if post and any(t.end == post.end() for t in toks[j:j + 4]):
+                after = next((t for t in toks[j:] if t.start >= post.end()), None)
+                return after is None or after.start != post.end() or not after.tag.startswith(("名詞", "接尾辞"))
+        if not (tok.tag.startswith(("名詞-固有名詞", "接尾辞-名詞的")) or (tok.tag.startswith("名詞") and tok.ent
+                                                                    and tok.ent != "Person")):
+            return False
+        end = tok.end
+    return False
+
+
+# the particle は or が after the word: it acts or is spoken of, as a person does (メイウェザーは, ライスが)
+_ACTS_AFTER = frozenset("はが")
 
 
 def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
@@ -473,6 +527,12 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
             # (a word GiNZA reads into the same person stays: アントニオ|猪木, a ring name's kanji surname)
             # 進藤|本人, 草彅|一人, 太田|派, 田中義一|内閣, アンドロポフ|ソ連: the word after the name is no part of it
             toks = toks[:-1]
+            ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
+        body = next((i for i in range(1, len(toks)) if toks[i - 1].is_person_name
+                     and _post_of_a_body_after(analysis.tokens, toks[i].i, text)), None)
+        if body is not None:
+            # 周恩来|国務院|総理: the body of the post after the name is no part of it
+            toks = toks[:body]
             ent = replace(ent, end=toks[-1].end, text=text[ent.start:toks[-1].end])
         kind = _trained_name_kind(analysis, ent, toks)
         regnal = _REGNAL.search(ent.text)
@@ -523,7 +583,14 @@ def _read_as_a_name(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) ->
 
 
 # a particle after a lone surname (菅は, 銭も, 菅の): it is spoken of as a person is
-_PARTICLE_AFTER = re.compile(r"[はがもをのと](?![\u3041-\u309F])")
+_PARTICLE_AFTER = frozenset("はがもをのと")
+
+
+def _particle_after(analysis: Analysis, end: int, particles: frozenset[str]) -> bool:
+    """The word after ``end`` is one of these particles as UniDic reads it (ピール|は|この, not
+    はじめ or がある: the tokeniser tells a particle from the start of a word)."""
+    tok = analysis.token_at(end)
+    return tok is not None and tok.start == end and tok.tag.startswith("助詞") and tok.text in particles
 
 
 def _lone_surnames(analysis: Analysis) -> set[tuple[int, int]]:
@@ -535,7 +602,7 @@ def _lone_surnames(analysis: Analysis) -> set[tuple[int, int]]:
             continue
         toks = analysis.tokens_in(ent.start, ent.end)
         if len(toks) == 1 and (toks[0].start, toks[0].end) == (ent.start, ent.end) and "人名-姓" in toks[0].tag \
-                and not _other_entity(toks[0].ent) and _PARTICLE_AFTER.match(analysis.text, ent.end):
+                and not _other_entity(toks[0].ent) and _particle_after(analysis, ent.end, _PARTICLE_AFTER):
             out.add((ent.start, ent.end))
     return out
 
@@ -593,7 +660,7 @@ def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...])
         return AGREED
     if ent.confirmed and len(toks) == 1 and re.fullmatch(rf"[{_KATA}]{{3,}}", ent.text) \
             and (((not in_dictionary(ent.text) or not one_unidic_word(ent.text)) and not _other_entity(toks[0].ent))
-                 or (_ACTS_AFTER.match(text, ent.end) and toks[0].ent not in ORG_LABELS
+                 or (_particle_after(analysis, ent.end, _ACTS_AFTER) and toks[0].ent not in ORG_LABELS
                      and toks[0].ent not in PLACE_LABELS)) \
             and not _noun_goes_on(analysis.tokens, toks[0].i, text) and text[ent.start - 1:ent.start] != "「":
         # a katakana word confirmed as a person that the dictionary does not know (ボウスキー,
