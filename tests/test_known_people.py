@@ -98,6 +98,17 @@ def test_a_name_in_a_works_title_is_no_person(extractor, text):
     assert _people(extractor, text) == []
 
 
+@pytest.mark.parametrize("text, people", [
+    # a full name alone in brackets, no kind of work before it: the name itself is spoken of
+    ("当初は「佐藤春夫」というペンネームで寄稿していた。", ["佐藤春夫"]),
+    ("芸名は師匠の「水谷八重子」の名をもじったものだ。", ["水谷八重子"]),
+    # a kind of work or product before the bracket: its title
+    ("同社は音声合成ソフト「初音ミク」を2007年に発売した。", []),
+])
+def test_a_full_name_alone_in_brackets(extractor, text, people):
+    assert _people(extractor, text) == people
+
+
 def test_a_name_in_a_quoted_remark_is_a_person(extractor):
     text = "社長の山田太郎は「佐藤さんに感謝しています。」と語った。"
     assert _people(extractor, text) == ["山田太郎", "佐藤"]
@@ -162,3 +173,12 @@ def test_ranks_and_short_posts_are_titles(extractor, text, name, title):
 ])
 def test_a_surname_glued_to_a_noun_is_no_person_mention(extractor, text):
     assert [n for n in _people(extractor, text) if len(n) <= 2] == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("林文察", True), ("蔣経国", True), ("董建華", True),     # 林, 蔣, 董: frequent Chinese family names
+    ("金載昊", True),
+    ("国際化", False),                                        # no family name first
+])
+def test_east_asian_family_names(name, expected):
+    assert person_names._east_asian_name(name) is expected

@@ -93,6 +93,11 @@ class Analysis:
         k = bisect_left(self.tokens, offset, key=_token_start)
         return self.tokens[k] if k < len(self.tokens) and self.tokens[k].start == offset else None
 
+    def token_ending_at(self, offset: int) -> Token | None:
+        """The token that ends at ``offset``, if one does."""
+        k = bisect_left(self.tokens, offset, key=_token_end)
+        return self.tokens[k] if k < len(self.tokens) and self.tokens[k].end == offset else None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= offset < s.end:
@@ -102,6 +107,10 @@ class Analysis:
 
 def _token_start(token: Token) -> int:
     return token.start
+
+
+def _token_end(token: Token) -> int:
+    return token.end
 
 
 def _plain_pipeline() -> bool:

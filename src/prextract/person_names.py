@@ -113,8 +113,12 @@ def find_person_mentions(analysis: Analysis, titles: list[TitleMention], orgs: l
         if _suffix_makes_a_thing(analysis, end) or _names_a_body(text, start, end) \
                 or text.startswith(_exclusions_of("government"), end):
             continue        # 田中義一内閣, 李承晩政権: the government the person leads
-        if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』":
-            continue        # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a product
+        if start > 0 and text[start - 1] in "「『" and text[end:end + 1] in "」』" \
+                and (_noun_before(analysis, start - 1) or not _spelled_as_a_full_name(analysis, start, end, known)):
+            # 小説「ミラージュ」, ソフト「歌声ミナト」: a bracket alone around it titles a work or a
+            # product; a name the dictionaries spell in full, with no such noun before it, stays a
+            # name (…は「内田康夫」というペンネームで)
+            continue
         if any(s < start and end <= e or s <= start and end < e for s, e in titles_of_works):
             continue        # 「ミナトの冒険」, 随筆「恩師川辺先生」: a name in a work's title
         chosen.append((start, end, strength))
@@ -162,6 +166,18 @@ def _surnames_of_named_people(analysis: Analysis, full: list[PersonMention], cho
         if len(named) == 1:
             out.append(PersonMention(ent.start, ent.end, ent.text, named.pop()))
     return out
+
+
+def _noun_before(analysis: Analysis, pos: int) -> bool:
+    """The word that ends at ``pos`` is a noun (ソフト「…」: the kind of thing the bracket names)."""
+    tok = analysis.token_ending_at(pos)
+    return tok is not None and tok.tag.startswith(("名詞", "接尾辞"))
+
+
+def _spelled_as_a_full_name(analysis: Analysis, start: int, end: int, known: set[tuple[int, int]]) -> bool:
+    """UniDic reads a family and a given name there, or JMnedict knows the span as a person's name."""
+    kinds = {t.tag.rsplit("-", 1)[-1] for t in analysis.tokens_in(start, end) if t.is_person_name}
+    return {"姓", "名"} <= kinds or (start, end) in known
 
 
 def _names_a_body(text: str, start: int, end: int) -> bool:
