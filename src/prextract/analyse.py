@@ -51,6 +51,12 @@ class Token:
         return "人名" in self.tag
 
 
+def person_name_parts(tokens: Iterable[Token]) -> set[str]:
+    """The kinds of person-name word among the tokens, as UniDic tags them: 姓 (family), 名
+    (given), 一般 (a whole name). ``{"姓", "名"} <= parts`` spells a full name."""
+    return {t.tag.rsplit("-", 1)[-1] for t in tokens if t.is_person_name}
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     start: int

@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import gazetteer, lexicons
-from .analyse import Analysis, Entity, Token, common_words_only, named_in_own_words, place_levels
+from .analyse import (Analysis, Entity, Token, common_words_only, named_in_own_words, person_name_parts,
+                      place_levels)
 from .names import INITIALS_NAME
 from .normalize import parse_kanji_number
 
@@ -650,7 +651,7 @@ def _full_names_of_people(analysis: Analysis) -> list[tuple[int, int]]:
             continue
         if not ent.confirmed:
             continue
-        kinds = {t.tag.rsplit("-", 1)[-1] for t in words if t.is_person_name}
+        kinds = person_name_parts(words)
         ginza_person = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
         if len(words) >= 2 and ({"姓", "名"} <= kinds or (_KATAKANA_NAME.fullmatch(ent.text) and (
                 ginza_person or all(t.is_person_name for t in words)))):

@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import gazetteer, lexicons
-from .analyse import Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words, one_unidic_word
+from .analyse import (Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words,
+                      one_unidic_word, person_name_parts)
 from .names import INITIALS_NAME, normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -176,8 +177,7 @@ def _noun_before(analysis: Analysis, pos: int) -> bool:
 
 def _spelled_as_a_full_name(analysis: Analysis, start: int, end: int, known: set[tuple[int, int]]) -> bool:
     """UniDic reads a family and a given name there, or JMnedict knows the span as a person's name."""
-    kinds = {t.tag.rsplit("-", 1)[-1] for t in analysis.tokens_in(start, end) if t.is_person_name}
-    return {"姓", "名"} <= kinds or (start, end) in known
+    return {"姓", "名"} <= person_name_parts(analysis.tokens_in(start, end)) or (start, end) in known
 
 
 def _names_a_body(text: str, start: int, end: int) -> bool:
@@ -741,7 +741,7 @@ def _names_from_entities(analysis: Analysis) -> list[tuple[int, int, int]]:
         while len(names) > 1 and not names[-1].is_person_name and _is_given_token(names[-2]) \
                 and names[-1].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的")):
             names, glued_in = names[:-1], True      # 沢木透|賞: GiNZA takes the thing named after him in
-        kinds = {t.tag.rsplit("-", 1)[-1] for t in names if t.is_person_name}
+        kinds = person_name_parts(names)
         span = text[first.start:names[-1].end]
         katakana = re.fullmatch(rf"[{_KATA}]+(?:[・=＝][{_KATA}]+)+", span)
         glued = glued_in or _noun_goes_on(tokens, names[-1].i, text)
