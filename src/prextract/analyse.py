@@ -111,6 +111,11 @@ class Analysis:
         return None
 
 
+def ginza_reads_person(analysis: Analysis, start: int, end: int) -> bool:
+    """GiNZA reads a Person with exactly these bounds."""
+    return any(e.label == "Person" and (e.start, e.end) == (start, end) for e in analysis.entities)
+
+
 def _token_start(token: Token) -> int:
     return token.start
 

@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import gazetteer, lexicons
-from .analyse import (Analysis, Entity, Token, common_words_only, named_in_own_words, person_name_parts,
-                      place_levels)
+from .analyse import (Analysis, Entity, Token, common_words_only, ginza_reads_person, named_in_own_words,
+                      person_name_parts, place_levels)
 from .names import INITIALS_NAME
 from .normalize import parse_kanji_number
 
@@ -162,7 +162,9 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     ends = {t.end for t in analysis.tokens}
     title_spans = [(s, e) for s, e in title_spans if s in starts and e in ends]
     title_starts = {s for s, _ in title_spans}
-    chunks = _split_after_people(noun_chunks(analysis.tokens, text), analysis)
+    known_people = gazetteer.known_person_spans(text, analysis.tokens)
+    full_names = _full_names_of_people(analysis, known_people)
+    chunks = _split_after_people(noun_chunks(analysis.tokens, text), full_names)
     # spans that an NER reads as a body: a list of them joined with ・ is no single name
     bodies = {(e.start, e.end) for e in analysis.entities if e.label in ORG_LABELS or e.label == "prx:ORGANIZATION"}
     for chunk in chunks:
@@ -174,7 +176,7 @@ def find_org_mentions(analysis: Analysis, title_spans: list[tuple[int, int]],
     candidates.extend(_from_headquarters_bracket(analysis))
     candidates.extend(_from_legal_prefix_text(text))
     candidates.extend(_from_association_prefix_text(text))
-    candidates.extend(_from_entities(analysis, title_spans, chunks, bodies))
+    candidates.extend(_from_entities(analysis, title_spans, chunks, bodies, known_people, full_names))
     candidates.extend(_from_places(analysis, title_spans, chunks))
     candidates.extend(_from_office_lines(text))
     candidates.extend(_from_paper_of_a_place(text))
@@ -615,11 +617,11 @@ def noun_chunks(tokens: tuple[Token, ...], text: str) -> list[list[Token]]:
     return out
 
 
-def _split_after_people(chunks: list[list[Token]], analysis: Analysis) -> list[list[Token]]:
+def _split_after_people(chunks: list[list[Token]], full_names: list[tuple[int, int]]) -> list[list[Token]]:
     """伊野本孝一|ら高校, 太田耐造|司法省刑事局, フランク・ノックス|海軍長官, 蔣介石|国民党総裁: a
-    person's full name ends the run of nouns, so that no body's name takes in the person standing
-    before it (see ``_full_names_of_people``)."""
-    ends = {end for _, end in _full_names_of_people(analysis)}
+    person's full name (``_full_names_of_people``) ends the run of nouns, so that no body's name
+    takes in the person standing before it."""
+    ends = {end for _, end in full_names}
     out = []
     for chunk in chunks:
         k = 0
@@ -631,14 +633,14 @@ def _split_after_people(chunks: list[list[Token]], analysis: Analysis) -> list[l
     return out
 
 
-def _full_names_of_people(analysis: Analysis) -> list[tuple[int, int]]:
+def _full_names_of_people(analysis: Analysis, known_people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans prextract's NER reads as a person where the dictionaries spell a full name: a family
     and a given name, katakana name words joined by ・ (or a ・-name GiNZA also reads as a person
     with the same bounds), a name JMnedict knows as a person's (金正恩), or one UniDic word that is
     a person's whole name (蔣介石). The NER must confirm it, but for the dictionaries' own full
     names, and must not read a body over it."""
     bodies = [e for e in analysis.entities if e.label == "prx:ORGANIZATION"]
-    known = set(gazetteer.known_person_spans(analysis.text, analysis.tokens))
+    known = set(known_people)
     out = []
     for ent in analysis.entities:
         if ent.label != "prx:PERSON" or any(b.start < ent.end and ent.start < b.end for b in bodies):
@@ -652,9 +654,8 @@ def _full_names_of_people(analysis: Analysis) -> list[tuple[int, int]]:
         if not ent.confirmed:
             continue
         kinds = person_name_parts(words)
-        ginza_person = any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
         if len(words) >= 2 and ({"姓", "名"} <= kinds or (_KATAKANA_NAME.fullmatch(ent.text) and (
-                ginza_person or all(t.is_person_name for t in words)))):
+                ginza_reads_person(analysis, ent.start, ent.end) or all(t.is_person_name for t in words)))):
             out.append((ent.start, ent.end))
     return out
 
@@ -1062,13 +1063,15 @@ def _from_foreign_sha(analysis: Analysis) -> list[OrgMention]:
 
 
 def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
-                   chunks: list[list[Token]], bodies: set[tuple[int, int]]) -> list[OrgMention]:
+                   chunks: list[list[Token]], bodies: set[tuple[int, int]],
+                   people: list[tuple[int, int]], full_names: list[tuple[int, int]]) -> list[OrgMention]:
+    """NER bodies; ``people``: the spans JMnedict knows as persons' names, ``full_names``: those
+    of ``_full_names_of_people``."""
     out = []
     text = analysis.text
     chunk_of = {t.start: c for c in chunks for t in c}
     body_ends = {end for _, end in bodies}
-    people = gazetteer.known_person_spans(text, analysis.tokens)
-    full_names = {start: end for start, end in _full_names_of_people(analysis)}
+    name_end_at = dict(full_names)
     for ent in analysis.entities:
         kind = ORG_LABELS.get(ent.label)
         if kind is None:
@@ -1082,8 +1085,8 @@ def _from_entities(analysis: Analysis, title_spans: list[tuple[int, int]],
         if INITIALS_NAME.fullmatch(ent.text):
             continue        # S・K・チャタジー: a person's name
         start, end = ent.start, ent.end
-        if source == "ner" and start < full_names.get(start, start) < end:
-            start = full_names[start]   # 黄基鉄|海軍参謀総長: GiNZA's body starts after the person before it
+        if source == "ner" and start < name_end_at.get(start, start) < end:
+            start = name_end_at[start]   # 黄基鉄|海軍参謀総長: GiNZA's body starts after the person before it
         # GiNZA often starts a name one word late (共栄会 for マルトク共栄会): take in the
         # katakana, Latin or proper-noun words of the same noun chunk right before it
         chunk = chunk_of.get(start)

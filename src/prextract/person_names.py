@@ -20,7 +20,7 @@ from typing import Iterable
 
 from . import gazetteer, lexicons
 from .analyse import (Analysis, Entity, Token, common_words_only, in_dictionary, named_in_own_words,
-                      one_unidic_word, person_name_parts)
+                      ginza_reads_person, one_unidic_word, person_name_parts)
 from .names import INITIALS_NAME, normalize_name
 from .orgs import ORG_LABELS, PLACE_LABELS, OrgMention
 from .resources import load_column, load_tsv
@@ -162,8 +162,9 @@ def _surnames_of_named_people(analysis: Analysis, full: list[PersonMention], cho
         if len(toks) != 1 or (toks[0].start, toks[0].end) != (ent.start, ent.end) \
                 or not _KANJI_SURNAME.fullmatch(ent.text) or _noun_goes_on(analysis.tokens, toks[0].i, analysis.text):
             continue
-        named = {f.name for f in full if f.start < ent.start and f.name.startswith(ent.text)
-                 and analysis.token_at(f.start) is not None and analysis.token_at(f.start).text == ent.text}
+        # the full name opens with this very word (荒川|強啓), not merely with its characters
+        named = {f.name for f in full if f.start < ent.start
+                 and (first := analysis.token_at(f.start)) is not None and first.text == ent.text}
         if len(named) == 1:
             out.append(PersonMention(ent.start, ent.end, ent.text, named.pop()))
     return out
@@ -539,7 +540,7 @@ def _names_from_trained_ner(analysis: Analysis) -> list[tuple[int, int, int]]:
         toks = analysis.tokens_in(ent.start, ent.end)
         if len(toks) >= 2 and (toks[-1].text in _people_suffixes() or (
                 _word_after_a_name(toks[-2], toks[-1])
-                and not _ginza_reads_the_same_person(analysis, ent))):
+                and not ginza_reads_person(analysis, ent.start, ent.end))):
             # (a word GiNZA reads into the same person stays: アントニオ|猪木, a ring name's kanji surname)
             # 進藤|本人, 草彅|一人, 太田|派, 田中義一|内閣, アンドロポフ|ソ連: the word after the name is no part of it
             toks = toks[:-1]
@@ -606,7 +607,7 @@ def _particle_after(analysis: Analysis, end: int, particles: frozenset[str]) -> 
     """The word after ``end`` is one of these particles as UniDic reads it (ピール|は|この, not
     はじめ or がある: the tokeniser tells a particle from the start of a word)."""
     tok = analysis.token_at(end)
-    return tok is not None and tok.start == end and tok.tag.startswith("助詞") and tok.text in particles
+    return tok is not None and tok.tag.startswith("助詞") and tok.text in particles
 
 
 def _lone_surnames(analysis: Analysis) -> set[tuple[int, int]]:
@@ -636,17 +637,12 @@ def _word_after_a_name(name_end: Token, last: Token) -> bool:
         and not name_end.tag.endswith("人名-姓"))
 
 
-def _ginza_reads_the_same_person(analysis: Analysis, ent: Entity) -> bool:
-    """GiNZA reads a Person with exactly the bounds of ``ent``."""
-    return any(e.label == "Person" and (e.start, e.end) == (ent.start, ent.end) for e in analysis.entities)
-
-
 def _trained_name_kind(analysis: Analysis, ent: Entity, toks: tuple[Token, ...]) -> int | None:
     """FULL or AGREED where the dictionary or GiNZA agrees with a trained-NER person span (the
     rules of ``_names_from_trained_ner``), None where nothing does."""
     text = analysis.text
     ginza_person_from_start = any(e.label == "Person" and e.start == ent.start for e in analysis.entities)
-    ginza_person_alike = _ginza_reads_the_same_person(analysis, ent)
+    ginza_person_alike = ginza_reads_person(analysis, ent.start, ent.end)
     if (len(toks) >= 2 and any(t.is_person_name for t in toks)) or \
             (re.fullmatch(r"[\u30A0-\u30FF]+(?:[・=＝][\u30A0-\u30FF]+)+", ent.text)
              and (ginza_person_from_start or not common_words_only(toks, frozenset(_JOINERS)))):
